@@ -1,0 +1,3 @@
+from hwjournal.cli import main
+
+raise SystemExit(main())
