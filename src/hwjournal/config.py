@@ -1,0 +1,115 @@
+"""The person's settings, read from config.toml. Reading stays cheap: tomllib is
+imported only when the file exists."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+from hwjournal import paths
+from hwjournal.errors import UsageError
+
+WEEK_STARTS = ("monday", "sunday")
+
+# key -> (default, description of what is allowed)
+KEYS: dict[str, tuple[Any, str]] = {
+    "name": ("", "any text (how you want to be named in exports)"),
+    "week_start": ("monday", "monday or sunday"),
+    "template_dirs": ([], "a list of folders, e.g. ['~/hw-templates']"),
+    "backup_keep": (7, "a whole number, 0 or more"),
+    "mood_checkin": (True, "true or false"),
+    "editor": (False, "true or false"),
+    "crisis_contact": ("", "a phone number or a name"),
+}
+
+
+@dataclass
+class Config:
+    name: str = ""
+    week_start: str = "monday"
+    template_dirs: list[str] = field(default_factory=list)
+    backup_keep: int = 7
+    mood_checkin: bool = True
+    editor: bool = False
+    crisis_contact: str = ""
+    unknown: list[str] = field(default_factory=list)
+    path: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {key: getattr(self, key) for key in KEYS}
+
+
+_BOOL_WORDS = {
+    "true": True,
+    "yes": True,
+    "on": True,
+    "1": True,
+    "false": False,
+    "no": False,
+    "off": False,
+    "0": False,
+}
+
+
+def check_value(key: str, value: Any) -> Any:
+    """Return the value in its stored type, or raise UsageError saying what is allowed."""
+    if key not in KEYS:
+        allowed = ", ".join(KEYS)
+        raise UsageError(f"There is no setting called '{key}'.", f"Settings are: {allowed}.")
+    default, allowed = KEYS[key]
+    problem = UsageError(f"'{value}' is not a valid value for {key}.", f"Use {allowed}.")
+    if isinstance(default, bool):
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in _BOOL_WORDS:
+            return _BOOL_WORDS[value.strip().lower()]
+        raise problem
+    if isinstance(default, int):
+        if isinstance(value, bool):
+            raise problem
+        if isinstance(value, int) and value >= 0:
+            return value
+        if isinstance(value, str) and value.strip().isdigit():
+            return int(value.strip())
+        raise problem
+    if isinstance(default, list):
+        if isinstance(value, str):
+            value = [part.strip() for part in value.split(",") if part.strip()]
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return value
+        raise problem
+    if key == "week_start":
+        if isinstance(value, str) and value.strip().lower() in WEEK_STARTS:
+            return value.strip().lower()
+        raise problem
+    if isinstance(value, str):
+        return value
+    raise problem
+
+
+def load(path: str | None = None) -> Config:
+    path = path or paths.config_path()
+    config = Config(path=path)
+    if not os.path.exists(path):
+        return config
+    import tomllib
+
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(
+            f"{path}: {exc}.", "Fix the file by hand, or move it aside to start afresh."
+        ) from None
+    except OSError as exc:
+        raise UsageError(f"Cannot read {path}: {exc.strerror}.") from None
+    for key, value in data.items():
+        if key not in KEYS:
+            config.unknown.append(key)
+            continue
+        try:
+            setattr(config, key, check_value(key, value))
+        except UsageError as exc:
+            raise UsageError(f"{path}: {exc.message}", exc.hint) from None
+    return config
