@@ -1,0 +1,364 @@
+"""The journal: one SQLite file the person owns.
+
+Plain tables a curious person can read with `sqlite3`: answers and tags are JSON
+text, an FTS5 table kept in step by triggers serves search. WAL so readers never
+wait for a writer, a busy timeout so parallel writers queue instead of failing,
+secure_delete so a deleted entry leaves no bytes behind.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from hwjournal import migrations, paths
+from hwjournal.dates import now_iso
+from hwjournal.errors import JournalError, NotFoundError
+
+BUSY_TIMEOUT_S = 30.0
+ENTRY_COLUMNS = (
+    "id, uid, template, template_version, title, date, created_at, updated_at, status, "
+    "private, tags, mood, assignment_id, answers, steps, score, alerts, pending"
+)
+
+
+@dataclass
+class Entry:
+    id: int | None
+    uid: str
+    template: str
+    title: str
+    date: str
+    created_at: str
+    status: str = "complete"
+    template_version: int = 1
+    updated_at: str = ""
+    private: bool = False
+    tags: list[str] = field(default_factory=list)
+    mood: int | None = None
+    assignment_id: int | None = None
+    answers: dict[str, Any] = field(default_factory=dict)
+    steps: list[dict[str, Any]] = field(default_factory=list)
+    score: dict[str, Any] | None = None
+    alerts: list[str] | None = None
+    pending: dict[str, Any] | None = None
+
+    def to_json(self, with_steps: bool = False) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": self.id,
+            "uid": self.uid,
+            "template": self.template,
+            "template_version": self.template_version,
+            "title": self.title,
+            "date": self.date,
+            "created_at": self.created_at,
+            "status": self.status,
+            "private": self.private,
+            "tags": self.tags,
+            "mood": self.mood,
+            "assignment_id": self.assignment_id,
+            "answers": self.answers,
+        }
+        if self.score is not None:
+            data["score"] = self.score
+        if self.alerts:
+            data["alerts"] = self.alerts
+        if with_steps:
+            data["steps"] = self.steps
+        return data
+
+    @property
+    def backfilled(self) -> bool:
+        """Made on a later day than the day it is for."""
+        return self.created_at[:10] > self.date
+
+    @classmethod
+    def from_row(cls, row: tuple[Any, ...]) -> Entry:
+        (
+            id_,
+            uid,
+            template,
+            version,
+            title,
+            date,
+            created_at,
+            updated_at,
+            status,
+            private,
+            tags,
+            mood,
+            assignment_id,
+            answers,
+            steps,
+            score,
+            alerts,
+            pending,
+        ) = row
+        return cls(
+            id=id_,
+            uid=uid,
+            template=template,
+            template_version=version,
+            title=title,
+            date=date,
+            created_at=created_at,
+            updated_at=updated_at,
+            status=status,
+            private=bool(private),
+            tags=json.loads(tags),
+            mood=mood,
+            assignment_id=assignment_id,
+            answers=json.loads(answers),
+            steps=json.loads(steps),
+            score=json.loads(score) if score else None,
+            alerts=json.loads(alerts) if alerts else None,
+            pending=json.loads(pending) if pending else None,
+        )
+
+
+def new_uid() -> str:
+    return uuid.uuid4().hex
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _entry_params(entry: Entry) -> dict[str, Any]:
+    return {
+        "uid": entry.uid,
+        "template": entry.template,
+        "template_version": entry.template_version,
+        "title": entry.title,
+        "date": entry.date,
+        "created_at": entry.created_at,
+        "updated_at": entry.updated_at or entry.created_at,
+        "status": entry.status,
+        "private": int(entry.private),
+        "tags": _dump(entry.tags),
+        "mood": entry.mood,
+        "assignment_id": entry.assignment_id,
+        "answers": _dump(entry.answers),
+        "steps": _dump(entry.steps),
+        "score": _dump(entry.score) if entry.score is not None else None,
+        "alerts": _dump(entry.alerts) if entry.alerts else None,
+        "pending": _dump(entry.pending) if entry.pending else None,
+    }
+
+
+def fts_query(text: str) -> str:
+    """Words as FTS5 prefix terms, quoted so that no user text is read as query syntax."""
+    words = [w for w in text.split() if w.strip()]
+    return " ".join('"' + w.replace('"', '""') + '"*' for w in words)
+
+
+class Journal:
+    def __init__(self, db: sqlite3.Connection, path: str) -> None:
+        self.db = db
+        self.path = path
+
+    # ------------------------------------------------------------ opening
+
+    @classmethod
+    def open(cls, path: str, create: bool = True) -> Journal:
+        """Open the journal at `path`. With create=False a missing journal reads as
+        empty and no file is made (reads never create anything)."""
+        if not os.path.exists(path):
+            if not create:
+                return cls._empty(path)
+            _create_private_file(path)
+        elif os.path.isdir(path):
+            raise JournalError(
+                f"{path} is a folder, not a journal file.",
+                "Point --journal or HW_JOURNAL at a file.",
+            )
+        try:
+            db = sqlite3.connect(
+                path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+            )
+        except sqlite3.Error as exc:
+            raise JournalError(f"Cannot open the journal at {path}: {exc}.") from None
+        journal = cls(db, path)
+        journal._check_and_migrate()
+        return journal
+
+    @classmethod
+    def _empty(cls, path: str) -> Journal:
+        db = sqlite3.connect(":memory:", isolation_level=None)
+        migrations.migrate(db)
+        return cls(db, path)
+
+    def _check_and_migrate(self) -> None:
+        db = self.db
+        try:
+            db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            app_id = db.execute("PRAGMA application_id").fetchone()[0]
+            if version == 0 and app_id != migrations.APPLICATION_ID:
+                tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+                if tables:
+                    raise _not_a_journal(self.path)
+        except sqlite3.DatabaseError as exc:
+            if "not a database" in str(exc) or "malformed" in str(exc):
+                raise _not_a_journal(self.path) from None
+            raise
+        if version and app_id != migrations.APPLICATION_ID:
+            raise _not_a_journal(self.path)
+        if version > migrations.LATEST:
+            db.close()
+            raise JournalError(
+                f"This journal was written by a newer hw (schema {version}; this hw knows "
+                f"up to {migrations.LATEST}). It was left untouched.",
+                "Upgrade hw to open it: pip install --upgrade hwjournal",
+            )
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA secure_delete = ON")
+        if version < migrations.LATEST:
+            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                db.execute("PRAGMA journal_mode = WAL")
+            migrations.migrate(db)
+
+    def close(self) -> None:
+        self.db.close()
+
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write, all or nothing. BEGIN IMMEDIATE takes the write lock up front so
+        parallel writers queue on the busy timeout instead of failing mid-way."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # ------------------------------------------------------------ entries
+
+    def add(self, entry: Entry) -> Entry:
+        params = _entry_params(entry)
+        columns = ", ".join(params)
+        marks = ", ".join(f":{k}" for k in params)
+        with self.transaction() as db:
+            cursor = db.execute(f"INSERT INTO entries ({columns}) VALUES ({marks})", params)
+        entry.id = cursor.lastrowid
+        entry.updated_at = params["updated_at"]
+        return entry
+
+    def update(self, entry: Entry) -> Entry:
+        """Rewrite an entry (a draft as it grows, or as it becomes complete)."""
+        entry.updated_at = now_iso()
+        params = _entry_params(entry)
+        params["id"] = entry.id
+        sets = ", ".join(f"{k} = :{k}" for k in params if k not in ("id", "uid"))
+        with self.transaction() as db:
+            db.execute(f"UPDATE entries SET {sets} WHERE id = :id", params)
+        return entry
+
+    def save(self, entry: Entry) -> Entry:
+        return self.add(entry) if entry.id is None else self.update(entry)
+
+    def get(self, entry_id: int | str) -> Entry:
+        try:
+            number = int(entry_id)
+        except (TypeError, ValueError):
+            number = None
+        row = None
+        if number is not None:
+            row = self.db.execute(
+                f"SELECT {ENTRY_COLUMNS} FROM entries WHERE id = ?", (number,)
+            ).fetchone()
+        if row is None:
+            raise NotFoundError(f"There is no entry {entry_id}.", "See your entries with: hw log")
+        return Entry.from_row(row)
+
+    def newest_draft(self) -> Entry | None:
+        row = self.db.execute(
+            f"SELECT {ENTRY_COLUMNS} FROM entries WHERE status = 'draft' "
+            "ORDER BY date DESC, id DESC LIMIT 1"
+        ).fetchone()
+        return Entry.from_row(row) if row else None
+
+    def find(
+        self,
+        *,
+        limit: int | None = 20,
+        since: str | None = None,
+        until: str | None = None,
+        template: str | None = None,
+        tag: str | None = None,
+        search: str | None = None,
+        drafts: bool = False,
+        newest_first: bool = True,
+    ) -> list[Entry]:
+        where = ["status IN ('complete', 'draft')" if drafts else "status = 'complete'"]
+        params: list[Any] = []
+        if since:
+            where.append("date >= ?")
+            params.append(since)
+        if until:
+            where.append("date <= ?")
+            params.append(until)
+        if template:
+            where.append("template = ?")
+            params.append(template)
+        if tag:
+            where.append("EXISTS (SELECT 1 FROM json_each(entries.tags) WHERE value = ?)")
+            params.append(tag)
+        if search:
+            query = fts_query(search)
+            if query:
+                where.append("id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)")
+                params.append(query)
+        order = "DESC" if newest_first else "ASC"
+        sql = (
+            f"SELECT {ENTRY_COLUMNS} FROM entries WHERE {' AND '.join(where)} "
+            f"ORDER BY date {order}, id {order}"
+        )
+        if limit:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [Entry.from_row(row) for row in self.db.execute(sql, params)]
+
+    def last_entry(self) -> Entry | None:
+        found = self.find(limit=1)
+        return found[0] if found else None
+
+    def delete(self, entry_id: int) -> Entry:
+        """Gone for good: the row, its search index terms, and the WAL frames that held it."""
+        entry = self.get(entry_id)
+        with self.transaction() as db:
+            db.execute("DELETE FROM entries WHERE id = ?", (entry.id,))
+        # FTS5 keeps deleted terms in old segments until they merge: merge them all now,
+        # so secure_delete zeroes the pages that held the text.
+        with self.transaction() as db:
+            db.execute("INSERT INTO entries_fts (entries_fts) VALUES ('optimize')")
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return entry
+
+
+def _not_a_journal(path: str) -> JournalError:
+    return JournalError(
+        f"{path} is not an hw journal. It was left untouched.",
+        "Point --journal or HW_JOURNAL at a journal file, or at a new path.",
+    )
+
+
+def _create_private_file(path: str) -> None:
+    paths.make_private_dir(os.path.dirname(os.path.abspath(path)))
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+    except OSError as exc:
+        raise JournalError(f"Cannot create the journal at {path}: {exc.strerror}.") from None
+    os.close(fd)
+    os.chmod(path, 0o600)
