@@ -1,0 +1,74 @@
+"""Shared pieces for everything hw shows on screen: the consoles, a calm theme,
+and making user text safe to print. Imported only by commands that draw."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+THEME = {
+    "hw.title": "bold",
+    "hw.label": "dim",
+    "hw.help": "dim italic",
+    "hw.ok": "green",
+    "hw.note": "cyan",
+    "hw.warn": "yellow",
+    "hw.alert": "bold yellow",
+    "hw.id": "bold cyan",
+    "hw.bar": "cyan",
+}
+
+
+def clean(text: Any) -> str:
+    """User text as typed, minus control characters, which are shown as their
+    visible symbol (ESC as ␛) instead of being sent to the terminal."""
+    value = "" if text is None else str(text)
+    return _CONTROL.sub(lambda m: _picture(m.group()), value)
+
+
+def _picture(char: str) -> str:
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)
+    if code == 0x7F:
+        return "\u2421"
+    return "\ufffd"
+
+
+def text(value: Any, style: str = "") -> Any:
+    """A Rich Text of user text: never read as markup, controls made visible."""
+    from rich.text import Text
+
+    return Text(clean(value), style=style)
+
+
+def console(stderr: bool = False) -> Console:
+    from rich.console import Console
+    from rich.theme import Theme
+
+    stream = sys.stderr if stderr else sys.stdout
+    no_color = bool(os.environ.get("NO_COLOR"))
+    return Console(
+        file=stream,
+        theme=Theme(THEME),
+        no_color=no_color,
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
+    )
+
+
+def bar(value: float, low: float, high: float, width: int = 10) -> str:
+    """A small bar for a scale answer: ■■■■□□□□□□."""
+    if high <= low:
+        return ""
+    filled = round((value - low) / (high - low) * width)
+    filled = max(0, min(width, filled))
+    return "■" * filled + "□" * (width - filled)

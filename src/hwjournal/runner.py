@@ -1,0 +1,109 @@
+"""The prompt runner: walks a person through a template's steps.
+
+It knows nothing of terminals. It talks to the person through an Asker, so the
+same flow runs at a real terminal (terminal.TerminalAsker), from a script, or in
+tests. Each accepted answer is handed to `on_accept` at once, which is how a
+draft is saved the moment an answer is given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from hwjournal import answers as answers_mod
+from hwjournal.answers import AnswerError
+from hwjournal.errors import UsageError
+from hwjournal.templates import Step
+
+NEEDED = "This one matters for the exercise; a few words are enough."
+
+
+class Asker(Protocol):
+    def ask(
+        self, step: Step, number: int, total: int, problem: str | None, earlier: str | None
+    ) -> str | None:
+        """What the person gave for one step, as text (None or empty: nothing)."""
+
+    def show(self, step: Step) -> None:
+        """An info step: show its text (and wait for Enter when it pauses)."""
+
+    def timer(self, step: Step, number: int, total: int) -> int | None:
+        """Run a timer step; seconds spent, or None when skipped."""
+
+    def ask_mood(self, problem: str | None) -> str | None:
+        """The closing mood check-in, as text (None or empty: skipped)."""
+
+
+@dataclass
+class Progress:
+    """Where a run stands: the answers so far and the index of the next step."""
+
+    answers: dict[str, Any] = field(default_factory=dict)
+    next_index: int = 0
+    earlier_text: dict[str, str] = field(default_factory=dict)
+
+
+def run(
+    steps: list[Step],
+    progress: Progress,
+    asker: Asker,
+    on_accept: Callable[[Step, Any], None],
+) -> Progress:
+    answerable = [s for s in steps if s.answerable]
+    total = len(answerable)
+    for index in range(progress.next_index, len(steps)):
+        step = steps[index]
+        if step.id in progress.answers:
+            progress.next_index = index + 1
+            continue
+        if not step.answerable:
+            asker.show(step)
+            progress.next_index = index + 1
+            continue
+        number = answerable.index(step) + 1
+        value = _ask_one(step, number, total, progress, asker)
+        progress.next_index = index + 1
+        if value is not None:
+            progress.answers[step.id] = value
+        progress.earlier_text.pop(step.id, None)
+        on_accept(step, value)
+    return progress
+
+
+def _ask_one(step: Step, number: int, total: int, progress: Progress, asker: Asker) -> Any:
+    if step.type == "timer":
+        return asker.timer(step, number, total)
+    problem: str | None = None
+    earlier = progress.earlier_text.get(step.id)
+    while True:
+        raw = asker.ask(step, number, total, problem, earlier)
+        if raw is None or not raw.strip():
+            if step.required:
+                problem = NEEDED
+                continue
+            return None
+        try:
+            value = answers_mod.parse(step, raw)
+        except AnswerError as exc:
+            problem = exc.problem
+            continue
+        if answers_mod.is_empty(value):
+            if step.required:
+                problem = NEEDED
+                continue
+            return None
+        return value
+
+
+def ask_mood(asker: Asker) -> int | None:
+    problem = None
+    while True:
+        raw = asker.ask_mood(problem)
+        if raw is None or not raw.strip():
+            return None
+        try:
+            return answers_mod.mood(raw)
+        except UsageError as exc:
+            problem = exc.message

@@ -1,0 +1,219 @@
+"""The runner's Asker for a real terminal: prompts and help on stderr (so stdout
+stays the result), answers read line by line from stdin."""
+
+from __future__ import annotations
+
+import select
+import sys
+import time
+from typing import Any
+
+from hwjournal import display
+from hwjournal.templates import Step, Template
+
+
+def read_line() -> str | None:
+    """One line from the terminal without its newline; None at Ctrl-D (end of input)."""
+    line = sys.stdin.readline()
+    if line == "":
+        return None
+    return line.rstrip("\r\n")
+
+
+class TerminalAsker:
+    def __init__(self, template: Template, resumed: bool = False) -> None:
+        self.out = display.console(stderr=True)
+        self.template = template
+        self.resumed = resumed
+        self.current: str | None = None  # the step being asked, for a draft
+        self.partial: str | None = None  # what was typed of it so far
+
+    # ---------------------------------------------------------- framing
+
+    def greet(self) -> None:
+        t = self.template
+        self.out.print()
+        self.out.print(display.text(t.title, "hw.title"))
+        if self.resumed:
+            self.out.print("[hw.note]Picking up where you left off.[/]")
+        elif t.summary:
+            self.out.print(display.text(t.summary, "hw.help"))
+        if t.minutes and not self.resumed:
+            self.out.print(
+                f"[hw.label]About {t.minutes:g} minutes. Press Enter to skip a "
+                "step marked optional; Ctrl-C keeps a draft.[/]"
+            )
+
+    def _header(self, step: Step, number: int, total: int) -> None:
+        self.out.print()
+        tag = "" if step.required else " · optional"
+        self.out.print(f"[hw.label]{number} of {total}{tag}[/]")
+        self.out.print(display.text(step.prompt, "hw.title"))
+        if step.help:
+            self.out.print(display.text(step.help, "hw.help"))
+
+    def _how(self, step: Step) -> str:
+        kind = step.type
+        if kind == "long":
+            return "Write as much as you like. Ctrl-D on an empty line when you are done."
+        if kind == "list":
+            return "One item a line; an empty line when you are done."
+        if kind == "scale":
+            labels = " · ".join(f"{k} {v}" for k, v in sorted(step.labels.items()))
+            return (
+                f"A number from {step.min:g} to {step.max:g}"
+                + (f"  ({labels})" if labels else "")
+                + "."
+            )
+        if kind == "choice":
+            return "The option's number or its words." + (
+                " Or your own words." if step.other else ""
+            )
+        if kind == "multi":
+            return "Numbers or words, separated by commas." + (
+                " Your own words are welcome too." if step.other else ""
+            )
+        if kind == "yesno":
+            return "y or n."
+        if kind == "number":
+            return "A number."
+        return ""
+
+    def _arrow(self) -> None:
+        self.out.print("[hw.note]›[/] ", end="")
+        self.out.file.flush()
+
+    # ---------------------------------------------------------- Asker
+
+    def ask(
+        self, step: Step, number: int, total: int, problem: str | None, earlier: str | None
+    ) -> str | None:
+        self.current = step.id
+        if problem:
+            self.out.print(f"[hw.warn]{display.clean(problem)}[/] ", end="")
+            self.out.print("[hw.label]Try again:[/]")
+        else:
+            self._header(step, number, total)
+            if step.options:
+                for i, option in enumerate(step.options, 1):
+                    self.out.print(f"  [hw.id]{i}[/]  ", display.text(option), sep="")
+            how = self._how(step)
+            if how:
+                self.out.print(display.text(how, "hw.label"))
+        if step.type in ("long", "list"):
+            return self._lines(step, earlier)
+        self.partial = None
+        self._arrow()
+        line = read_line()
+        if line is None:
+            self.out.print()
+        return line
+
+    def _lines(self, step: Step, earlier: str | None) -> str | None:
+        lines: list[str] = []
+        if earlier:
+            lines = earlier.split("\n")
+            self.out.print("[hw.note]What you wrote before is kept:[/]")
+            for line in lines:
+                self.out.print("  ", display.text(line), sep="")
+        self.partial = "\n".join(lines) if lines else None
+        while True:
+            if step.type == "list":
+                self._arrow()
+            line = read_line()
+            if line is None:  # Ctrl-D
+                if step.type == "long":
+                    break
+                if not lines or lines[-1] == "":
+                    break
+                continue
+            if step.type == "list" and not line.strip():
+                break
+            lines.append(line)
+            self.partial = "\n".join(lines)
+        value = "\n".join(lines).strip("\n") if step.type == "long" else "\n".join(lines)
+        return value or None
+
+    def show(self, step: Step) -> None:
+        self.out.print()
+        self.out.print(display.text(step.prompt))
+        if step.help:
+            self.out.print(display.text(step.help, "hw.help"))
+        if step.pause:
+            self.out.print("[hw.label]Press Enter when you are ready.[/]", end="")
+            self.out.file.flush()
+            read_line()
+            self.out.print()
+
+    def timer(self, step: Step, number: int, total: int) -> int | None:
+        self.current, self.partial = step.id, None
+        self._header(step, number, total)
+        minutes = step.minutes or 1
+        self.out.print(
+            f"[hw.label]Enter starts a {minutes:g}-minute timer; s then Enter skips it.[/]"
+        )
+        self._arrow()
+        line = read_line()
+        if line is None or line.strip().lower() == "s":
+            self.out.print("[hw.label]Timer skipped.[/]")
+            return None
+        return self._count_down(minutes * 60)
+
+    def _count_down(self, seconds: float) -> int:
+        from rich.live import Live
+
+        started = time.monotonic()
+        ended_early = False
+        with Live(console=self.out, transient=True, refresh_per_second=4) as live:
+            while True:
+                spent = time.monotonic() - started
+                left = max(0.0, seconds - spent)
+                live.update(
+                    f"[hw.note]{int(left) // 60}:{int(left) % 60:02d} left[/]  "
+                    "[hw.label]Enter stops it early.[/]"
+                )
+                if left <= 0:
+                    break
+                ready, _, _ = select.select([sys.stdin], [], [], min(0.25, left))
+                if ready:
+                    sys.stdin.readline()
+                    ended_early = True
+                    break
+        spent = round(min(seconds, time.monotonic() - started))
+        if ended_early:
+            self.out.print(f"[hw.label]Stopped after {spent // 60}:{spent % 60:02d}.[/]")
+        else:
+            self.out.print("\a[hw.ok]Time is up.[/] Take a breath before the next step.")
+        return spent
+
+    def ask_mood(self, problem: str | None) -> str | None:
+        if problem:
+            self.out.print(f"[hw.warn]{display.clean(problem)}[/]")
+        else:
+            self.out.print()
+            self.out.print("[hw.title]How are you feeling right now?[/]")
+            self.out.print(
+                "[hw.label]1 very low · 2 low · 3 so-so · 4 good · 5 very good. Enter to skip.[/]"
+            )
+        self._arrow()
+        return read_line()
+
+
+def show_alert(template_alert: str, crisis_contact: str, stream: Any = None) -> None:
+    """An answer reached its step's alert level: tell the person at once, on stderr."""
+    from hwjournal import messages
+
+    lines = [template_alert.strip() or messages.ALERT_DEFAULT]
+    if crisis_contact:
+        lines.append(messages.ALERT_CONTACT.format(contact=crisis_contact))
+    lines.append(messages.ALERT_NO_ONE)
+    stream = stream or sys.stderr
+    if stream.isatty():
+        from rich.panel import Panel
+
+        out = display.console(stderr=True)
+        body = display.text("\n\n".join(lines))
+        out.print(Panel(body, border_style="hw.alert", title="Please read this", padding=(1, 2)))
+    else:
+        stream.write("\n".join(lines) + "\n")
+        stream.flush()
