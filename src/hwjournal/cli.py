@@ -1,0 +1,140 @@
+"""The one exit point: every `hw` run goes through main(), which turns the
+project's exceptions into a short message on stderr and the spec's exit codes."""
+
+import os
+import sys
+
+from hwjournal.context import Context
+from hwjournal.errors import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, HwError, Interrupted
+
+# Set by the Typer root callback; the commands read the global options from it.
+state = Context()
+
+# Modules that add commands to the full command line, in --help order.
+COMMAND_MODULES = (
+    "start",
+    "log",
+    "templates",
+)
+
+HELP = """A calm, local-only journal for therapy homework.
+
+Everything stays on this computer. Start with: hw start values-compass"""
+
+
+def build_app():
+    import importlib
+    from typing import Annotated
+
+    import typer
+
+    from hwjournal import __version__
+    from hwjournal.options import GLOBAL_JOURNAL
+
+    app = typer.Typer(
+        name="hw",
+        help=HELP,
+        add_completion=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+
+    def show_version(value: bool) -> None:
+        if value:
+            print(f"hw {__version__}")
+            raise typer.Exit(0)
+
+    @app.callback(invoke_without_command=True)
+    def root(
+        ctx: typer.Context,
+        journal: Annotated[
+            str | None,
+            typer.Option(*GLOBAL_JOURNAL.flags, help=GLOBAL_JOURNAL.help, metavar="PATH"),
+        ] = None,
+        version: Annotated[
+            bool,
+            typer.Option(
+                "--version", callback=show_version, is_eager=True, help="Print hw's version."
+            ),
+        ] = False,
+    ) -> None:
+        state.journal_flag = journal
+        if ctx.invoked_subcommand is None:
+            from hwjournal.context import stdin_is_terminal, stdout_is_terminal
+
+            if stdin_is_terminal() and stdout_is_terminal():
+                from hwjournal.commands.today import run_today
+
+                raise typer.Exit(run_today(state))
+            print(ctx.get_help())
+            raise typer.Exit(0)
+
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"hwjournal.commands.{name}").register(app)
+    return app
+
+
+def _run_full(argv: list[str]) -> int:
+    app = build_app()
+    try:
+        result = app(args=argv, prog_name="hw", standalone_mode=False)
+    except Exception as exc:
+        # Typer's own usage errors (unknown option, missing argument, bad number)
+        if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):
+            sys.stderr.write(f"Error: {exc.format_message()}\n")
+            command = next((a for a in argv if not a.startswith("-")), "")
+            sys.stderr.write(
+                f"See what it takes with: hw {command + ' ' if command else ''}--help\n"
+            )
+            return exc.exit_code if exc.exit_code else EXIT_USAGE
+        if type(exc).__name__ == "Abort":
+            return EXIT_INTERRUPTED
+        raise
+    return result if isinstance(result, int) else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        from hwjournal import fast
+
+        code = fast.try_run(argv)
+        if code is None:
+            code = _run_full(argv)
+        sys.stdout.flush()
+        return code
+    except Interrupted as exc:
+        if exc.message:
+            sys.stderr.write(exc.message + "\n")
+        return EXIT_INTERRUPTED
+    except HwError as exc:
+        sys.stderr.write(exc.message + "\n")
+        if exc.hint:
+            sys.stderr.write(exc.hint + "\n")
+        if os.environ.get("HW_DEBUG") == "1":
+            raise
+        return exc.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("\n")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _quiet_pipe()
+        return 0
+    except Exception as exc:  # the last line of defence: no traceback for the person
+        if os.environ.get("HW_DEBUG") == "1":
+            raise
+        from hwjournal import messages
+
+        sys.stderr.write(messages.UNEXPECTED.format(problem=exc) + "\n")
+        sys.stderr.write(messages.UNEXPECTED_HINT + "\n")
+        return EXIT_FAILED
+
+
+def _quiet_pipe() -> None:
+    """The reader went away (`hw log | head`): stop without a word."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except OSError:
+        pass

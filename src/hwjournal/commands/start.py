@@ -1,0 +1,326 @@
+"""hw start TEMPLATE and hw resume [ID]: do an exercise, one step at a time."""
+
+import json
+import signal
+import sys
+from typing import Any
+
+from hwjournal import answers as answers_mod
+from hwjournal import messages, templates
+from hwjournal.context import Context, print_json, say, stdin_is_terminal
+from hwjournal.dates import parse_date, today
+from hwjournal.errors import Interrupted, UsageError
+from hwjournal.journal import Entry, Journal
+from hwjournal.runner import Progress
+from hwjournal.session import Session, fill, mood_from_answers, new_entry, steps_of
+from hwjournal.templates import Step, Template
+
+
+def _read_answers_json(template: Template, source: str) -> dict[str, Any]:
+    try:
+        if source == "-":
+            text = sys.stdin.read()
+        else:
+            with open(source, encoding="utf-8") as fh:
+                text = fh.read()
+    except OSError as exc:
+        raise UsageError(f"Cannot read {source}: {exc.strerror}.") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UsageError(
+            messages.ANSWERS_JSON_BAD.format(source=source, problem=exc),
+            'Give an object like {"thought": "...", "intensity": 7}.',
+        ) from None
+    return answers_mod.parse_json_answers(template, data, source)
+
+
+def _given_answers(
+    template: Template, pairs: list[str] | None, answers_json: str | None
+) -> dict[str, Any]:
+    given: dict[str, Any] = {}
+    if answers_json:
+        given.update(_read_answers_json(template, answers_json))
+    for step_id, value in answers_mod.parse_assignments(template, pairs or []).items():
+        step = template.step(step_id)
+        given[step_id] = (
+            answers_mod.combine(step, given[step_id], value) if step_id in given else value
+        )
+    return given
+
+
+def _check_mood(mood: int | None) -> int | None:
+    if mood is None:
+        return None
+    return answers_mod.mood(str(mood))
+
+
+def _check_tags(tags: list[str] | None) -> list[str]:
+    clean: list[str] = []
+    for tag in tags or []:
+        tag = tag.strip()
+        if not tag or any(c.isspace() for c in tag):
+            raise UsageError(f"'{tag}' is not a usable tag.", "Tags are single words, like work.")
+        if tag not in clean:
+            clean.append(tag)
+    return clean
+
+
+def _require_all(title: str, steps: list[Step], answers: dict[str, Any]) -> None:
+    missing = [
+        s for s in steps if s.answerable and s.required and answers_mod.is_empty(answers.get(s.id))
+    ]
+    if missing:
+        raise UsageError(
+            messages.MISSING_ANSWERS.format(template=title, steps=", ".join(s.id for s in missing)),
+            messages.MISSING_HINT,
+        )
+
+
+def _alert(ctx: Context, template: Template | None, private: bool):
+    def fire(step: Step) -> None:
+        from hwjournal.terminal import show_alert
+
+        show_alert(template.alert if template else "", ctx.config.crisis_contact)
+
+    return fire
+
+
+def _report(entry: Entry, as_json: bool) -> None:
+    if as_json:
+        print_json(entry.to_json())
+    else:
+        sys.stdout.write(f"{entry.id}\n")
+        sys.stdout.flush()
+    say((messages.SAVED_PRIVATE if entry.private else messages.SAVED).format(id=entry.id))
+
+
+def _link_assignment(journal: Journal, entry: Entry) -> None:
+    """Count the entry toward the active assignment for its template on its date."""
+    try:
+        from hwjournal import plans
+    except ImportError:  # plans arrive with the assignments feature
+        return
+    entry.assignment_id = plans.assignment_for(journal, entry.template, entry.date)
+
+
+def run_start(
+    ctx: Context,
+    template_id: str,
+    answer: list[str] | None = None,
+    answers_json: str | None = None,
+    date: str | None = None,
+    tag: list[str] | None = None,
+    mood: int | None = None,
+    private: bool = False,
+    no_input: bool = False,
+    json: bool = False,
+) -> int:
+    template = templates.find(
+        template_id, ctx.config.template_dirs, on_problem=lambda exc: say(f"Skipped {exc.message}")
+    )
+    given = _given_answers(template, answer, answers_json)
+    day = (parse_date(date) if date else today()).isoformat()
+    tags = _check_tags(tag)
+    mood = _check_mood(mood)
+    interactive = stdin_is_terminal() and not no_input and answers_json != "-"
+    entry = new_entry(template, day, tags, private)
+    fire = _alert(ctx, template, private)
+
+    if not interactive:
+        _require_all(template.id, template.steps, given)
+        fill(entry, given, template)
+        entry.status = "complete"
+        entry.mood = mood if mood is not None else mood_from_answers(template.steps, given)
+        journal = ctx.open_journal(write=True)
+        _link_assignment(journal, entry)
+        for step_id in entry.alerts or []:
+            fire(template.step(step_id))
+        journal.add(entry)
+        _report(entry, json)
+        return 0
+
+    journal = ctx.open_journal(write=True)
+    _link_assignment(journal, entry)
+    progress = Progress(answers=dict(given))
+    return _converse(
+        ctx,
+        journal,
+        Session(journal, entry, template, progress, fire),
+        template,
+        mood,
+        json,
+        resumed=False,
+    )
+
+
+def _converse(
+    ctx: Context,
+    journal: Journal,
+    session: Session,
+    template: Template | None,
+    mood: int | None,
+    as_json: bool,
+    resumed: bool,
+) -> int:
+    """The interactive part, shared by start and resume."""
+    from hwjournal import runner
+    from hwjournal.terminal import TerminalAsker
+
+    entry = session.entry
+    shown = template or Template(id=entry.template, title=entry.title, steps=steps_of(entry))
+    asker = TerminalAsker(shown, resumed=resumed)
+    steps = steps_of(entry)
+
+    def hang_up(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGHUP, hang_up)
+    try:
+        asker.greet()
+        runner.run(steps, session.progress, asker, session.accept)
+        asker.current = None
+        if (
+            mood is None
+            and entry.mood is None
+            and ctx.config.mood_checkin
+            and mood_from_answers(steps, session.progress.answers) is None
+        ):
+            mood = runner.ask_mood(asker)
+        if mood is None:
+            mood = mood_from_answers(steps, session.progress.answers)
+        _require_all(entry.title, steps, session.progress.answers)
+        entry = session.complete(mood)
+    except KeyboardInterrupt:
+        kept = session.keep_draft(asker.current, asker.partial)
+        try:
+            sys.stderr.write("\n")
+            say(messages.DRAFT_KEPT.format(id=kept.id) if kept else messages.NOTHING_TO_KEEP)
+        except OSError:
+            pass
+        raise Interrupted("") from None
+    finally:
+        signal.signal(signal.SIGHUP, previous)
+    _report(entry, as_json)
+    return 0
+
+
+def run_resume(
+    ctx: Context,
+    entry_id: str | None = None,
+    answer: list[str] | None = None,
+    mood: int | None = None,
+    no_input: bool = False,
+    json: bool = False,
+) -> int:
+    journal = ctx.open_journal(write=True)
+    if entry_id is None:
+        entry = journal.newest_draft()
+        if entry is None:
+            raise UsageError(messages.NO_DRAFTS, "Start a new one with: hw start TEMPLATE")
+    else:
+        entry = journal.get(entry_id)
+        if entry.status != "draft":
+            raise UsageError(
+                messages.NOT_A_DRAFT.format(id=entry.id), f"Read it with: hw show {entry.id}"
+            )
+    mood = _check_mood(mood)
+    steps = steps_of(entry)
+    try:
+        template: Template | None = templates.find(entry.template, ctx.config.template_dirs)
+    except UsageError:
+        template = None  # the template is gone; the entry's own snapshot is enough
+    snapshot = Template(id=entry.template, title=entry.title, steps=steps)
+    given = answers_mod.parse_assignments(snapshot, answer or [])
+    answers = dict(entry.answers)
+    for step_id, value in given.items():
+        step = snapshot.step(step_id)
+        answers[step_id] = (
+            answers_mod.combine(step, answers[step_id], value) if step_id in answers else value
+        )
+    pending = entry.pending or {}
+    progress = Progress(answers=answers, next_index=int(pending.get("next", 0)))
+    if pending.get("step") and pending.get("text"):
+        progress.earlier_text[pending["step"]] = pending["text"]
+    fire = _alert(ctx, template, entry.private)
+
+    if not stdin_is_terminal() or no_input:
+        _require_all(entry.title, steps, answers)
+        fill(entry, answers, template)
+        entry.status = "complete"
+        entry.pending = None
+        if mood is not None:
+            entry.mood = mood
+        elif entry.mood is None:
+            entry.mood = mood_from_answers(steps, answers)
+        for step_id in given:
+            if step_id in (entry.alerts or []):
+                fire(snapshot.step(step_id))
+        journal.update(entry)
+        _report(entry, json)
+        return 0
+    session = Session(journal, entry, template, progress, fire)
+    return _converse(ctx, journal, session, template, mood, json, resumed=True)
+
+
+def register(app: Any) -> None:
+    from typing import Annotated
+
+    import typer
+
+    from hwjournal.options import START
+
+    opt = {o.dest: o for o in START.options}
+
+    @app.command("start")
+    def start(
+        template_id: Annotated[
+            str, typer.Argument(metavar="TEMPLATE", help="The exercise, e.g. values-compass.")
+        ],
+        answer: Annotated[
+            list[str] | None, typer.Option(*opt["answer"].flags, help=opt["answer"].help)
+        ] = None,
+        answers_json: Annotated[
+            str | None, typer.Option(*opt["answers_json"].flags, help=opt["answers_json"].help)
+        ] = None,
+        date: Annotated[str | None, typer.Option(*opt["date"].flags, help=opt["date"].help)] = None,
+        tag: Annotated[
+            list[str] | None, typer.Option(*opt["tag"].flags, help=opt["tag"].help)
+        ] = None,
+        mood: Annotated[int | None, typer.Option(*opt["mood"].flags, help=opt["mood"].help)] = None,
+        private: Annotated[
+            bool, typer.Option(*opt["private"].flags, help=opt["private"].help)
+        ] = False,
+        no_input: Annotated[
+            bool, typer.Option(*opt["no_input"].flags, help=opt["no_input"].help)
+        ] = False,
+        json: Annotated[bool, typer.Option(*opt["json"].flags, help=opt["json"].help)] = False,
+    ) -> None:
+        """Do an exercise: each step asked in turn, saved as one entry."""
+        from hwjournal.cli import state
+
+        raise typer.Exit(
+            run_start(
+                state, template_id, answer, answers_json, date, tag, mood, private, no_input, json
+            )
+        )
+
+    @app.command("resume")
+    def resume(
+        entry_id: Annotated[
+            str | None,
+            typer.Argument(metavar="[ID]", help="The draft to go on with (default: the newest)."),
+        ] = None,
+        answer: Annotated[
+            list[str] | None, typer.Option(*opt["answer"].flags, help=opt["answer"].help)
+        ] = None,
+        mood: Annotated[int | None, typer.Option(*opt["mood"].flags, help=opt["mood"].help)] = None,
+        no_input: Annotated[
+            bool, typer.Option(*opt["no_input"].flags, help=opt["no_input"].help)
+        ] = False,
+        json: Annotated[bool, typer.Option(*opt["json"].flags, help=opt["json"].help)] = False,
+    ) -> None:
+        """Go on with an unfinished entry, at its first unanswered step."""
+        from hwjournal.cli import state
+
+        raise typer.Exit(run_resume(state, entry_id, answer, mood, no_input, json))

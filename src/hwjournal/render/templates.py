@@ -1,0 +1,113 @@
+"""Templates on screen: the catalogue table and one template explained."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hwjournal import display
+from hwjournal.templates import Template
+
+KIND_WORDS = {
+    "text": "a line",
+    "long": "free writing",
+    "scale": "a scale",
+    "choice": "pick one",
+    "multi": "pick any",
+    "list": "a list",
+    "number": "a number",
+    "yesno": "yes or no",
+    "timer": "a timer",
+    "info": "read",
+}
+
+
+def catalogue(templates: list[Template]) -> Any:
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False, header_style="hw.label", show_edge=False)
+    table.add_column("id", style="hw.id", no_wrap=True)
+    table.add_column("exercise")
+    table.add_column("modality", style="hw.label")
+    table.add_column("min", justify="right", style="hw.label")
+    for t in templates:
+        title = display.text(t.title)
+        if t.overrides_builtin:
+            title.append("  (yours, over the built-in)", style="hw.note")
+        elif not t.builtin:
+            title.append("  (yours)", style="hw.note")
+        table.add_row(
+            display.text(t.id),
+            title,
+            display.text(t.modality),
+            f"{t.minutes:g}" if t.minutes else "",
+        )
+    return table
+
+
+def explain(t: Template) -> Any:
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.text import Text
+
+    parts: list[Any] = [display.text(t.title, "hw.title")]
+    meta = [
+        x
+        for x in (
+            t.modality,
+            f"about {t.minutes:g} min" if t.minutes else "",
+            t.cadence,
+            ", ".join(t.goals),
+        )
+        if x
+    ]
+    parts.append(display.text(" · ".join(meta), "hw.label"))
+    if t.summary:
+        parts += [Text(""), display.text(t.summary)]
+    if t.why:
+        parts += [
+            Text(""),
+            Text("Why it helps", style="hw.label"),
+            Padding(display.text(t.why), (0, 0, 0, 2)),
+        ]
+    parts += [Text(""), Text("Steps", style="hw.label")]
+    number = 0
+    for step in t.steps:
+        if step.answerable:
+            number += 1
+            line = Text(f"{number:>2}. ", style="hw.id")
+        else:
+            line = Text("    ")
+        line.append_text(display.text(step.prompt))
+        extra = KIND_WORDS.get(step.type, step.type)
+        if step.type == "scale":
+            extra += f" {step.min:g}–{step.max:g}"
+        if step.type == "timer":
+            extra += f" of {step.minutes:g} min"
+        if not step.required and step.answerable:
+            extra += ", optional"
+        line.append(f"  ({extra})", style="hw.label")
+        parts.append(line)
+    if t.score_steps:
+        bands = ", ".join(f"{b.label} up to {b.max:g}" for b in t.bands)
+        parts += [
+            Text(""),
+            Text("Scoring", style="hw.label"),
+            Padding(
+                display.text(
+                    f"The answers add up to a screening score ({bands}): "
+                    "something to talk over with your therapist, never a "
+                    "diagnosis."
+                ),
+                (0, 0, 0, 2),
+            ),
+        ]
+    if t.source:
+        parts += [
+            Text(""),
+            Text("Source", style="hw.label"),
+            Padding(display.text(t.source), (0, 0, 0, 2)),
+        ]
+    if t.notice:
+        parts += [Padding(display.text(t.notice, "hw.label"), (0, 0, 0, 2))]
+    parts += [Text(""), Text(f"Start it with: hw start {t.id}", style="hw.note")]
+    return Group(*parts)
