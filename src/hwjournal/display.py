@@ -54,12 +54,13 @@ def console(stderr: bool = False) -> Console:
     from rich.theme import Theme
 
     stream = sys.stderr if stderr else sys.stdout
-    no_color = bool(os.environ.get("NO_COLOR"))
+    # NO_COLOR: no escape codes at all, not even bold or dim
+    plain = {"color_system": None} if os.environ.get("NO_COLOR") else {}
     return Console(
         file=stream,
         theme=Theme(THEME),
-        no_color=no_color,
         highlight=False,
+        **plain,
         emoji=False,
         soft_wrap=False,
     )

@@ -39,8 +39,9 @@ class TerminalAsker:
         elif t.summary:
             self.out.print(display.text(t.summary, "hw.help"))
         if t.minutes and not self.resumed:
+            unit = "minute" if t.minutes == 1 else "minutes"
             self.out.print(
-                f"[hw.label]About {t.minutes:g} minutes. Press Enter to skip a "
+                f"[hw.label]About {t.minutes:g} {unit}. Press Enter to skip a "
                 "step marked optional; Ctrl-C keeps a draft.[/]"
             )
 
