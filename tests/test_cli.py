@@ -1,0 +1,101 @@
+"""The command line as a whole: one definition of each hot option for both paths,
+help without a terminal, quiet closed pipes, user text that cannot hijack a terminal."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from conftest import HW, finish, spawn_hw
+from hwjournal import fast
+from hwjournal.cli import build_app
+
+
+def typer_options(command_name: str) -> set[str]:
+    import typer.main
+
+    group = typer.main.get_command(build_app())
+    command = group.commands[command_name]
+    flags: set[str] = set()
+    for param in command.params:
+        if param.param_type_name == "option":
+            flags.update(param.opts)
+    flags.discard("--help")
+    flags.discard("-h")
+    return flags
+
+
+@pytest.mark.parametrize("name", sorted(fast.FAST))
+def test_fast_path_and_typer_share_every_option(name):
+    _module, _function, spec = fast.FAST[name]
+    assert {flag for opt in spec.options for flag in opt.flags} == typer_options(name)
+
+
+def test_fast_path_hands_anything_it_does_not_know_to_the_full_command_line():
+    assert fast.parse(fast.FAST["log"][2], ["--help"]) is None
+    assert fast.parse(fast.FAST["log"][2], ["-n"]) is None
+    assert fast.parse(fast.FAST["log"][2], ["-n", "many"]) is None
+    assert fast.parse(fast.FAST["log"][2], ["-n", "5", "--json"]) == {"n": 5, "json": True}
+    assert fast.parse(fast.FAST["start"][2], ["x", "-a", "a=1", "--answer=b=2"]) == {
+        "template_id": "x",
+        "answer": ["a=1", "b=2"],
+    }
+
+
+def test_version_and_help(hw):
+    assert hw("--version").out.startswith("hw ")
+    helped = hw()
+    assert helped.code == 0
+    assert "start" in helped.out and "log" in helped.out
+    assert hw("start", "--help").code == 0
+
+
+def test_a_closed_pipe_ends_quietly(hw):
+    for n in range(30):
+        hw("start", "gratitude", "--answer", f"things=entry {n}")
+    proc = subprocess.run(
+        f"'{HW}' log -n 0 --json | head -c 10", shell=True, capture_output=True, text=True
+    )
+    assert "Traceback" not in proc.stderr
+    assert "Error" not in proc.stderr
+
+
+def test_user_text_cannot_send_control_codes_or_markup_to_the_terminal(hw):
+    nasty = "[bold red]shout[/] \x1b[2J\x1b]0;pwned\x07 end"
+    made = hw(
+        "start",
+        "gratitude",
+        "--answers-json",
+        "-",
+        "--json",
+        input='{"things": ["' + nasty.replace("\x1b", "\\u001b").replace("\x07", "\\u0007") + '"]}',
+    )
+    assert made.code == 0, made.err
+    assert made.json()["answers"]["things"] == [nasty]  # the journal keeps it exactly
+    child = spawn_hw("show", str(made.json()["id"]))
+    child.expect("end")
+    screen = child.before
+    assert "[bold red]shout[/]" in screen  # markup shown as typed
+    assert "\x1b[2J" not in screen and "\x1b]0;" not in screen
+    assert "␛" in screen
+    finish(child)
+
+
+def test_no_color_means_no_escape_codes(hw):
+    hw("start", "gratitude", "--answer", "things=tea")
+    child = spawn_hw("log", env={"NO_COLOR": "1"})
+    child.expect("Gratitude")
+    child.expect("tea")
+    assert "\x1b[" not in child.before + child.after
+    finish(child)
+
+
+def test_hw_alone_in_a_terminal_greets_without_showing_entry_text(hw):
+    hw("start", "gratitude", "--answer", "things=a private thought")
+    child = spawn_hw()
+    child.expect("Last entry")
+    child.expect(r"Next:")
+    output = child.before
+    assert finish(child) == 0
+    assert "private thought" not in output
