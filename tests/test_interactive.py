@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 import tomllib
+from pathlib import Path
 
 import pexpect
 
@@ -265,3 +266,54 @@ def test_delete_asks_first_at_a_terminal(hw):
     child.expect("Backups made before now still hold it")
     assert finish(child) == 0
     assert hw("show", entry_id).code == 2
+
+
+def test_long_answers_open_the_editor_when_the_config_says_so(hw_home, tmp_path):
+    hw_home.mkdir(parents=True, exist_ok=True)
+    (hw_home / "config.toml").write_text("editor = true\nmood_checkin = false\n")
+    editor = tmp_path / "fake-editor"
+    seen = tmp_path / "seen"
+    editor.write_text(
+        "#!/bin/sh\n"
+        f"echo \"$1\" >> '{seen}'\n"
+        "printf 'Dear me,\\n\\nwritten in an editor.\\n' >> \"$1\"\n"
+    )
+    editor.chmod(0o755)
+    child = spawn_hw(
+        "start",
+        "self-compassion-letter",
+        "--answer",
+        "situation=a hard day",
+        env={"EDITOR": str(editor), "TMPDIR": str(tmp_path)},
+    )
+    while True:
+        index = child.expect(
+            ["Opening your editor", "›", "Press Enter when you are ready", r"Saved as entry (\d+)"]
+        )
+        if index == 3:
+            break
+        if index in (1, 2):
+            child.sendline("")
+    entry_id = child.match.group(1)
+    assert finish(child) == 0
+    entry = run_hw("show", entry_id, "--json").json()
+    assert entry["answers"]["letter"] == "Dear me,\n\nwritten in an editor."
+    edited = [Path(line) for line in seen.read_text().splitlines()]
+    assert edited and all(p.is_relative_to(tmp_path) for p in edited)
+    assert not any(p.exists() for p in edited), "the editor's file is removed"
+
+
+def test_a_lost_terminal_keeps_the_draft(every_type):
+    child = spawn_hw("start", "every-type")
+    child.expect("Press Enter when you are ready")
+    child.sendline("")
+    child.expect("A line of text")
+    child.expect("›")
+    child.sendline("written before the hang-up")
+    child.expect("Some free writing")
+    child.kill(1)  # SIGHUP, as when the terminal window is closed
+    child.expect(pexpect.EOF)
+    child.close()
+    drafts = run_hw("log", "--drafts", "--json").json()
+    assert [d["answers"] for d in drafts] == [{"line": "written before the hang-up"}]
+    assert drafts[0]["status"] == "draft"

@@ -21,10 +21,11 @@ def read_line() -> str | None:
 
 
 class TerminalAsker:
-    def __init__(self, template: Template, resumed: bool = False) -> None:
+    def __init__(self, template: Template, resumed: bool = False, editor: bool = False) -> None:
         self.out = display.console(stderr=True)
         self.template = template
         self.resumed = resumed
+        self.editor = editor  # config `editor`: long answers are written in $EDITOR
         self.current: str | None = None  # the step being asked, for a draft
         self.partial: str | None = None  # what was typed of it so far
 
@@ -101,6 +102,8 @@ class TerminalAsker:
             how = self._how(step)
             if how:
                 self.out.print(display.text(how, "hw.label"))
+        if step.type == "long" and self.editor:
+            return self._edit(step, earlier)
         if step.type in ("long", "list"):
             return self._lines(step, earlier)
         self.partial = None
@@ -109,6 +112,34 @@ class TerminalAsker:
         if line is None:
             self.out.print()
         return line
+
+    def _edit(self, step: Step, earlier: str | None) -> str | None:
+        """Write a long answer in the person's editor. The file lives in a private
+        temporary folder that is removed as soon as the text is read back."""
+        import os
+        import shlex
+        import subprocess
+        import tempfile
+
+        command = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+        with tempfile.TemporaryDirectory(prefix="hw-") as folder:
+            path = os.path.join(folder, f"{step.id}.txt")
+            fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(earlier or "")
+            self.partial = earlier
+            self.out.print("[hw.label]Opening your editor; save and close it to go on.[/]")
+            try:
+                subprocess.run([*shlex.split(command), path], check=False)
+            except OSError:
+                self.out.print(
+                    f"[hw.warn]Could not start the editor '{display.clean(command)}'"
+                    "; write here instead.[/]"
+                )
+                return self._lines(step, earlier)
+            with open(path, encoding="utf-8") as fh:
+                text = fh.read()
+        return text.strip("\n") or None
 
     def _lines(self, step: Step, earlier: str | None) -> str | None:
         lines: list[str] = []

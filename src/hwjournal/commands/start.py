@@ -169,13 +169,13 @@ def _converse(
 
     entry = session.entry
     shown = template or Template(id=entry.template, title=entry.title, steps=steps_of(entry))
-    asker = TerminalAsker(shown, resumed=resumed)
+    asker = TerminalAsker(shown, resumed=resumed, editor=ctx.config.editor)
     steps = steps_of(entry)
 
     def hang_up(signum: int, frame: Any) -> None:
         raise KeyboardInterrupt
 
-    previous = signal.signal(signal.SIGHUP, hang_up)
+    previous = {sig: signal.signal(sig, hang_up) for sig in (signal.SIGHUP, signal.SIGTERM)}
     try:
         asker.greet()
         runner.run(steps, session.progress, asker, session.accept)
@@ -200,7 +200,8 @@ def _converse(
             pass
         raise Interrupted("") from None
     finally:
-        signal.signal(signal.SIGHUP, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
     _report(entry, as_json)
     return 0
 
