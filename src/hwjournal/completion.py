@@ -1,0 +1,63 @@
+"""Shell completion for ids: template ids and assignment ids. Called by Typer's
+completion machinery (`autocompletion=` on an Argument or Option), so each function
+must be quick, must never create a file and must never fail loudly: a broken config
+or journal simply completes nothing.
+
+Each returns (value, help) pairs: bash shows the values, zsh, fish and PowerShell
+show the help beside them.
+"""
+
+from __future__ import annotations
+
+import os
+
+
+def template_ids(incomplete: str) -> list[tuple[str, str]]:
+    """Every template id (built-in and the person's own) starting with `incomplete`."""
+    from hwjournal import config, templates
+
+    try:
+        extra = config.load().template_dirs
+        found = templates.catalog(extra).templates
+    except Exception:  # a completion must never print a traceback
+        return []
+    return [(tid, t.title) for tid, t in found.items() if tid.startswith(incomplete)]
+
+
+def _journal_flag(args: list[str] | None) -> str | None:
+    """The global --journal PATH, when it is on the command line being completed."""
+    words = list(args or [])
+    for index, word in enumerate(words):
+        if word == "--journal" and index + 1 < len(words):
+            return words[index + 1]
+        if word.startswith("--journal="):
+            return word.split("=", 1)[1]
+    return None
+
+
+def assignment_ids(incomplete: str, args: list[str] | None = None) -> list[tuple[str, str]]:
+    """Ids of the assignments still active today, each with its template as help.
+
+    Reads the journal without creating it: with no journal there is nothing to offer.
+    """
+    from hwjournal.context import Context
+    from hwjournal.dates import today
+
+    try:
+        ctx = Context(journal_flag=_journal_flag(args))
+        if not os.path.isfile(ctx.journal_path):
+            return []
+        journal = ctx.open_journal()
+        try:
+            day = today().isoformat()
+            rows = journal.db.execute(
+                "SELECT id, template FROM assignments"
+                " WHERE (ended IS NULL OR ended > ?) AND (until IS NULL OR until >= ?)"
+                " ORDER BY id",
+                (day, day),
+            ).fetchall()
+        finally:
+            journal.close()
+    except Exception:  # a completion must never print a traceback
+        return []
+    return [(str(aid), template) for aid, template in rows if str(aid).startswith(incomplete)]
