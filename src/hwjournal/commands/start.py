@@ -1,12 +1,13 @@
 """hw start TEMPLATE and hw resume [ID]: do an exercise, one step at a time."""
 
+import contextlib
 import json
 import signal
 import sys
 from typing import Any
 
 from hwjournal import answers as answers_mod
-from hwjournal import messages, templates
+from hwjournal import messages, plans, templates
 from hwjournal.context import Context, print_json, say, stdin_is_terminal
 from hwjournal.dates import parse_date, today
 from hwjournal.errors import Interrupted, UsageError
@@ -81,9 +82,19 @@ def _alert(ctx: Context, template: Template | None, private: bool):
     def fire(step: Step) -> None:
         from hwjournal.terminal import show_alert
 
-        show_alert(template.alert if template else "", ctx.config.crisis_contact)
+        # a terminal already gone cannot show it; the answer is saved, the exit code unchanged
+        with contextlib.suppress(OSError):
+            show_alert(template.alert if template else "", ctx.config.crisis_contact)
 
     return fire
+
+
+def _fire_once(fire: Any, steps: list[Step], answers: dict[str, Any]) -> None:
+    """Answers given up front that reach an alert level: the alert is shown once, at
+    once, however many steps reached it (it is one text per template)."""
+    alerting = answers_mod.alerts(steps, answers)
+    if alerting:
+        fire(next(s for s in steps if s.id == alerting[0]))
 
 
 def _report(entry: Entry, as_json: bool) -> None:
@@ -97,10 +108,6 @@ def _report(entry: Entry, as_json: bool) -> None:
 
 def _link_assignment(journal: Journal, entry: Entry) -> None:
     """Count the entry toward the active assignment for its template on its date."""
-    try:
-        from hwjournal import plans
-    except ImportError:  # plans arrive with the assignments feature
-        return
     entry.assignment_id = plans.assignment_for(journal, entry.template, entry.date)
 
 
@@ -134,8 +141,7 @@ def run_start(
         entry.mood = mood if mood is not None else mood_from_answers(template.steps, given)
         journal = ctx.open_journal(write=True)
         _link_assignment(journal, entry)
-        for step_id in entry.alerts or []:
-            fire(template.step(step_id))
+        _fire_once(fire, template.steps, entry.answers)
         journal.add(entry)
         _report(entry, json)
         return 0
@@ -151,6 +157,7 @@ def run_start(
         mood,
         json,
         resumed=False,
+        given=given,
     )
 
 
@@ -162,8 +169,10 @@ def _converse(
     mood: int | None,
     as_json: bool,
     resumed: bool,
+    given: dict[str, Any] | None = None,
 ) -> int:
-    """The interactive part, shared by start and resume."""
+    """The interactive part, shared by start and resume. `given`: answers passed by
+    flag, which are not asked and so alert here, before the first prompt."""
     from hwjournal import runner
     from hwjournal.terminal import TerminalAsker
 
@@ -178,6 +187,7 @@ def _converse(
     previous = {sig: signal.signal(sig, hang_up) for sig in (signal.SIGHUP, signal.SIGTERM)}
     try:
         asker.greet()
+        _fire_once(session.on_alert, steps, given or {})
         runner.run(steps, session.progress, asker, session.accept)
         asker.current = None
         if (
@@ -254,14 +264,12 @@ def run_resume(
             entry.mood = mood
         elif entry.mood is None:
             entry.mood = mood_from_answers(steps, answers)
-        for step_id in given:
-            if step_id in (entry.alerts or []):
-                fire(snapshot.step(step_id))
+        _fire_once(fire, steps, given)
         journal.update(entry)
         _report(entry, json)
         return 0
     session = Session(journal, entry, template, progress, fire)
-    return _converse(ctx, journal, session, template, mood, json, resumed=True)
+    return _converse(ctx, journal, session, template, mood, json, resumed=True, given=given)
 
 
 def register(app: Any) -> None:
@@ -269,6 +277,7 @@ def register(app: Any) -> None:
 
     import typer
 
+    from hwjournal import completion
     from hwjournal.options import START
 
     opt = {o.dest: o for o in START.options}
@@ -276,7 +285,12 @@ def register(app: Any) -> None:
     @app.command("start")
     def start(
         template_id: Annotated[
-            str, typer.Argument(metavar="TEMPLATE", help="The exercise, e.g. values-compass.")
+            str,
+            typer.Argument(
+                metavar="TEMPLATE",
+                help="The exercise, e.g. values-compass.",
+                autocompletion=completion.template_ids,
+            ),
         ],
         answer: Annotated[
             list[str] | None, typer.Option(*opt["answer"].flags, help=opt["answer"].help)

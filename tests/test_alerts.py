@@ -1,0 +1,170 @@
+"""The alert path: an answer at or above its step's alert_at is met at once, on
+stderr, with the crisis contact from the config; it says hw tells no one and where
+to turn; it fires for drafts too and never changes the exit code or the JSON."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pexpect
+
+from conftest import finish, spawn_hw
+
+CONTACT = "Dr Lee, 555-0100"
+PHQ9_ALERT = "thoughts of being better off dead"
+NO_ONE = "hw tells no one and watches nothing"
+WHERE_TO_TURN = "local emergency services"
+
+
+def set_contact() -> None:
+    home = Path(os.environ["HW_HOME"])
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text(f'crisis_contact = "{CONTACT}"\n')
+
+
+def phq9_flags(q9: int, **others: int) -> list[str]:
+    flags = []
+    for number in range(1, 9):
+        flags += ["--answer", f"q{number}={others.get(f'q{number}', 0)}"]
+    return [*flags, "--answer", f"q9={q9}"]
+
+
+def flat(text: str) -> str:
+    """Screen text with the panel's borders and line breaks taken out."""
+    for char in "│╭╮╰╯─\r":
+        text = text.replace(char, " ")
+    return " ".join(text.split())
+
+
+def answer_phq9_up_to_item_9(child: pexpect.spawn, q9: str) -> None:
+    for _ in range(8):
+        child.expect("›")
+        child.sendline("0")
+    child.expect("better off dead")
+    child.expect("›")
+    child.sendline(q9)
+
+
+def test_at_a_terminal_the_alert_comes_with_the_crisis_contact_before_the_next_prompt(hw):
+    set_contact()
+    child = spawn_hw("start", "phq-9")
+    answer_phq9_up_to_item_9(child, "1")
+    child.expect("how difficult have these problems")
+    shown = flat(child.before)
+    assert PHQ9_ALERT in shown
+    assert CONTACT in shown
+    assert NO_ONE in shown and WHERE_TO_TURN in shown
+    assert shown.index(PHQ9_ALERT) < shown.index(CONTACT)
+    child.expect("›")
+    child.sendline("")  # difficulty is optional
+    child.expect("anything you'd like your therapist to know")
+    child.sendeof()
+    child.expect("How are you feeling")
+    child.sendline("")
+    assert finish(child) == 0
+    entry = hw("log", "--json").json()[0]
+    assert entry["alerts"] == ["q9"]
+    assert entry["answers"]["q9"] == 1
+
+
+def test_no_alert_below_the_level(hw):
+    set_contact()
+    child = spawn_hw("start", "phq-9")
+    answer_phq9_up_to_item_9(child, "0")
+    child.expect("how difficult have these problems")
+    assert NO_ONE not in flat(child.before)
+    assert CONTACT not in flat(child.before)
+    child.sendintr()
+    assert finish(child) == 130
+
+
+def test_ctrl_c_after_the_alerting_answer_keeps_it_in_the_draft(hw):
+    set_contact()
+    child = spawn_hw("start", "phq-9")
+    answer_phq9_up_to_item_9(child, "2")
+    child.expect(CONTACT)
+    child.expect("how difficult have these problems")
+    child.expect("›")
+    child.sendintr()
+    child.expect("hw resume")
+    assert finish(child) == 130
+    drafts = hw("log", "--drafts", "--json").json()
+    assert len(drafts) == 1
+    draft = drafts[0]
+    assert draft["status"] == "draft"
+    assert draft["answers"]["q9"] == 2
+    assert draft["alerts"] == ["q9"]
+
+
+def test_an_alerting_answer_given_by_flag_at_a_terminal_alerts_before_the_first_prompt(hw):
+    set_contact()
+    child = spawn_hw("start", "phq-9", "--answer", "q9=3")
+    child.expect("Little interest or pleasure")
+    shown = flat(child.before)
+    assert PHQ9_ALERT in shown and CONTACT in shown and NO_ONE in shown
+    child.sendintr()
+    assert finish(child) == 130
+    draft = hw("log", "--drafts", "--json").json()[0]
+    assert draft["answers"] == {"q9": 3}
+    assert draft["alerts"] == ["q9"]
+
+
+def test_without_a_terminal_stderr_has_the_alert_and_stdout_stays_json(hw):
+    set_contact()
+    made = hw("start", "phq-9", *phq9_flags(1), "--json")
+    assert made.code == 0
+    entry = json.loads(made.out)
+    assert entry["alerts"] == ["q9"]
+    assert entry["score"] == {"total": 1, "band": "minimal"}
+    err = flat(made.err)
+    assert PHQ9_ALERT in err and CONTACT in err and NO_ONE in err and WHERE_TO_TURN in err
+    assert err.count(NO_ONE) == 1  # said once, not repeated by the template's own text
+    assert PHQ9_ALERT not in made.out and CONTACT not in made.out
+
+
+def test_plain_output_is_still_just_the_id_and_exit_0(hw):
+    made = hw("start", "phq-9", *phq9_flags(3))
+    assert made.code == 0
+    assert made.out.strip().isdigit()
+    assert NO_ONE in flat(made.err)
+    assert "crisis contact" not in made.err.lower()  # none configured: no empty line for it
+
+
+def test_no_alert_when_item_9_is_0(hw):
+    set_contact()
+    made = hw("start", "phq-9", *phq9_flags(0, q1=3, q2=3), "--json")
+    assert made.code == 0
+    assert "alerts" not in made.json() or not made.json()["alerts"]
+    assert NO_ONE not in made.err and CONTACT not in made.err
+
+
+def test_resume_with_an_alerting_answer_alerts_too(hw):
+    set_contact()
+    child = spawn_hw("start", "phq-9")
+    child.expect("›")
+    child.sendline("0")
+    child.expect("Feeling down")
+    child.expect("›")
+    child.sendintr()
+    assert finish(child) == 130
+    draft_id = hw("log", "--drafts", "--json").json()[0]["id"]
+    flags = phq9_flags(2)[2:]  # q1 is in the draft already
+    done = hw("resume", str(draft_id), *flags, "--json")
+    assert done.code == 0, done.err
+    assert done.json()["alerts"] == ["q9"]
+    assert CONTACT in flat(done.err) and NO_ONE in flat(done.err)
+
+
+def test_dbt_self_harm_urge_alerts_at_its_level(hw):
+    set_contact()
+    common = ["--answer", "skills_used=3", "--json"]
+    below = hw("start", "dbt-diary-card", "--answer", "urge_self_harm=3", *common)
+    assert below.code == 0
+    assert NO_ONE not in below.err
+    at = hw("start", "dbt-diary-card", "--answer", "urge_self_harm=4", *common)
+    assert at.code == 0
+    assert at.json()["alerts"] == ["urge_self_harm"]
+    err = flat(at.err)
+    assert "urge to hurt yourself" in err and CONTACT in err and NO_ONE in err
