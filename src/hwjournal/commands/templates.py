@@ -103,6 +103,8 @@ def register(app: Any) -> None:
 
     import typer
 
+    from hwjournal import completion
+
     group = typer.Typer(
         help="The exercises hw knows: list, show, new, validate.", no_args_is_help=True
     )
@@ -122,7 +124,9 @@ def register(app: Any) -> None:
 
     @group.command("show")
     def show(
-        template_id: Annotated[str, typer.Argument(metavar="ID")],
+        template_id: Annotated[
+            str, typer.Argument(metavar="ID", autocompletion=completion.template_ids)
+        ],
         json: Annotated[bool, json_opt] = False,
     ) -> None:
         """A template's steps, why it works, and where it comes from."""
@@ -140,8 +144,6 @@ def register(app: Any) -> None:
 
         raise typer.Exit(run_validate(state, files, json))
 
-    try:
-        from hwjournal.commands import authoring
-    except ImportError:  # `templates new` arrives with template authoring
-        return
+    from hwjournal.commands import authoring
+
     authoring.register(group)
