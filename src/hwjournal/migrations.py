@@ -108,9 +108,16 @@ def _v2_assignments(db: sqlite3.Connection) -> None:
     )
 
 
+def _v3_assignment_titles(db: sqlite3.Connection) -> None:
+    # The template's title when it was assigned, so `hw due` names the homework
+    # without parsing template files, and still can after a template is removed.
+    db.execute("ALTER TABLE assignments ADD COLUMN title TEXT NOT NULL DEFAULT ''")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_entries,
     _v2_assignments,
+    _v3_assignment_titles,
 ]
 LATEST = len(MIGRATIONS)
 
@@ -127,6 +134,7 @@ def migrate(db: sqlite3.Connection) -> int:
         db.execute(f"PRAGMA user_version = {LATEST}")
         db.execute("COMMIT")
     except BaseException:
-        db.execute("ROLLBACK")
+        if db.in_transaction:  # a disk error may have rolled it back already
+            db.execute("ROLLBACK")
         raise
     return before
