@@ -15,6 +15,15 @@ COMMAND_MODULES = (
     "start",
     "log",
     "templates",
+    "assign",
+    "due",
+    "skip",
+    "config",
+    "week",
+    "export",
+    "importing",
+    "backup",
+    "check",
 )
 
 HELP = """A calm, local-only journal for therapy homework.

@@ -21,6 +21,7 @@ FAST: dict[str, tuple[str, str, Command]] = {
     "log": ("hwjournal.commands.log", "run_log", options.LOG),
     "show": ("hwjournal.commands.log", "run_show", options.SHOW),
     "start": ("hwjournal.commands.start", "run_start", options.START),
+    "due": ("hwjournal.commands.due", "run_due", options.DUE),
 }
 
 

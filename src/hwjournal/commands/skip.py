@@ -1,0 +1,189 @@
+"""hw skip ASSIGNMENT_ID|TEMPLATE: set a day's homework aside, with what got in
+the way. Resistance is feedback, not failure: the question is asked plainly and
+any answer is fine.
+
+Without a terminal and without --barrier nothing can be asked, so the skip is
+recorded as "other" (something else), with --reason if given: a cron job or a
+script that skips never fails for want of an answer."""
+
+import sys
+from typing import Any
+
+from hwjournal import messages, plans, templates
+from hwjournal.context import Context, print_json, say, stdin_is_terminal
+from hwjournal.dates import parse_date, today, week_of
+from hwjournal.errors import Interrupted, UsageError
+from hwjournal.journal import Journal
+
+
+def _resolve(
+    ctx: Context, journal: Journal, target: str, day: Any, week_start: str
+) -> plans.Assignment:
+    """The assignment meant: by id, or the one for this template live on that day
+    (the one still open, when there are several)."""
+    text = target.strip()
+    if text.isdigit():
+        assignment = plans.get_assignment(journal, text)
+        return assignment  # skippable() says so when nothing of it is due that day
+    every = plans.assignments_of(journal, text)
+    live = [a for a in every if a.live_on(day)]
+    if not live:
+        if not every:
+            templates.find(text, ctx.config.template_dirs)  # unknown: did-you-mean, exit 2
+        raise UsageError(
+            messages.SKIP_NOT_LIVE.format(what=text, date=day),
+            messages.SKIP_NOT_LIVE_HINT.format(date=day),
+        )
+    still_open = []
+    for assignment in live:
+        occasion = plans.occasion_on(assignment, day, week_start)
+        if occasion is not None and not plans.settle(journal, occasion).settled:
+            still_open.append(assignment)
+    return max(still_open or live, key=lambda a: (a.start, a.id))
+
+
+def _ask(title: str, when: str) -> tuple[str, str]:
+    """What got in the way, then an optional note: asked on the terminal."""
+    from hwjournal import display
+    from hwjournal.terminal import read_line
+
+    out = display.console(stderr=True)
+    codes = list(plans.BARRIERS)
+
+    def arrow() -> None:
+        out.print("[hw.note]›[/] ", end="")
+        out.file.flush()
+
+    out.print()
+    out.print(display.text(messages.SKIP_HEADING.format(title=title, when=when), "hw.label"))
+    out.print(f"[hw.title]{messages.SKIP_ASK}[/]")
+    out.print(display.text(messages.SKIP_ASK_WHY, "hw.help"))
+    for number, code in enumerate(codes, 1):
+        out.print(f"  [hw.id]{number}[/]  {plans.BARRIERS[code]}")
+    out.print(display.text(messages.SKIP_ASK_HOW, "hw.label"))
+    try:
+        while True:
+            arrow()
+            line = read_line()
+            if line is None:
+                raise KeyboardInterrupt
+            answer = line.strip()
+            if not answer:
+                barrier = plans.DEFAULT_BARRIER
+                break
+            if answer.isdigit() and 1 <= int(answer) <= len(codes):
+                barrier = codes[int(answer) - 1]
+                break
+            try:
+                barrier = plans.barrier_code(answer)
+                break
+            except UsageError:
+                out.print(
+                    f"[hw.warn]{messages.SKIP_BAD_CHOICE.format(count=len(codes))}[/]",
+                )
+        out.print(display.text(messages.SKIP_NOTE_ASK, "hw.label"))
+        arrow()
+        note = read_line()
+    except KeyboardInterrupt:
+        raise Interrupted("\n" + messages.SKIP_CANCELLED) from None
+    return barrier, (note or "").strip()
+
+
+def _when(assignment: plans.Assignment, day: Any, now: Any, week_start: str) -> str:
+    """Which occasion was set aside, in words: for today, for this week, ..."""
+    from hwjournal.render.plans import day_words
+
+    if assignment.schedule == "once":
+        return ""
+    if assignment.schedule == "weekly":
+        if week_of(day, week_start) == week_of(now, week_start):
+            return " for this week"
+        return f" for the week of {day}"
+    return f" for {day_words(day, now)}"
+
+
+def run_skip(
+    ctx: Context,
+    target: str,
+    date: str | None = None,
+    barrier: str | None = None,
+    reason: str | None = None,
+    json: bool = False,
+) -> int:
+    now = today()
+    day = parse_date(date, now) if date else now
+    code = plans.barrier_code(barrier) if barrier is not None else None
+    week_start = ctx.config.week_start
+    journal = ctx.open_journal()
+    assignment = _resolve(ctx, journal, target, day, week_start)
+    plans.skippable(journal, assignment, day, week_start)  # before asking anything
+    from hwjournal import display
+
+    title = display.clean(assignment.title)
+    if code is None:
+        if stdin_is_terminal():
+            code, asked = _ask(title, _when(assignment, day, now, week_start))
+            reason = reason if reason is not None else asked
+        else:
+            code = plans.DEFAULT_BARRIER
+    record, replaced = plans.record_skip(
+        journal, assignment, day, code, (reason or "").strip(), week_start
+    )
+    if json:
+        print_json(record.to_json())
+    words = plans.BARRIERS[record.barrier]
+    template = messages.SKIP_UPDATED if replaced else messages.SKIP_RECORDED
+    say(template.format(title=title, when=_when(assignment, day, now, week_start), words=words))
+    say(messages.SKIP_THANKS)
+    sys.stdout.flush()
+    return 0
+
+
+def register(app: Any) -> None:
+    from typing import Annotated
+
+    import typer
+
+    from hwjournal import completion
+    from hwjournal.options import JSON
+
+    def targets(incomplete: str) -> list[str]:
+        found = list(getattr(completion, "assignment_ids", lambda _: [])(incomplete))
+        return found + completion.template_ids(incomplete)
+
+    barrier_help = "What got in the way: " + ", ".join(
+        f"{code} ({words})" for code, words in plans.BARRIERS.items()
+    )
+
+    @app.command("skip")
+    def skip(
+        target: Annotated[
+            str,
+            typer.Argument(
+                metavar="ASSIGNMENT_ID|TEMPLATE",
+                help="The assignment's id, or the exercise's id.",
+                autocompletion=targets,
+            ),
+        ],
+        date: Annotated[
+            str | None,
+            typer.Option("--date", metavar="DATE", help="The day to set aside (default today)."),
+        ] = None,
+        barrier: Annotated[
+            str | None,
+            typer.Option(
+                "--barrier",
+                metavar="time|forgot|overwhelmed|unclear|avoidance|other",
+                help=barrier_help + ". Asked in a terminal; 'other' without one.",
+            ),
+        ] = None,
+        reason: Annotated[
+            str | None,
+            typer.Option("--reason", metavar="TEXT", help="A few words on it, if you like."),
+        ] = None,
+        json: Annotated[bool, typer.Option(*JSON.flags, help=JSON.help)] = False,
+    ) -> None:
+        """Set a day's homework aside, noting what got in the way. No blame: it helps to know."""
+        from hwjournal.cli import state
+
+        raise typer.Exit(run_skip(state, target, date, barrier, reason, json))

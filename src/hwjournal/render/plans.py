@@ -1,0 +1,229 @@
+"""Homework plans in words and on screen: what is due, the assignments, and the
+today greeting. The plain-word helpers import nothing heavy (`hw due` prints
+plain lines through them without loading Rich); the screens import Rich inside."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from hwjournal import display, messages
+from hwjournal.plans import WEEKDAYS, Adherence, Assignment, DayPlan, Due
+
+_DAY_NAMES = dict(zip(WEEKDAYS, ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), strict=True))
+
+
+def rhythm(schedule: str, days: list[str] | tuple[str, ...]) -> str:
+    """The schedule as a person says it."""
+    if schedule == "daily":
+        return "every day"
+    if schedule == "weekly":
+        return "once a week"
+    if schedule == "once":
+        return "once"
+    return "on " + ", ".join(_DAY_NAMES.get(d, d) for d in days)
+
+
+def day_words(value: str | dt.date, today: dt.date) -> str:
+    """A date as a person says it: today, yesterday, Tuesday, or 2026-11-03."""
+    day = dt.date.fromisoformat(value) if isinstance(value, str) else value
+    delta = (today - day).days
+    if delta == 0:
+        return "today"
+    if delta == 1:
+        return "yesterday"
+    if delta == -1:
+        return "tomorrow"
+    if 1 < delta < 7:
+        return f"{delta} days ago"
+    if -7 < delta < -1:
+        return day.strftime("%A")
+    return day.isoformat()
+
+
+def span_words(assignment: Assignment, today: dt.date) -> str:
+    start, until, ended = assignment.start, assignment.until, assignment.ended
+    if ended and (until is None or ended <= until):
+        return f"{start} to {ended}, ended"
+    if until:
+        return f"{start} to {until}"
+    verb = "from" if assignment.first_day <= today else "starting"
+    return f"{verb} {start}, no set end"
+
+
+def due_hint(due: Due, today: dt.date) -> str:
+    """For weekly and once homework: how long it stays open."""
+    if due.schedule == "weekly":
+        if due.last is None:
+            return "once this week"
+        return f"once this week, any day until {day_words(due.last, today)}"
+    if due.schedule == "once":
+        if due.last is None:
+            return "once, whenever suits you"
+        return f"once, by {day_words(due.last, today)}"
+    return ""
+
+
+def _one_line(text: str) -> str:
+    return " ".join(display.clean(text).split())
+
+
+def due_lines(dues: list[Due], today: dt.date) -> list[str]:
+    """What is due, one plain line each, for pipes, cron mail and notifications."""
+    lines = []
+    for due in dues:
+        line = f"{_one_line(due.title)}: hw start {due.template}"
+        hint = due_hint(due, today)
+        if hint:
+            line += f" ({hint})"
+        if due.note.strip():
+            line += f" — {_one_line(due.note)}"
+        lines.append(line)
+    return lines
+
+
+def nothing_due(plan: DayPlan, today: dt.date) -> str:
+    """Something kind when nothing is left for the day."""
+    if plan.day == today:
+        return messages.DUE_ALL_DONE if plan.done or plan.skipped else messages.DUE_NOTHING
+    day = plan.day.isoformat()
+    if plan.done or plan.skipped:
+        return messages.DUE_ALL_DONE_ON.format(date=day)
+    return messages.DUE_NOTHING_ON.format(date=day)
+
+
+# ---------------------------------------------------------------- screens
+
+
+def due_table(dues: list[Due], today: dt.date) -> Any:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table.grid(padding=(0, 3))
+    table.add_column(no_wrap=False)
+    table.add_column(no_wrap=True, style="hw.note")
+    for due in dues:
+        left = Text("• ")
+        left.append(display.text(due.title, "hw.title"))
+        hint = due_hint(due, today)
+        if hint:
+            left.append(f"\n  {hint}", style="hw.label")
+        if due.note.strip():
+            left.append("\n  ")
+            left.append(display.text(_one_line(due.note), "hw.help"))
+        table.add_row(left, f"hw start {due.template}")
+    return table
+
+
+def due_screen(plan: DayPlan, today: dt.date) -> Any:
+    from rich.console import Group
+    from rich.text import Text
+
+    if plan.day == today:
+        heading = messages.DUE_HEADING
+    else:
+        heading = messages.DUE_HEADING_ON.format(date=day_words(plan.day, today))
+    return Group(Text(heading, style="hw.title"), due_table(plan.due, today))
+
+
+def short_date(value: str | dt.date, today: dt.date) -> str:
+    """Tue 1 Dec (with the year when it is not this year's)."""
+    day = dt.date.fromisoformat(value) if isinstance(value, str) else value
+    text = f"{day.strftime('%a')} {day.day} {day.strftime('%b')}"
+    return text if day.year == today.year else f"{text} {day.year}"
+
+
+def when_words(assignment: Assignment, today: dt.date) -> str:
+    """Its span in a few words: from and to, or that it ended."""
+    a = assignment
+    if a.ended and (a.until is None or a.ended <= a.until):
+        return f"ended {short_date(a.ended, today)}"
+    begins = f"{'from' if a.first_day <= today else 'starts'} {short_date(a.start, today)}"
+    if a.until:
+        return f"{begins} to {short_date(a.until, today)}"
+    return begins
+
+
+def figure_words(figure: Adherence | None) -> str:
+    """This week's occasions, the spec's way: 'not recorded', never 'missed'."""
+    if figure is None or figure.due == 0:
+        return ""
+    parts = [f"{figure.done} of {figure.due} done"]
+    if figure.skipped:
+        parts.append(f"{figure.skipped} set aside")
+    if figure.not_recorded:
+        parts.append(f"{figure.not_recorded} {messages.NOT_RECORDED_WORDS}")
+    if figure.open:
+        parts.append("open today")
+    return ", ".join(parts)
+
+
+def assignments_table(
+    assignments: list[Assignment], figures: dict[int, Adherence], today: dt.date
+) -> Any:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=None, pad_edge=False, header_style="hw.label", show_edge=False)
+    table.add_column("id", style="hw.id", justify="right", no_wrap=True)
+    table.add_column("exercise", ratio=2)
+    table.add_column("rhythm", ratio=1)
+    table.add_column("when", ratio=2)
+    table.add_column("this week", ratio=2)
+    for a in assignments:
+        left = display.text(a.title)
+        if a.note.strip():
+            left.append("\n")
+            left.append(display.text(_one_line(a.note), "hw.help"))
+        table.add_row(
+            str(a.id),
+            left,
+            rhythm(a.schedule, a.days),
+            when_words(a, today),
+            Text(figure_words(figures.get(a.id)), style="hw.label"),
+        )
+    return table
+
+
+def today_screen(
+    plan: DayPlan,
+    has_assignments: bool,
+    last: Any,
+    streak: int,
+    draft: Any,
+    next_command: str,
+    today: dt.date,
+) -> Any:
+    """`hw` alone: today at a glance. Never what an entry says: screens get seen."""
+    from rich.console import Group
+    from rich.text import Text
+
+    parts: list[Any] = [Text(messages.TODAY_HELLO, style="hw.label"), Text("")]
+    if plan.due:
+        parts += [Text(messages.DUE_HEADING, style="hw.title"), due_table(plan.due, today)]
+        parts.append(Text(""))
+    elif has_assignments:
+        parts += [Text(nothing_due(plan, today), style="hw.ok"), Text("")]
+    if last is None:
+        parts.append(Text(messages.TODAY_NO_ENTRIES))
+    else:
+        when = day_words(last.date, today)
+        line = Text()
+        line.append_text(
+            display.text(messages.TODAY_LAST.format(title=display.clean(last.title), when=when))
+        )
+        parts.append(line)
+    if streak >= 2:
+        parts.append(Text(messages.TODAY_STREAK.format(days=streak), style="hw.ok"))
+    if draft is not None:
+        parts.append(
+            display.text(
+                messages.TODAY_DRAFT.format(title=display.clean(draft.title), id=draft.id),
+                "hw.label",
+            )
+        )
+    parts.append(Text(""))
+    next_line = Text(messages.TODAY_NEXT + " ", style="hw.label")
+    next_line.append(next_command, style="hw.note")
+    parts.append(next_line)
+    return Group(*parts)
