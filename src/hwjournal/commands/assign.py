@@ -149,7 +149,6 @@ def register(app: Any) -> None:
     from hwjournal.options import JSON
 
     json_option = typer.Option(*JSON.flags, help=JSON.help)
-    assignment_ids = getattr(completion, "assignment_ids", None)
 
     @app.command("assign")
     def assign(
@@ -229,7 +228,7 @@ def register(app: Any) -> None:
     id_argument = typer.Argument(
         metavar="ID",
         help="The assignment's id (see hw assignments).",
-        **({"autocompletion": assignment_ids} if assignment_ids else {}),
+        autocompletion=completion.assignment_ids,
     )
 
     @group.command("end")

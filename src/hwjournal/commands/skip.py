@@ -147,9 +147,9 @@ def register(app: Any) -> None:
     from hwjournal import completion
     from hwjournal.options import JSON
 
-    def targets(incomplete: str) -> list[str]:
-        found = list(getattr(completion, "assignment_ids", lambda _: [])(incomplete))
-        return found + completion.template_ids(incomplete)
+    def targets(incomplete: str, args: list[str]) -> list[tuple[str, str]]:
+        """Assignment ids still active, then exercise ids."""
+        return completion.assignment_ids(incomplete, args) + completion.template_ids(incomplete)
 
     barrier_help = "What got in the way: " + ", ".join(
         f"{code} ({words})" for code, words in plans.BARRIERS.items()
