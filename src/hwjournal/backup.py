@@ -1,0 +1,184 @@
+"""Copies of the journal that can be trusted: SQLite's online backup API reads one
+consistent snapshot even while another `hw` writes, into a private temporary
+file that is renamed into place only when whole.
+
+Automatic copies sit next to the journal as `journal-YYYYMMDD-HHMMSS.db` (named
+after the journal's own file name); the newest `backup_keep` of those are kept
+(0 keeps all). A copy made to a file or folder the person names is never pruned.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import re
+import sqlite3
+from dataclasses import dataclass, field
+
+from hwjournal import messages, migrations, paths
+from hwjournal.errors import HwError, JournalError, UsageError
+
+BUSY_TIMEOUT_S = 30.0
+
+
+@dataclass
+class BackupResult:
+    path: str
+    size: int
+    entries: int
+    removed: list[str] = field(default_factory=list)
+
+
+def stem(journal_path: str) -> str:
+    name = os.path.basename(journal_path)
+    return name[:-3] if name.endswith(".db") else name
+
+
+def automatic_pattern(journal_path: str) -> re.Pattern[str]:
+    return re.compile(re.escape(stem(journal_path)) + r"-(\d{8}-\d{6})(?:-(\d+))?\.db$")
+
+
+def automatic_backups(journal_path: str) -> list[str]:
+    """The automatic copies next to the journal, oldest first."""
+    folder = os.path.dirname(os.path.abspath(journal_path))
+    pattern = automatic_pattern(journal_path)
+    found = []
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    for name in names:
+        match = pattern.match(name)
+        if match:
+            found.append((match.group(1), int(match.group(2) or 0), os.path.join(folder, name)))
+    return [path for _, _, path in sorted(found)]
+
+
+def _timestamped(folder: str, journal_path: str, now: dt.datetime) -> str:
+    base = f"{stem(journal_path)}-{now.strftime('%Y%m%d-%H%M%S')}"
+    candidate = os.path.join(folder, base + ".db")
+    number = 1
+    while os.path.exists(candidate):
+        number += 1
+        candidate = os.path.join(folder, f"{base}-{number}.db")
+    return candidate
+
+
+def target(journal_path: str, dest: str | None, now: dt.datetime | None = None) -> tuple[str, bool]:
+    """Where the copy goes, and whether it is an automatic (prunable) one."""
+    now = now or dt.datetime.now()
+    if dest is None:
+        folder = os.path.dirname(os.path.abspath(journal_path))
+        return _timestamped(folder, journal_path, now), True
+    dest = os.path.expanduser(dest)
+    if os.path.isdir(dest) or dest.endswith(os.sep):
+        if not os.path.isdir(dest):
+            paths.make_private_dir(dest)
+        return _timestamped(dest, journal_path, now), False
+    if os.path.exists(dest):
+        raise UsageError(messages.BACKUP_EXISTS.format(path=dest), messages.BACKUP_EXISTS_HINT)
+    folder = os.path.dirname(os.path.abspath(dest))
+    if not os.path.isdir(folder):
+        raise UsageError(messages.BACKUP_NO_FOLDER.format(path=dest), "Create it first.")
+    if os.path.abspath(dest) == os.path.abspath(journal_path):
+        raise UsageError(messages.BACKUP_EXISTS.format(path=dest), messages.BACKUP_EXISTS_HINT)
+    return dest, False
+
+
+def copy(journal_path: str, dest_path: str) -> BackupResult:
+    """An online backup into dest_path, made private before a byte is written."""
+    if not os.path.isfile(journal_path):
+        raise HwError(
+            messages.BACKUP_NO_JOURNAL.format(path=journal_path), messages.BACKUP_NO_JOURNAL_HINT
+        )
+    folder = os.path.dirname(os.path.abspath(dest_path))
+    temporary = os.path.join(folder, f".{os.path.basename(dest_path)}.{os.getpid()}.partial")
+    source = None
+    copied = None
+    try:
+        fd = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(fd)
+        os.chmod(temporary, 0o600)
+        source = sqlite3.connect(journal_path, timeout=BUSY_TIMEOUT_S)
+        source.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        if source.execute("PRAGMA application_id").fetchone()[0] != migrations.APPLICATION_ID:
+            raise _not_a_journal(journal_path)
+        copied = sqlite3.connect(temporary)
+        source.backup(copied)
+        # A backup is one self-contained file: no WAL next to it.
+        copied.execute("PRAGMA journal_mode = DELETE")
+        entries = copied.execute("SELECT count(*) FROM entries WHERE status = 'complete'")
+        count = entries.fetchone()[0]
+        copied.close()
+        copied = None
+        _fsync(temporary)
+        os.replace(temporary, dest_path)
+        _fsync_folder(folder)
+    except JournalError:
+        _remove(temporary)
+        raise
+    except (sqlite3.Error, OSError) as exc:
+        _remove(temporary)
+        problem = getattr(exc, "strerror", None) or str(exc)
+        if isinstance(exc, sqlite3.DatabaseError) and "not a database" in str(exc):
+            raise _not_a_journal(journal_path) from None
+        raise HwError(
+            messages.BACKUP_FAILED.format(path=dest_path, problem=problem),
+            messages.BACKUP_FAILED_HINT,
+        ) from None
+    finally:
+        if copied is not None:
+            copied.close()
+        if source is not None:
+            source.close()
+    return BackupResult(dest_path, os.path.getsize(dest_path), count)
+
+
+def _not_a_journal(path: str) -> JournalError:
+    return JournalError(
+        messages.BACKUP_NOT_JOURNAL.format(path=path),
+        "Point --journal or HW_JOURNAL at a journal file.",
+    )
+
+
+def prune(journal_path: str, keep: int) -> list[str]:
+    """Remove the oldest automatic copies beyond `keep` (0 keeps all)."""
+    if keep <= 0:
+        return []
+    backups = automatic_backups(journal_path)
+    removed = []
+    for path in backups[: max(0, len(backups) - keep)]:
+        try:
+            os.remove(path)
+            removed.append(path)
+        except OSError:
+            pass
+    return removed
+
+
+def _fsync(path: str) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_folder(folder: str) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _remove(path: str) -> None:
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            os.remove(path + suffix)
