@@ -16,8 +16,8 @@ from hwjournal.context import Context, print_json
 
 BUSY_TIMEOUT_S = 30.0
 RESTORE = (
-    "Make a copy of it as it is (hw backup), then restore your newest backup, "
-    "or recover what can be read with: sqlite3 {path} .recover"
+    "Keep a copy of the file as it is (cp '{path}' '{path}.damaged'), then restore your "
+    "newest backup, or recover what can be read with: sqlite3 '{path}' .recover"
 )
 
 # Complete entries missing an answer that their own steps snapshot calls required.
@@ -167,12 +167,18 @@ def check_database(report: Report, db: sqlite3.Connection) -> None:
         )
     _check_search_index(report, db)
     counts = dict(db.execute("SELECT status, count(*) FROM entries GROUP BY status").fetchall())
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     report.counts = {
         "entries": counts.get("complete", 0),
         "drafts": counts.get("draft", 0),
-        "assignments": db.execute("SELECT count(*) FROM assignments").fetchone()[0],
-        "skips": db.execute("SELECT count(*) FROM skips").fetchone()[0],
+        # an older journal may not have these tables yet
+        "assignments": _count(db, "assignments") if "assignments" in tables else 0,
+        "skips": _count(db, "skips") if "skips" in tables else 0,
     }
+
+
+def _count(db: sqlite3.Connection, table: str) -> int:
+    return db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
 def _check_search_index(report: Report, db: sqlite3.Connection) -> None:
@@ -214,6 +220,8 @@ def inspect(path: str) -> Report:
                 f"{path} is not a journal file, or its start is damaged ({exc}).",
                 RESTORE.format(path=path),
             )
+        elif "malformed" in str(exc):
+            report.problem(f"The journal file is damaged ({exc}).", RESTORE.format(path=path))
         else:
             report.problem(f"The journal could not be read: {exc}.", RESTORE.format(path=path))
     finally:
