@@ -1,0 +1,390 @@
+"""The week on screen: a seven-day strip with entries and mood, the streak, the
+homework figures, what got in the way, screening scores, and every entry in the
+view that fits its template (a log table for `layout = "columns"`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from hwjournal import display, messages
+from hwjournal.journal import Entry
+from hwjournal.render.entries import MOODS, answer_text
+from hwjournal.week import ScoreLine, WeekData
+
+DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+DAY_NAMES_LONG = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+SPARKS = "▁▂▃▄▅▆▇█"
+# Narrowest useful column in a log table; the steps are split over several
+# tables when the screen cannot fit them all at this width.
+LOG_COLUMN_MIN = 16
+
+
+def short_day(day: dt.date) -> str:
+    return f"{DAY_NAMES[day.weekday()]} {day.day}"
+
+
+def long_day(day: dt.date) -> str:
+    return f"{DAY_NAMES_LONG[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
+
+
+def span_text(start: dt.date, end: dt.date) -> str:
+    """23–29 November 2026, 30 November – 6 December 2026, 28 December 2026 – 3 January 2027."""
+    if start.year != end.year:
+        return (
+            f"{start.day} {MONTHS[start.month - 1]} {start.year} – "
+            f"{end.day} {MONTHS[end.month - 1]} {end.year}"
+        )
+    if start.month != end.month:
+        return (
+            f"{start.day} {MONTHS[start.month - 1]} – {end.day} {MONTHS[end.month - 1]} {end.year}"
+        )
+    return f"{start.day}–{end.day} {MONTHS[end.month - 1]} {end.year}"
+
+
+def spark(mood: float) -> str:
+    index = round((mood - 1) / 4 * (len(SPARKS) - 1))
+    return SPARKS[max(0, min(len(SPARKS) - 1, index))]
+
+
+def mood_number(mood: float) -> str:
+    return f"{mood:g}" if mood == int(mood) else f"{mood:.1f}"
+
+
+def step_heading(step: dict[str, Any]) -> str:
+    """A short column heading from the step id: intensity_before -> Intensity before."""
+    words = str(step.get("id", "")).replace("_", " ").replace("-", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+# ---------------------------------------------------------------- the screen
+
+
+def week_view(data: WeekData, width: int = 80) -> Any:
+    from rich.console import Group
+    from rich.text import Text
+
+    parts: list[Any] = [_title(data), Text(""), _strip(data)]
+    mood_and_streak = _mood_and_streak(data)
+    if mood_and_streak:
+        parts += [Text(""), *mood_and_streak]
+    if not data.entries and not data.assignments and not data.skips:
+        parts.append(Text(""))
+        past = data.end < data.today
+        parts.append(Text(messages.WEEK_EMPTY_PAST if past else messages.WEEK_EMPTY))
+        return Group(*parts)
+    if data.assignments:
+        parts += [Text(""), *_homework(data)]
+    if data.skips:
+        parts += [Text(""), *_in_the_way(data)]
+    if data.scores:
+        parts += [Text(""), *_scores(data)]
+    if data.entries:
+        parts += [Text(""), *_entries(data, width)]
+    return Group(*parts)
+
+
+def _title(data: WeekData) -> Any:
+    from rich.text import Text
+
+    title = Text()
+    if data.label:
+        year, number = data.label.split("-W")
+        title.append(f"Week {int(number)} of {year}", style="hw.title")
+        title.append("  ")
+    title.append(span_text(data.start, data.end), style="hw.label")
+    return title
+
+
+def _strip(data: WeekData) -> Any:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="")
+    table.add_column("", style="hw.label", no_wrap=True)
+    counts = data.by_day
+    moods = data.mood_by_day
+    count_row: list[Any] = [Text("entries", style="hw.label")]
+    mood_row: list[Any] = [Text("mood", style="hw.label")]
+    for day in data.days():
+        key = day.isoformat()
+        heading = Text(short_day(day))
+        if day == data.today:
+            heading.stylize("hw.note")
+            heading.append(" ·", style="hw.note")
+        elif day > data.today:
+            heading.stylize("hw.label")
+        table.add_column(heading, no_wrap=True, justify="left")
+        count = counts[key]
+        if count == 0:
+            count_row.append(Text("·", style="hw.label"))
+        elif count <= 4:
+            count_row.append(Text("●" * count, style="hw.ok"))
+        else:
+            count_row.append(Text(f"●×{count}", style="hw.ok"))
+        mood = moods[key]
+        if mood is None:
+            mood_row.append(Text("·", style="hw.label"))
+        else:
+            cell = Text(spark(mood), style="hw.bar")
+            cell.append(" " + mood_number(mood))
+            mood_row.append(cell)
+    table.add_row(*count_row)
+    table.add_row(*mood_row)
+    return table
+
+
+def _mood_and_streak(data: WeekData) -> list[Any]:
+    from rich.text import Text
+
+    lines = []
+    average = data.mood_average
+    if average is not None:
+        line = Text("Mood through the week: ", style="hw.label")
+        line.append("".join(spark(m) if m else " " for m in data.mood_by_day.values()), "hw.bar")
+        word = MOODS[max(1, min(5, round(average)))]
+        line.append(f"  average {mood_number(average)} of 5 ({word})")
+        lines.append(line)
+    if data.streak >= 2:
+        lines.append(Text(messages.WEEK_STREAK.format(days=data.streak), style="hw.ok"))
+    return lines
+
+
+def _indent(renderable: Any, columns: int) -> Any:
+    from rich.padding import Padding
+
+    return Padding(renderable, (0, 0, 0, columns), expand=False)
+
+
+def _section(title: str) -> Any:
+    from rich.text import Text
+
+    return Text(title, style="hw.title")
+
+
+def _homework(data: WeekData) -> list[Any]:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=None, pad_edge=False, show_header=False, show_edge=False)
+    table.add_column("exercise", ratio=1, overflow="fold")
+    table.add_column("bar", no_wrap=True, style="hw.bar")
+    table.add_column("figures", no_wrap=True)
+    for item in data.assignments:
+        title = display.text(getattr(item, "title", "") or item.template)
+        if item.due == 0:
+            table.add_row(title, "", Text(messages.NOTHING_DUE, style="hw.label"))
+            continue
+        figures = Text(f"{item.done} of {item.due} done")
+        if item.skipped:
+            figures.append(f" · {item.skipped} skipped", style="hw.label")
+        if item.not_recorded:
+            figures.append(f" · {item.not_recorded} {messages.NOT_RECORDED}", style="hw.label")
+        if item.open:
+            figures.append(f" · {item.open} {messages.STILL_OPEN}", style="hw.label")
+        table.add_row(title, display.bar(item.done, 0, item.due, 10), figures)
+    return [_section("Homework"), table]
+
+
+def _in_the_way(data: WeekData) -> list[Any]:
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False, show_header=False, show_edge=False)
+    table.add_column("day", no_wrap=True, style="hw.label")
+    table.add_column("what", ratio=1, overflow="fold")
+    for skip in data.skips:
+        line = display.text(data.title_of(skip.template))
+        line.append(" — ")
+        line.append(display.text(data.barrier_words(skip.barrier), "hw.note"))
+        if skip.reason:
+            line.append(": ")
+            line.append(display.text(skip.reason))
+        table.add_row(short_day(dt.date.fromisoformat(skip.date)), line)
+    return [_section("What got in the way"), _indent(table, 2)]
+
+
+def score_phrase(line: ScoreLine) -> str:
+    """12 (moderate)."""
+    band = f" ({line.band})" if line.band else ""
+    return f"{line.total}{band}"
+
+
+def day_month(text: str) -> str:
+    """2026-11-11 -> 11 Nov."""
+    day = dt.date.fromisoformat(text)
+    return f"{day.day} {MONTHS[day.month - 1][:3]}"
+
+
+def change_phrase(line: ScoreLine, when: Any = day_month) -> str:
+    """How this score sits against the one before it, in neutral words."""
+    if not line.earlier:
+        return "the first one recorded"
+    before = line.earlier[0]
+    change = line.change or 0
+    if change == 0:
+        how = "the same as"
+    else:
+        how = f"{abs(change)} {'higher' if change > 0 else 'lower'} than"
+    return f"{how} on {when(before.date)} ({before.total})"
+
+
+def _scores(data: WeekData) -> list[Any]:
+    from rich.text import Text
+
+    parts: list[Any] = [_section("Screening scores")]
+    for line in data.scores:
+        text = Text(short_day(dt.date.fromisoformat(line.entry.date)) + "  ", style="hw.label")
+        text.append(display.text(line.entry.title))
+        text.append("  ")
+        text.append(score_phrase(line), style="hw.note")
+        text.append("  ")
+        text.append(change_phrase(line), style="hw.label")
+        parts.append(_indent(text, 2))
+        if len(line.earlier) > 1:
+            trail = " → ".join(str(e.total) for e in reversed(line.earlier))
+            parts.append(_indent(Text(f"earlier: {trail} → {line.total}", style="hw.label"), 4))
+    parts.append(_indent(Text(messages.SCREENING_NOTE, style="hw.help"), 2))
+    return parts
+
+
+# ---------------------------------------------------------------- entries
+
+
+def _entries(data: WeekData, width: int) -> list[Any]:
+    from rich.text import Text
+
+    parts: list[Any] = []
+    columns = {t for t, layout in data.layouts.items() if layout == "columns"}
+    plain = [e for e in data.entries if e.template not in columns]
+    if plain:
+        parts.append(_section("Entries"))
+        for day in data.days():
+            todays = [e for e in plain if e.date == day.isoformat()]
+            if not todays:
+                continue
+            parts.append(Text(""))
+            parts.append(Text(long_day(day), style="hw.note"))
+            for entry in todays:
+                parts += entry_block(entry)
+    for template_id in sorted(columns):
+        logged = [e for e in data.entries if e.template == template_id]
+        if not logged:
+            continue
+        if parts:
+            parts.append(Text(""))
+        parts.append(_section(logged[0].title))
+        parts += log_tables(logged, width)
+    return parts
+
+
+def _meta(entry: Entry) -> list[str]:
+    meta = []
+    if entry.mood:
+        meta.append(f"mood {entry.mood}/5 ({MOODS[entry.mood]})")
+    if entry.tags:
+        meta.append("tags: " + ", ".join(entry.tags))
+    if entry.private:
+        meta.append("private")
+    if entry.backfilled:
+        meta.append(f"written {day_month(entry.created_at[:10])}")
+    return meta
+
+
+def entry_block(entry: Entry) -> list[Any]:
+    """One entry: its title, then each prompt as a dim label with the answer under it."""
+
+    head = display.text(entry.title, "hw.title")
+    head.append(f"  #{entry.id}", style="hw.id")
+    meta = _meta(entry)
+    if meta:
+        head.append("  " + display.clean(" · ".join(meta)), style="hw.label")
+    parts: list[Any] = [_indent(head, 2)]
+    for step in entry.steps:
+        if step.get("id") not in entry.answers:
+            continue
+        label = display.text(step.get("prompt") or step["id"], "hw.label")
+        if step["id"] in (entry.alerts or []):
+            label.append("  " + messages.ATTENTION_MARK, style="hw.alert")
+        parts.append(_indent(label, 4))
+        parts.append(_indent(answer_view(step, entry.answers[step["id"]]), 6))
+    return parts
+
+
+def answer_view(step: dict[str, Any], value: Any, bar_width: int = 10) -> Any:
+    from rich.text import Text
+
+    if step.get("type") == "scale" and isinstance(value, int) and not isinstance(value, bool):
+        low, high = step.get("min", 0), step.get("max", 10)
+        line = Text(display.bar(value, low, high, bar_width) + " ", style="hw.bar")
+        line.append(str(value))
+        label = (step.get("labels") or {}).get(str(value))
+        if label and bar_width >= 10:
+            line.append(f"  {display.clean(label)}", style="hw.label")
+        return line
+    return display.text(answer_text(step, value))
+
+
+def log_steps(entries: list[Entry]) -> list[dict[str, Any]]:
+    """Steps answered in any of the entries, in the template's own order."""
+    seen: dict[str, dict[str, Any]] = {}
+    for entry in entries:
+        for step in entry.steps:
+            if step.get("type") == "info" or step.get("id") in seen:
+                continue
+            if any(step["id"] in e.answers for e in entries):
+                seen[step["id"]] = step
+    return list(seen.values())
+
+
+def log_tables(entries: list[Entry], width: int) -> list[Any]:
+    """The log as a table, one column a step and one row an entry. When the steps
+    do not fit the screen they go on in a second table under the first."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    steps = log_steps(entries)
+    per_table = max(1, (width - 10) // (LOG_COLUMN_MIN + 3))
+    tables: list[Any] = []
+    for first in range(0, len(steps), per_table):
+        chunk = steps[first : first + per_table]
+        table = Table(
+            box=box.ROUNDED, show_lines=True, header_style="hw.label", expand=True, pad_edge=True
+        )
+        table.add_column("day", no_wrap=True, style="hw.label")
+        for step in chunk:
+            table.add_column(step_heading(step), overflow="fold", ratio=1)
+        for entry in entries:
+            day = Text(short_day(dt.date.fromisoformat(entry.date)))
+            if entry.private:
+                day.append("\nprivate", style="hw.label")
+            if entry.backfilled:
+                day.append("\nwritten\n" + day_month(entry.created_at[:10]), style="hw.label")
+            cells: list[Any] = [day]
+            for step in chunk:
+                value = entry.answers.get(step["id"])
+                if value is None:
+                    cells.append(Text(""))
+                    continue
+                cell = answer_view(step, value, bar_width=5)
+                if step["id"] in (entry.alerts or []):
+                    cell.append(" " + messages.ATTENTION_MARK, style="hw.alert")
+                cells.append(cell)
+            table.add_row(*cells)
+        tables.append(table)
+    return tables

@@ -1,0 +1,283 @@
+"""A week (or any span of days) gathered from the journal as plain data: entries
+per day, mood, the streak, screening scores with their earlier values, and the
+homework figures from plans. No Rich here: the screen (render/week.py) and the
+exporters (export/) draw from the same WeekData.
+
+Every query is bounded by the span's dates or a LIMIT, so the cost follows the
+week, not the size of the journal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from hwjournal.dates import Week
+from hwjournal.journal import ENTRY_COLUMNS, Entry, Journal
+
+# How many earlier screening scores a trend shows.
+EARLIER_SCORES = 4
+# Distinct days fetched per query while walking back a streak.
+_STREAK_CHUNK = 64
+
+
+@dataclass
+class EarlierScore:
+    date: str
+    total: int
+    band: str | None
+
+
+@dataclass
+class ScoreLine:
+    """A scored entry (PHQ-9, GAD-7) and the same measure's scores before the span."""
+
+    entry: Entry
+    earlier: list[EarlierScore] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return self.entry.score["total"] if self.entry.score else 0
+
+    @property
+    def band(self) -> str | None:
+        return self.entry.score.get("band") if self.entry.score else None
+
+    @property
+    def change(self) -> int | None:
+        """Up (+) or down (-) since the most recent earlier score."""
+        return self.total - self.earlier[0].total if self.earlier else None
+
+
+@dataclass
+class WeekData:
+    start: dt.date
+    end: dt.date
+    today: dt.date
+    label: str | None = None  # the ISO week, e.g. 2026-W48; None for a free range
+    entries: list[Entry] = field(default_factory=list)  # complete only, oldest first
+    assignments: list[Any] = field(default_factory=list)  # plans.Adherence
+    skips: list[Any] = field(default_factory=list)  # plans.SkipRecord
+    streak: int = 0
+    scores: list[ScoreLine] = field(default_factory=list)
+    layouts: dict[str, str] = field(default_factory=dict)  # template id -> "columns" | ""
+    withheld: int = 0  # private entries left out (exports without --include-private)
+    barriers: dict[str, str] = field(default_factory=dict)  # barrier code -> words
+
+    def days(self) -> list[dt.date]:
+        count = (self.end - self.start).days + 1
+        return [self.start + dt.timedelta(days=i) for i in range(count)]
+
+    @property
+    def by_day(self) -> dict[str, int]:
+        counts = {day.isoformat(): 0 for day in self.days()}
+        for entry in self.entries:
+            if entry.date in counts:
+                counts[entry.date] += 1
+        return counts
+
+    def entries_on(self, day: dt.date) -> list[Entry]:
+        key = day.isoformat()
+        return [e for e in self.entries if e.date == key]
+
+    @property
+    def mood_by_day(self) -> dict[str, float | None]:
+        moods: dict[str, list[int]] = {day.isoformat(): [] for day in self.days()}
+        for entry in self.entries:
+            if entry.mood is not None and entry.date in moods:
+                moods[entry.date].append(entry.mood)
+        return {day: _mean(values) for day, values in moods.items()}
+
+    @property
+    def mood_average(self) -> float | None:
+        return _mean([e.mood for e in self.entries if e.mood is not None])
+
+    def barrier_words(self, code: str) -> str:
+        return self.barriers.get(code, code)
+
+    def title_of(self, template_id: str) -> str:
+        for adherence in self.assignments:
+            if adherence.template == template_id and getattr(adherence, "title", ""):
+                return adherence.title
+        for entry in self.entries:
+            if entry.template == template_id:
+                return entry.title
+        return template_id
+
+    def to_json(self) -> dict[str, Any]:
+        """The spec's `hw week --json` document, with exactly its keys."""
+        return {
+            "week": self.label,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "entries": [e.to_json() for e in self.entries],
+            "by_day": self.by_day,
+            "assignments": [a.to_json() for a in self.assignments],
+            "skips": [s.to_json() for s in self.skips],
+            "mood": {"average": self.mood_average, "by_day": self.mood_by_day},
+            "streak": self.streak,
+        }
+
+
+def _mean(values: list[int]) -> float | None:
+    if not values:
+        return None
+    return round(sum(values) / len(values), 2)
+
+
+# ---------------------------------------------------------------- building
+
+
+def for_week(
+    journal: Journal,
+    week: Week,
+    week_start: str,
+    today: dt.date,
+    template_dirs: list[str] | None = None,
+) -> WeekData:
+    data = gather(journal, week.start, week.end, week_start, today, template_dirs=template_dirs)
+    data.label = week.label
+    return data
+
+
+def gather(
+    journal: Journal,
+    start: dt.date,
+    end: dt.date,
+    week_start: str,
+    today: dt.date,
+    *,
+    template: str | None = None,
+    template_dirs: list[str] | None = None,
+    private: bool = True,
+) -> WeekData:
+    """Everything about the days start..end (both included). `template` keeps one
+    template's entries, homework and skips. With private=False private entries are
+    left out and counted in `withheld`; the homework figures still count them."""
+    entries = journal.find(
+        since=start.isoformat(),
+        until=end.isoformat(),
+        template=template,
+        limit=None,
+        newest_first=False,
+    )
+    shown = entries if private else [e for e in entries if not e.private]
+    data = WeekData(start=start, end=end, today=today, entries=shown)
+    data.withheld = len(entries) - len(shown)
+    plans = _plans()
+    if plans is not None:
+        data.assignments = plans.week_figures(journal, start, end, week_start)
+        data.skips = plans.skips_between(journal, start, end, week_start)
+        data.barriers = dict(plans.BARRIERS)
+        if template:
+            data.assignments = [a for a in data.assignments if a.template == template]
+            data.skips = [s for s in data.skips if s.template == template]
+    data.streak = streak(journal, end, today)
+    data.scores = score_lines(journal, shown, start, private)
+    data.layouts = template_layouts({e.template for e in shown}, template_dirs)
+    return data
+
+
+def _plans() -> Any:
+    """plans.py (assignments, adherence, skips) arrives with the homework plans
+    feature; until then the week simply has no homework figures."""
+    try:
+        from hwjournal import plans
+    except ImportError:
+        return None
+    return plans
+
+
+def streak(journal: Journal, end: dt.date, today: dt.date) -> int:
+    """Days in a row with at least one complete entry, ending on the earlier of `end`
+    and today; when that is today and today has nothing yet, ending yesterday.
+
+    Walks distinct entry dates newest first through the (status, date) index, a
+    chunk at a time, so it costs the length of the streak, not of the journal."""
+    last = min(end, today)
+    expected = last
+    count = 0
+    first = True
+    bound = last.isoformat()
+    while True:
+        rows = journal.db.execute(
+            "SELECT DISTINCT date FROM entries WHERE status = 'complete' AND date <= ? "
+            "ORDER BY date DESC LIMIT ?",
+            (bound, _STREAK_CHUNK),
+        ).fetchall()
+        for (text,) in rows:
+            try:
+                day = dt.date.fromisoformat(text)
+            except ValueError:
+                return count
+            if first and last == today and day < today:
+                expected = today - dt.timedelta(days=1)  # today is still open
+            first = False
+            if day != expected:
+                return count
+            count += 1
+            expected -= dt.timedelta(days=1)
+        if len(rows) < _STREAK_CHUNK:
+            return count
+        bound = expected.isoformat()
+
+
+def score_lines(
+    journal: Journal, entries: list[Entry], start: dt.date, private: bool = True
+) -> list[ScoreLine]:
+    """Each scored entry with its measure's last few scores before the span
+    (private ones only when `private`)."""
+    earlier_by_template: dict[str, list[EarlierScore]] = {}
+    lines = []
+    for entry in entries:
+        if not entry.score or entry.score.get("total") is None:
+            continue
+        if entry.template not in earlier_by_template:
+            earlier_by_template[entry.template] = _earlier_scores(
+                journal, entry.template, start, private
+            )
+        lines.append(ScoreLine(entry, earlier_by_template[entry.template]))
+    # a second score in the same span compares with the one before it
+    for index, line in enumerate(lines):
+        same = [other for other in lines[:index] if other.entry.template == line.entry.template]
+        if same:
+            prior = same[-1].entry
+            line.earlier = [
+                EarlierScore(prior.date, prior.score["total"], prior.score.get("band")),
+                *line.earlier,
+            ][:EARLIER_SCORES]
+    return lines
+
+
+def _earlier_scores(
+    journal: Journal, template: str, start: dt.date, private: bool
+) -> list[EarlierScore]:
+    sql = (
+        f"SELECT {ENTRY_COLUMNS} FROM entries WHERE template = ? AND status = 'complete' "
+        "AND date < ? AND score IS NOT NULL"
+        + ("" if private else " AND private = 0")
+        + " ORDER BY date DESC, id DESC LIMIT ?"
+    )
+    rows = journal.db.execute(sql, (template, start.isoformat(), EARLIER_SCORES))
+    found = []
+    for row in rows:
+        entry = Entry.from_row(row)
+        if entry.score and entry.score.get("total") is not None:
+            found.append(EarlierScore(entry.date, entry.score["total"], entry.score.get("band")))
+    return found
+
+
+def template_layouts(template_ids: set[str], extra_dirs: list[str] | None) -> dict[str, str]:
+    """How each template wants its entries shown. A template that is gone (or
+    broken) is shown plainly from the entry's own snapshot."""
+    from hwjournal import templates
+    from hwjournal.errors import HwError
+
+    layouts = {}
+    for template_id in sorted(template_ids):
+        try:
+            layouts[template_id] = templates.find(template_id, extra_dirs).layout
+        except HwError:
+            layouts[template_id] = ""
+    return layouts
