@@ -1,0 +1,83 @@
+"""Writing a file the person asked for without ever leaving half of it behind:
+the text goes to a private temp file in the same folder, then takes the name in
+one step. Without `force` an existing file is never replaced, even by a file
+that appears while we write."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+
+from hwjournal import messages
+from hwjournal.errors import HwError, UsageError
+
+
+def write_private(path: str, text: str, force: bool = False) -> None:
+    """Write `text` (UTF-8) to `path` with mode 0600, atomically."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise UsageError(messages.EXPORT_NO_FOLDER.format(path=path), "Create it first.")
+    if os.path.isdir(path):
+        raise UsageError(
+            messages.EXPORT_CANNOT_WRITE.format(path=path, problem="it is a folder"),
+            "Give a file name inside it.",
+        )
+    if not force and os.path.lexists(path):
+        raise _exists(path)
+    try:
+        fd, temp = tempfile.mkstemp(dir=folder, prefix=".hw-export-", suffix=".tmp")
+    except OSError as exc:
+        raise HwError(
+            messages.EXPORT_CANNOT_WRITE.format(path=path, problem=exc.strerror)
+        ) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(temp, 0o600)
+        if force:
+            os.replace(temp, path)
+        else:
+            _link_new(temp, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        if isinstance(exc, OSError) and not isinstance(exc, FileExistsError):
+            problem = exc.strerror or str(exc)
+            raise HwError(messages.EXPORT_CANNOT_WRITE.format(path=path, problem=problem)) from None
+        raise
+    _sync_folder(folder)
+
+
+def _link_new(temp: str, path: str) -> None:
+    """Give the temp file its name only if nothing has that name yet."""
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        raise _exists(path) from None
+    except OSError:
+        # a file system without hard links: check, then rename
+        if os.path.lexists(path):
+            raise _exists(path) from None
+        os.replace(temp, path)
+        return
+    os.unlink(temp)
+
+
+def _exists(path: str) -> UsageError:
+    return UsageError(messages.EXPORT_EXISTS.format(path=path), messages.EXPORT_EXISTS_HINT)
+
+
+def _sync_folder(folder: str) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

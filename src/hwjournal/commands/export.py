@@ -1,0 +1,164 @@
+"""hw export: a week (or any span) for the therapist, as Markdown, hw-json or CSV,
+to stdout or atomically to a private file."""
+
+import sys
+from typing import Any
+
+from hwjournal import export as registry
+from hwjournal import messages
+from hwjournal.context import Context, say
+from hwjournal.dates import parse_date, parse_week, today
+from hwjournal.errors import NotFoundError, UsageError
+
+
+def _span(
+    ctx: Context, week: str | None, since: str | None, until: str | None
+) -> tuple[Any, Any, str | None]:
+    """(start, end, ISO week label or None) of what to export; this week by default."""
+    if week and (since or until):
+        raise UsageError(messages.EXPORT_RANGE_BOTH, "For example: hw export --week last")
+    if since or until:
+        if not since:
+            raise UsageError(messages.EXPORT_UNTIL_ALONE, "For example: --since 2026-11-01")
+        start = parse_date(since)
+        end = parse_date(until) if until else today()
+        if start > end:
+            raise UsageError(
+                messages.EXPORT_RANGE_ORDER.format(since=start, until=end),
+                "Swap the two dates.",
+            )
+        return start, end, None
+    span = parse_week(week or "this", ctx.config.week_start)
+    return span.start, span.end, span.label
+
+
+def _check_template(ctx: Context, journal: Any, template: str) -> None:
+    """An id that is neither a template nor in the journal is most likely a typo."""
+    from hwjournal import templates
+
+    try:
+        templates.find(template, ctx.config.template_dirs)
+    except NotFoundError:
+        known = journal.db.execute(
+            "SELECT 1 FROM entries WHERE template = ? LIMIT 1", (template,)
+        ).fetchone()
+        if not known:
+            raise
+
+
+def _format(name: str | None, output: str | None) -> str:
+    if name is None:
+        from_path = registry.format_for_path(output) if output and output != "-" else None
+        return from_path or registry.DEFAULT
+    if name not in registry.FORMATS:
+        raise UsageError(
+            messages.EXPORT_FORMAT.format(name=name),
+            messages.EXPORT_FORMAT_HINT.format(names=", ".join(registry.names())),
+        )
+    return name
+
+
+def run_export(
+    ctx: Context,
+    week: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    format: str | None = None,
+    output: str | None = None,
+    force: bool = False,
+    include_private: bool = False,
+    template: str | None = None,
+) -> int:
+    from hwjournal.export import data as export_data
+
+    fmt = _format(format, output)
+    start, end, label = _span(ctx, week, since, until)
+    journal = ctx.open_journal()
+    if template:
+        _check_template(ctx, journal, template)
+    data = export_data.build(
+        journal,
+        start,
+        end,
+        week_start=ctx.config.week_start,
+        today=today(),
+        label=label,
+        template=template,
+        include_private=include_private,
+        template_dirs=ctx.config.template_dirs,
+        name=ctx.config.name,
+    )
+    text = registry.exporter(fmt).render(data)
+    if output and output != "-":
+        from hwjournal.atomic import write_private
+
+        write_private(output, text, force=force)
+        say(messages.EXPORT_WROTE.format(path=output))
+    else:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
+    if data.week.withheld:
+        entries = "entry" if data.week.withheld == 1 else "entries"
+        say(messages.EXPORT_WITHHELD.format(count=data.week.withheld, entries=entries))
+        say(messages.EXPORT_WITHHELD_HINT)
+    return 0
+
+
+def register(app: Any) -> None:
+    from enum import Enum
+    from typing import Annotated
+
+    import typer
+
+    from hwjournal.options import SINCE, TEMPLATE, UNTIL
+
+    # the --format choices come from the exporter registry
+    Format = Enum("Format", {name: name for name in registry.names()}, type=str)
+
+    @app.command("export")
+    def export(
+        week: Annotated[
+            str | None,
+            typer.Option(
+                "--week", help="The week: 2026-W48, this, last, or a date in it (default: this)."
+            ),
+        ] = None,
+        since: Annotated[str | None, typer.Option(*SINCE.flags, help=SINCE.help)] = None,
+        until: Annotated[str | None, typer.Option(*UNTIL.flags, help=UNTIL.help)] = None,
+        format: Annotated[
+            Format | None,
+            typer.Option(
+                "--format",
+                "-f",
+                help="markdown (default), json (hw-json, for hw import) or csv.",
+            ),
+        ] = None,
+        output: Annotated[
+            str | None,
+            typer.Option(
+                "--output", "-o", metavar="FILE", help="Write to FILE (readable by you only)."
+            ),
+        ] = None,
+        force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+        include_private: Annotated[
+            bool, typer.Option("--include-private", help="Include private entries too.")
+        ] = False,
+        template: Annotated[str | None, typer.Option(*TEMPLATE.flags, help=TEMPLATE.help)] = None,
+    ) -> None:
+        """Your week for your therapist: Markdown to read, or JSON or CSV."""
+        from hwjournal.cli import state
+
+        raise typer.Exit(
+            run_export(
+                state,
+                week,
+                since,
+                until,
+                format.value if format else None,
+                output,
+                force,
+                include_private,
+                template,
+            )
+        )

@@ -1,0 +1,365 @@
+"""Markdown for a therapist to read before the session: what needs attention
+first, then screening scores, homework, what got in the way, the days at a
+glance, and every entry with its own prompts.
+
+All user text goes through `escape_line`, `paragraphs` or `cell`, so nothing a
+person types can become Markdown structure: no heading, list, quote, table row,
+link, image, emphasis, code, raw HTML, autolink, thematic break or setext line.
+The only raw HTML written is <br> for a line break inside a table cell.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from hwjournal import messages
+from hwjournal.display import clean
+from hwjournal.export.data import ExportData, cadence_text
+from hwjournal.journal import Entry
+from hwjournal.render.entries import MOODS, answer_text
+from hwjournal.render.week import MONTHS, change_phrase, long_day, span_text
+
+NAME = "markdown"
+EXTENSION = "md"
+
+# Always escaped: inline syntax (code, emphasis, links), table cells, headings.
+_BACKSLASHED = frozenset("\\`*_[]|#")
+# `<`, `>` and `&` become character references: no HTML, autolink, quote or entity.
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+# Special only where a line starts: lists, setext underlines, fences, breaks.
+_LINE_START = frozenset("-+=~")
+_ORDERED = re.compile(r"\d{1,9}(?=[.)])")
+_NEWLINES = re.compile(r"\r\n?")
+
+
+def _normal(text: Any) -> str:
+    """Line breaks as \\n; control characters as their visible symbols, as on screen."""
+    return clean(_NEWLINES.sub("\n", "" if text is None else str(text)))
+
+
+def escape_line(text: str) -> str:
+    """One line of user text, safe anywhere in a Markdown line."""
+    body = text.lstrip()
+    # leading blanks as character references: they never count as indentation
+    # and are never trimmed away
+    out = [f"&#{ord(c)};" for c in text[: len(text) - len(body)]]
+    ordered = _ORDERED.match(body)
+    marker = ordered.end() if ordered else -1
+    for index, char in enumerate(body):
+        if char in _ENTITIES:
+            out.append(_ENTITIES[char])
+        elif char in _BACKSLASHED or (index == 0 and char in _LINE_START) or index == marker:
+            out.append("\\" + char)
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def inline(text: Any) -> str:
+    """User text on one line (a heading, a label): line breaks become spaces."""
+    return escape_line(" ".join(_normal(text).split("\n")).strip())
+
+
+def paragraphs(text: Any, indent: str = "") -> str:
+    """User text as paragraphs: blank lines part them, other line breaks are kept
+    as hard breaks (a backslash at the end of the line)."""
+    blocks: list[list[str]] = [[]]
+    for line in _normal(text).split("\n"):
+        if line.strip():
+            blocks[-1].append(escape_line(line.rstrip()))
+        elif blocks[-1]:
+            blocks.append([])
+    rendered = [("\\\n" + indent).join(block) for block in blocks if block]
+    return ("\n\n" + indent).join(rendered)
+
+
+def cell(text: Any) -> str:
+    """User text inside a table cell: a | stays in the cell, line breaks are <br>."""
+    lines = [
+        escape_line(line.rstrip()) if line.strip() else "" for line in _normal(text).split("\n")
+    ]
+    return "<br>".join(lines).strip() or " "
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def table(headers: list[str], rows: list[list[str]]) -> list[str]:
+    """Headers and cells must already be escaped."""
+    lines = [_row(headers), _row(["---"] * len(headers))]
+    lines += [_row(r) for r in rows]
+    return lines
+
+
+# ---------------------------------------------------------------- answers
+
+
+def _scale_text(step: dict[str, Any], value: int) -> str:
+    low, high = step.get("min", 0), step.get("max", 10)
+    label = (step.get("labels") or {}).get(str(value))
+    text = f"{value} on {low:g}–{high:g}"
+    return f"{text} ({label})" if label else text
+
+
+def answer_block(step: dict[str, Any], value: Any) -> str:
+    kind = step.get("type")
+    if isinstance(value, list):
+        return "\n".join("- " + paragraphs(item, "  ") for item in value) or "- "
+    if kind == "scale" and isinstance(value, int) and not isinstance(value, bool):
+        return inline(_scale_text(step, value))
+    return paragraphs(answer_text(step, value))
+
+
+def answer_cell(step: dict[str, Any], value: Any) -> str:
+    if isinstance(value, list):
+        return "<br>".join(cell("• " + str(item)) for item in value)
+    if step.get("type") == "scale" and isinstance(value, int) and not isinstance(value, bool):
+        return cell(_scale_text(step, value))
+    return cell(answer_text(step, value))
+
+
+def _label(step: dict[str, Any]) -> str:
+    text = inline(step.get("prompt") or "") or inline(step.get("id", ""))
+    return f"**{text}**"
+
+
+def _full_day(day: dt.date) -> str:
+    return f"{long_day(day)} {day.year}"
+
+
+def _date(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+def _meta(entry: Entry) -> str:
+    meta = []
+    if entry.mood:
+        meta.append(f"mood {entry.mood}/5 ({MOODS[entry.mood]})")
+    if entry.tags:
+        meta.append("tags: " + ", ".join(entry.tags))
+    if entry.private:
+        meta.append("private")
+    if entry.backfilled:
+        meta.append(f"filled in later, on {entry.created_at[:10]}")
+    return inline(" · ".join(meta))
+
+
+# ---------------------------------------------------------------- sections
+
+
+def _header(data: ExportData) -> list[str]:
+    week = data.week
+    if week.label:
+        year, number = week.label.split("-W")
+        title = f"# Therapy homework, week {int(number)} of {year}"
+    else:
+        title = f"# Therapy homework, {week.start.isoformat()} to {week.end.isoformat()}"
+    lines = [title, ""]
+    facts = []
+    if data.name.strip():
+        facts.append("From: " + inline(data.name))
+    span = span_text(week.start, week.end)
+    facts.append("Dates: " + inline(span + (f" ({week.label})" if week.label else "")))
+    made = data.made_at[:16].replace("T", " ")
+    facts.append(f"Made: {made} with hw {data.hw_version}")
+    if data.template:
+        facts.append("Only: " + inline(week.title_of(data.template)))
+    lines += ["- " + fact for fact in facts]
+    if week.withheld:
+        entries = "entry" if week.withheld == 1 else "entries"
+        lines += ["", messages.EXPORT_WITHHELD.format(count=week.withheld, entries=entries)]
+    return lines
+
+
+def _attention(data: ExportData) -> list[str]:
+    items = []
+    for entry in data.week.entries:
+        if entry.private:
+            continue  # a private entry's alert is told to the person only
+        for step in entry.steps:
+            if step.get("id") not in (entry.alerts or []):
+                continue
+            value = entry.answers.get(step["id"])
+            answer = (
+                _scale_text(step, value)
+                if isinstance(value, int) and not isinstance(value, bool)
+                else answer_text(step, value)
+            )
+            items.append(
+                f"- {inline(_full_day(_date(entry.date)))}, {inline(entry.title)}: "
+                f"“{inline(step.get('prompt') or step['id'])}” answered "
+                f"{inline(answer)}, at or above the level this step marks for attention."
+            )
+    if not items:
+        return []
+    return ["## For attention", "", *items]
+
+
+def _scores(data: ExportData) -> list[str]:
+    if not data.week.scores:
+        return []
+    rows = []
+    for line in data.week.scores:
+        earlier = "; ".join(f"{e.total} on {e.date}" for e in line.earlier) or "none recorded"
+        rows.append(
+            [
+                line.entry.date,
+                inline(line.entry.title),
+                str(line.total),
+                inline(line.band or ""),
+                inline(change_phrase(line, str)),
+                inline(earlier),
+            ]
+        )
+    headers = ["Date", "Measure", "Score", "Band", "Against the last one", "Earlier"]
+    return ["## Screening scores", "", messages.SCREENING_NOTE, "", *table(headers, rows)]
+
+
+def _homework(data: ExportData) -> list[str]:
+    if not data.week.assignments:
+        return []
+    any_open = any(item.open for item in data.week.assignments)
+    rows = []
+    for item in data.week.assignments:
+        percent = item.percent
+        row = [
+            inline(item.title or item.template),
+            inline(cadence_text(item.schedule, list(item.days or []))),
+            str(item.due),
+            str(item.done),
+            str(item.skipped),
+            str(item.not_recorded),
+        ]
+        if any_open:
+            row.append(str(item.open))
+        row.append("—" if percent is None else f"{percent}%")
+        rows.append(row)
+    headers = ["Exercise", "Cadence", "Due", "Done", "Skipped", "Not recorded"]
+    headers += ["Still open"] if any_open else []
+    headers.append("Done (%)")
+    return ["## Homework", "", *table(headers, rows)]
+
+
+def _in_the_way(data: ExportData) -> list[str]:
+    if not data.week.skips:
+        return []
+    items = []
+    for skip in data.week.skips:
+        text = (
+            f"- {inline(_full_day(_date(skip.date)))}, {inline(data.week.title_of(skip.template))}"
+            f": {inline(data.week.barrier_words(skip.barrier))}."
+        )
+        if skip.reason and str(skip.reason).strip():
+            text += " In their words: " + paragraphs(skip.reason, "  ")
+        items.append(text)
+    return ["## What got in the way", "", *items]
+
+
+def _glance(data: ExportData) -> list[str]:
+    week = data.week
+    counts, moods = week.by_day, week.mood_by_day
+    rows = []
+    for day in week.days():
+        key = day.isoformat()
+        mood = moods[key]
+        rows.append(
+            [
+                f"{long_day(day)}",
+                str(counts[key]),
+                "—" if mood is None else f"{mood:g}",
+            ]
+        )
+    lines = ["## The days at a glance", "", *table(["Day", "Entries", "Mood (1–5)"], rows)]
+    if week.mood_average is not None:
+        lines += ["", f"Average mood: {week.mood_average:g} of 5."]
+    return lines
+
+
+def _entry(entry: Entry) -> list[str]:
+    lines = [f"#### {inline(entry.title)}", ""]
+    meta = _meta(entry)
+    if meta:
+        lines += [f"*{meta}*", ""]
+    if entry.score and entry.score.get("total") is not None:
+        band = f" ({inline(entry.score.get('band') or '')})" if entry.score.get("band") else ""
+        lines += [f"Screening score: {entry.score['total']}{band}.", ""]
+    for step in entry.steps:
+        if step.get("id") not in entry.answers:
+            continue
+        label = _label(step)
+        if not entry.private and step["id"] in (entry.alerts or []):
+            label += " (marked for attention)"
+        lines += [label, "", answer_block(step, entry.answers[step["id"]]), ""]
+    return lines
+
+
+def _entries(data: ExportData) -> list[str]:
+    week = data.week
+    columns = {t for t, layout in week.layouts.items() if layout == "columns"}
+    plain = [e for e in week.entries if e.template not in columns]
+    lines: list[str] = []
+    if plain:
+        lines += ["## Entries, day by day", ""]
+        for day in week.days():
+            todays = [e for e in plain if e.date == day.isoformat()]
+            if not todays:
+                continue
+            lines += [f"### {_full_day(day)}", ""]
+            for entry in todays:
+                lines += _entry(entry)
+    for template_id in sorted(columns):
+        logged = [e for e in week.entries if e.template == template_id]
+        if logged:
+            lines += _log(logged)
+    return lines
+
+
+def _log(entries: list[Entry]) -> list[str]:
+    """A columns template (the reframe log, the thought record) as one table:
+    a row an entry, a column a step, in the template's own order."""
+    from hwjournal.render.week import log_steps
+
+    steps = log_steps(entries)
+    headers = ["Date"] + [inline(s.get("prompt") or s["id"]) for s in steps]
+    rows = []
+    for entry in entries:
+        day = _date(entry.date)
+        when = f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
+        notes = []
+        if entry.mood:
+            notes.append(f"mood {entry.mood}/5")
+        if entry.private:
+            notes.append("private")
+        if entry.backfilled:
+            notes.append(f"filled in {entry.created_at[:10]}")
+        if notes:
+            when += "<br>" + cell(", ".join(notes))
+        row = [when]
+        for step in steps:
+            value = entry.answers.get(step["id"])
+            text = " " if value is None else answer_cell(step, value)
+            if value is not None and not entry.private and step["id"] in (entry.alerts or []):
+                text += " (marked for attention)"
+            row.append(text)
+        rows.append(row)
+    return [f"## {inline(entries[0].title)}", "", *table(headers, rows), ""]
+
+
+def render(data: ExportData) -> str:
+    sections = [
+        _header(data),
+        _attention(data),
+        _scores(data),
+        _homework(data),
+        _in_the_way(data),
+        _glance(data),
+    ]
+    if data.week.entries:
+        sections.append(_entries(data))
+    else:
+        sections.append([messages.EXPORT_NOTHING])
+    text = "\n\n".join("\n".join(s).strip("\n") for s in sections if s)
+    return text + "\n"
