@@ -234,6 +234,17 @@ def test_an_unlinked_entry_counts_toward_the_newest_assignment_only(journal):
     assert figures[old.id].done == 0
 
 
+def test_unlinked_entries_around_a_newer_assignment_go_to_the_older_one(journal):
+    older = assign(journal, "once", start=MON)
+    newer = assign(journal, "daily", start=WED, until=THU)
+    entry(journal, THU, link=False)  # the newer one's day
+    assert plans.due_on(journal, FRI, "monday")[0].assignment_id == older.id
+    entry(journal, FRI, link=False)  # after the newer one ended: the older one's again
+    figures = {f.id: f for f in plans.week_figures(journal, MON, SUN, "monday", today=SUN)}
+    assert (figures[older.id].due, figures[older.id].done) == (1, 1)
+    assert (figures[newer.id].due, figures[newer.id].done) == (2, 1)
+
+
 def test_another_templates_entry_does_not_count(journal):
     assign(journal, "daily", start=MON)
     entry(journal, MON, template="gratitude")
@@ -440,3 +451,74 @@ def test_due_and_figures_never_scan_the_entries(journal):
     assert details, "no queries were traced"
     scans = [d for d in details if d.startswith("SCAN") and ("entries" in d or "skips" in d)]
     assert scans == []
+
+
+def _history(journal: Journal, count: int) -> None:
+    """`count` complete entries in the three years before the week, a third of them
+    linked to nothing, inserted in one go."""
+    ids = {a.template: a.id for a in plans.list_assignments(journal, include_ended=True)}
+    # (the newest assignment of each template is the one its entries link to)
+    templates = ["reframe-log", "gratitude", "values-compass", "mood-checkin"]
+    rows = []
+    for i in range(count):
+        day = (MON - dt.timedelta(days=1 + i % 1100)).isoformat()
+        template = templates[i % len(templates)]
+        linked = None if i % 3 == 0 else ids.get(template)
+        rows.append((new_uid(), template, template, day, now_iso(), now_iso(), linked))
+    with journal.transaction() as db:
+        db.executemany(
+            "INSERT INTO entries (uid, template, title, date, created_at, updated_at, status, "
+            "assignment_id) VALUES (?, ?, ?, ?, ?, ?, 'complete', ?)",
+            rows,
+        )
+
+
+def _vm_steps(journal: Journal, run) -> int:
+    """SQLite virtual machine steps taken by `run`: the work its queries did."""
+    steps = 0
+
+    def tick() -> int:
+        nonlocal steps
+        steps += 100
+        return 0
+
+    journal.db.set_progress_handler(tick, 100)
+    try:
+        run()
+    finally:
+        journal.db.set_progress_handler(None, 100)
+    return steps
+
+
+def _planned_week(path: Path, history: int) -> Journal:
+    journal = Journal.open(str(path))
+    long_ago = MON - dt.timedelta(days=1100)
+    # an older once assignment of the same exercise, never done: the daily one,
+    # newer, claims the unlinked history, which must not be walked to find that out
+    assign(journal, "once", start=long_ago - dt.timedelta(days=1))
+    assign(journal, "daily", start=long_ago)
+    assign(journal, "days", start=long_ago, days=("mon", "wed", "fri"), template="gratitude")
+    assign(journal, "weekly", start=long_ago, template="values-compass")
+    assign(journal, "once", start=long_ago, template="letter-never-sent")
+    _history(journal, history)
+    entry(journal, MON)
+    entry(journal, WED, template="gratitude", link=False)
+    return journal
+
+
+def test_due_costs_the_same_with_a_long_history(tmp_path):
+    """`hw due` must cost the same at 100,000 entries as at 10: the work of its
+    queries follows the day asked about, not the size of the journal."""
+    small = _planned_week(tmp_path / "small.db", 10)
+    large = _planned_week(tmp_path / "large.db", 30_000)
+
+    def work(j: Journal):
+        return lambda: (
+            plans.due_on(j, THU, "monday"),
+            plans.week_figures(j, MON, SUN, "monday", today=SUN),
+            plans.skips_between(j, MON, SUN),
+        )
+
+    assert plans.due_on(small, THU, "monday") == plans.due_on(large, THU, "monday")
+    small_steps, large_steps = _vm_steps(small, work(small)), _vm_steps(large, work(large))
+    assert large_steps <= small_steps * 1.2 + 1000, (small_steps, large_steps)

@@ -114,10 +114,21 @@ def _v3_assignment_titles(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE assignments ADD COLUMN title TEXT NOT NULL DEFAULT ''")
 
 
+def _v4_unlinked_entries(db: sqlite3.Connection) -> None:
+    # Complete entries that no assignment claimed (made before one was set, or
+    # imported) still count toward homework; this small partial index finds them by
+    # template and date without walking the entries that were linked.
+    db.execute(
+        "CREATE INDEX entries_unlinked ON entries (template, date) "
+        "WHERE assignment_id IS NULL AND status = 'complete'"
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_entries,
     _v2_assignments,
     _v3_assignment_titles,
+    _v4_unlinked_entries,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -27,15 +27,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
 
 from hwjournal import messages
 from hwjournal.dates import now_iso, week_of
 from hwjournal.dates import today as current_day
 from hwjournal.errors import NotFoundError, UsageError
 from hwjournal.journal import Journal, new_uid
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import Any
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 SCHEDULES = ("daily", "weekly", "days", "once")
@@ -65,22 +67,68 @@ def _day(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
 
 
+class _Record:
+    """Compares and prints by its `_fields`, like a dataclass. The classes here are
+    plain classes because `hw due` loads this module on every shell prompt, and
+    importing dataclasses costs more than answering the question."""
+
+    _fields: tuple[str, ...] = ()
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return all(getattr(self, f) == getattr(other, f) for f in self._fields)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{f}={getattr(self, f)!r}" for f in self._fields)
+        return f"{self.__class__.__name__}({fields})"
+
+
 # ---------------------------------------------------------------- assignments
 
 
-@dataclass
-class Assignment:
-    id: int
-    uid: str
-    template: str
-    title: str
-    schedule: str  # daily | weekly | days | once
-    days: list[str]  # mon..sun, for "days"
-    start: str  # YYYY-MM-DD
-    until: str | None  # YYYY-MM-DD, included; None: until ended
-    ended: str | None  # YYYY-MM-DD from which nothing is due
-    note: str
-    created_at: str
+class Assignment(_Record):
+    _fields = (
+        "id",
+        "uid",
+        "template",
+        "title",
+        "schedule",
+        "days",
+        "start",
+        "until",
+        "ended",
+        "note",
+        "created_at",
+    )
+
+    def __init__(
+        self,
+        id: int,
+        uid: str,
+        template: str,
+        title: str,
+        schedule: str,  # daily | weekly | days | once
+        days: list[str],  # mon..sun, for "days"
+        start: str,  # YYYY-MM-DD
+        until: str | None,  # YYYY-MM-DD, included; None: until ended
+        ended: str | None,  # YYYY-MM-DD from which nothing is due
+        note: str,
+        created_at: str,
+    ) -> None:
+        self.id = id
+        self.uid = uid
+        self.template = template
+        self.title = title
+        self.schedule = schedule
+        self.days = days
+        self.start = start
+        self.until = until
+        self.ended = ended
+        self.note = note
+        self.created_at = created_at
 
     @classmethod
     def from_row(cls, row: tuple[Any, ...]) -> Assignment:
@@ -329,15 +377,26 @@ def assignment_for(journal: Journal, template_id: str, date_str: str) -> int | N
 # ---------------------------------------------------------------- skips
 
 
-@dataclass
-class SkipRecord:
-    assignment_id: int
-    template: str
-    date: str
-    barrier: str
-    reason: str
-    uid: str
-    created_at: str
+class SkipRecord(_Record):
+    _fields = ("assignment_id", "template", "date", "barrier", "reason", "uid", "created_at")
+
+    def __init__(
+        self,
+        assignment_id: int,
+        template: str,
+        date: str,
+        barrier: str,
+        reason: str,
+        uid: str,
+        created_at: str,
+    ) -> None:
+        self.assignment_id = assignment_id
+        self.template = template
+        self.date = date
+        self.barrier = barrier
+        self.reason = reason
+        self.uid = uid
+        self.created_at = created_at
 
     @property
     def words(self) -> str:
@@ -372,13 +431,22 @@ def barrier_code(text: str) -> str:
 # ---------------------------------------------------------------- occasions
 
 
-@dataclass
-class Occasion:
-    assignment: Assignment
-    first: dt.date
-    last: dt.date | None  # None: a once occasion with no end
-    done_on: dt.date | None = None
-    skip: SkipRecord | None = None
+class Occasion(_Record):
+    _fields = ("assignment", "first", "last", "done_on", "skip")
+
+    def __init__(
+        self,
+        assignment: Assignment,
+        first: dt.date,
+        last: dt.date | None,  # None: a once occasion with no end
+        done_on: dt.date | None = None,
+        skip: SkipRecord | None = None,
+    ) -> None:
+        self.assignment = assignment
+        self.first = first
+        self.last = last
+        self.done_on = done_on
+        self.skip = skip
 
     @property
     def live_last(self) -> dt.date | None:
@@ -444,6 +512,36 @@ def occasions_between(
         day = occasion.last + _ONE
 
 
+def _unclaimed_spans(
+    assignment: Assignment, candidates: list[Assignment], low: str, high: str
+) -> list[tuple[str, str]]:
+    """Parts of low..high where no newer assignment of the same template claims
+    unlinked entries (see _owner), so that looking for them never walks a newer
+    assignment's history. Newer --days assignments claim only some weekdays; their
+    spans are kept and the per-day check sorts them out."""
+    spans = [(low, high)]
+    key = (assignment.start, assignment.id)
+    for other in candidates:
+        if (other.start, other.id) <= key or other.schedule == "days":
+            continue
+        last = other.last_live_day
+        if last is not None and last < other.first_day:
+            continue  # ended before it began: it claims nothing
+        cut_low = other.start
+        cut_high = last.isoformat() if last else _FAR
+        kept = []
+        for span_low, span_high in spans:
+            if cut_high < span_low or cut_low > span_high:
+                kept.append((span_low, span_high))
+                continue
+            if span_low < cut_low:
+                kept.append((span_low, (_day(cut_low) - _ONE).isoformat()))
+            if cut_high < span_high:
+                kept.append(((_day(cut_high) + _ONE).isoformat(), span_high))
+        spans = kept
+    return spans
+
+
 class _Ledger:
     """Settles occasions against the journal, remembering each template's
     assignments so that deciding which one an unlinked entry counts toward costs
@@ -469,20 +567,22 @@ class _Ledger:
             (a.id, low, high),
         ).fetchone()
         linked = row[0] if row else None
-        unlinked = self.db.execute(
-            "SELECT DISTINCT date FROM entries WHERE template = ? AND status = 'complete' "
-            "AND date BETWEEN ? AND ? AND assignment_id IS NULL ORDER BY date",
-            (a.template, low, linked or high),
-        )
         candidates = self._template_assignments(a.template)
-        for (text,) in unlinked:
-            try:
-                day = _day(text)
-            except ValueError:
-                continue
-            owner = _owner(candidates, day)
-            if owner is not None and owner.id == a.id:
-                return day
+        for span_low, span_high in _unclaimed_spans(a, candidates, low, linked or high):
+            unlinked = self.db.execute(
+                "SELECT DISTINCT date FROM entries INDEXED BY entries_unlinked "
+                "WHERE template = ? AND assignment_id IS NULL "
+                "AND status = 'complete' AND date BETWEEN ? AND ? ORDER BY date",
+                (a.template, span_low, span_high),
+            )
+            for (text,) in unlinked:
+                try:
+                    day = _day(text)
+                except ValueError:
+                    continue
+                owner = _owner(candidates, day)
+                if owner is not None and owner.id == a.id:
+                    return day
         return _day(linked) if linked else None
 
     def skip_of(self, occasion: Occasion) -> SkipRecord | None:
@@ -512,16 +612,28 @@ def settle(journal: Journal, occasion: Occasion) -> Occasion:
 # ---------------------------------------------------------------- due
 
 
-@dataclass
-class Due:
-    assignment_id: int
-    template: str
-    title: str
-    date: str
-    note: str
-    schedule: str = "daily"
-    days: tuple[str, ...] = ()
-    last: str | None = None  # the occasion's last live day (weekly, once), None: no end
+class Due(_Record):
+    _fields = ("assignment_id", "template", "title", "date", "note", "schedule", "days", "last")
+
+    def __init__(
+        self,
+        assignment_id: int,
+        template: str,
+        title: str,
+        date: str,
+        note: str,
+        schedule: str = "daily",
+        days: tuple[str, ...] = (),
+        last: str | None = None,  # the occasion's last live day (weekly, once); None: no end
+    ) -> None:
+        self.assignment_id = assignment_id
+        self.template = template
+        self.title = title
+        self.date = date
+        self.note = note
+        self.schedule = schedule
+        self.days = days
+        self.last = last
 
     def to_json(self) -> dict[str, Any]:
         """The spec's `hw due --json` item."""
@@ -534,14 +646,16 @@ class Due:
         }
 
 
-@dataclass
-class DayPlan:
+class DayPlan(_Record):
     """Everything with an occasion on one day: still due, done, or skipped."""
 
-    day: dt.date
-    due: list[Due]
-    done: int
-    skipped: int
+    _fields = ("day", "due", "done", "skipped")
+
+    def __init__(self, day: dt.date, due: list[Due], done: int, skipped: int) -> None:
+        self.day = day
+        self.due = due
+        self.done = done
+        self.skipped = skipped
 
 
 def day_plan(journal: Journal, day: dt.date, week_start: str) -> DayPlan:
@@ -665,19 +779,34 @@ def skips_between(
 # ---------------------------------------------------------------- figures
 
 
-@dataclass
-class Adherence:
-    id: int
-    template: str
-    title: str
-    schedule: str
-    days: list[str]
-    due: int
-    done: int
-    skipped: int
-    # Of `due`, the occasions still open today (neither done nor skipped, not over
-    # yet): the rest of due - done - skipped reads "not recorded".
-    open: int = 0
+class Adherence(_Record):
+    """One assignment's occasions in a span: whole numbers of due, done, skipped."""
+
+    _fields = ("id", "template", "title", "schedule", "days", "due", "done", "skipped", "open")
+
+    def __init__(
+        self,
+        id: int,
+        template: str,
+        title: str,
+        schedule: str,
+        days: list[str],
+        due: int,
+        done: int,
+        skipped: int,
+        open: int = 0,
+    ) -> None:
+        self.id = id
+        self.template = template
+        self.title = title
+        self.schedule = schedule
+        self.days = days
+        self.due = due
+        self.done = done
+        self.skipped = skipped
+        # Of `due`, the occasions still open today (neither done nor skipped, not
+        # over yet); the rest of due - done - skipped reads "not recorded".
+        self.open = open
 
     @property
     def percent(self) -> int | None:

@@ -5,7 +5,6 @@ Runs on the fast path for shell prompts, status bars and cron: with --json or
 Rich; only a terminal gets the drawn screen."""
 
 import sys
-from typing import Any
 
 from hwjournal import plans
 from hwjournal.context import Context, print_json, say, stdout_is_terminal
@@ -38,8 +37,8 @@ def run_due(ctx: Context, date: str | None = None, json: bool = False, count: bo
     return 0
 
 
-def register(app: Any) -> None:
-    from typing import Annotated
+def register(app: "typer.Typer") -> None:  # noqa: F821 - typer is imported inside
+    from typing import Annotated, Any
 
     import typer
 

@@ -5,10 +5,13 @@ plain lines through them without loading Rich); the screens import Rich inside."
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from hwjournal import display, messages
 from hwjournal.plans import WEEKDAYS, Adherence, Assignment, DayPlan, Due
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _DAY_NAMES = dict(zip(WEEKDAYS, ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), strict=True))
 
