@@ -13,7 +13,7 @@ import os
 import sqlite3
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -185,7 +185,11 @@ class Journal:
         except sqlite3.Error as exc:
             raise JournalError(f"Cannot open the journal at {path}: {exc}.") from None
         journal = cls(db, path)
-        journal._check_and_migrate()
+        try:
+            journal._check_and_migrate()
+        except sqlite3.Error as exc:
+            db.close()
+            raise storage_error(path, exc) or exc from None
         return journal
 
     @classmethod
@@ -235,13 +239,21 @@ class Journal:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write, all or nothing. BEGIN IMMEDIATE takes the write lock up front so
         parallel writers queue on the busy timeout instead of failing mid-way."""
-        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise storage_error(self.path, exc) or exc from None
         try:
             yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
+            self.db.execute("COMMIT")
+        except BaseException as exc:
+            # After a disk error SQLite may have rolled back already.
+            if self.db.in_transaction:
+                with suppress(sqlite3.Error):
+                    self.db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise storage_error(self.path, exc) or exc from None
             raise
-        self.db.execute("COMMIT")
 
     # ------------------------------------------------------------ entries
 
@@ -345,6 +357,24 @@ class Journal:
             db.execute("INSERT INTO entries_fts (entries_fts) VALUES ('optimize')")
         self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return entry
+
+
+def storage_error(path: str, exc: sqlite3.Error) -> JournalError | None:
+    """A calm JournalError for a disk that is full, failing or locked; None for
+    anything else (a bug, which the exit point reports as unexpected)."""
+    from hwjournal import messages
+
+    code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+    text = str(exc).lower()
+    if code == sqlite3.SQLITE_FULL or "disk is full" in text:
+        return JournalError(messages.DISK_FULL.format(path=path), messages.DISK_FULL_HINT)
+    if code in (sqlite3.SQLITE_IOERR, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN) or (
+        "disk i/o error" in text or "readonly database" in text
+    ):
+        return JournalError(messages.DISK_IO.format(path=path, problem=exc), messages.DISK_IO_HINT)
+    if code == sqlite3.SQLITE_BUSY or "database is locked" in text:
+        return JournalError(messages.JOURNAL_BUSY.format(path=path), messages.JOURNAL_BUSY_HINT)
+    return None
 
 
 def _not_a_journal(path: str) -> JournalError:
