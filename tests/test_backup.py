@@ -218,3 +218,16 @@ def test_backup_leaves_the_journal_itself_unchanged(journal_path):
     before = snapshot(journal_path)
     assert run_hw("backup").code == 0
     assert snapshot(journal_path) == before
+
+
+def test_a_half_made_copy_from_a_killed_backup_is_cleared_away(journal_path):
+    add_entries(1)
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    stale = journal_path.parent / f".journal-20260101-000000.db.{dead.pid}.partial"
+    stale.write_bytes(b"half a copy of private words")
+    living = journal_path.parent / f".journal-20260101-000000.db.{os.getpid()}.partial"
+    living.write_bytes(b"a copy still being made")
+    assert run_hw("backup").code == 0
+    assert not stale.exists()
+    assert living.exists()  # another backup is still at work on it

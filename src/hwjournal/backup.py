@@ -93,6 +93,7 @@ def copy(journal_path: str, dest_path: str) -> BackupResult:
             messages.BACKUP_NO_JOURNAL.format(path=journal_path), messages.BACKUP_NO_JOURNAL_HINT
         )
     folder = os.path.dirname(os.path.abspath(dest_path))
+    remove_stale_partials(folder)
     temporary = os.path.join(folder, f".{os.path.basename(dest_path)}.{os.getpid()}.partial")
     source = None
     copied = None
@@ -140,6 +141,37 @@ def _not_a_journal(path: str) -> JournalError:
         messages.BACKUP_NOT_JOURNAL.format(path=path),
         "Point --journal or HW_JOURNAL at a journal file.",
     )
+
+
+_PARTIAL = re.compile(r"^\..+\.(\d+)\.partial(?:-journal)?$")
+
+
+def remove_stale_partials(folder: str) -> list[str]:
+    """Half-made copies left by a backup that was killed (its process is gone): they hold
+    journal text, so they do not stay behind."""
+    removed = []
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return removed
+    for name in names:
+        match = _PARTIAL.match(name)
+        if not match or _alive(int(match.group(1))):
+            continue
+        with contextlib.suppress(OSError):
+            os.remove(os.path.join(folder, name))
+            removed.append(name)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
 
 
 def prune(journal_path: str, keep: int) -> list[str]:
