@@ -96,9 +96,10 @@ def _when(assignment: plans.Assignment, day: Any, now: Any, week_start: str) -> 
     if assignment.schedule == "once":
         return ""
     if assignment.schedule == "weekly":
-        if week_of(day, week_start) == week_of(now, week_start):
+        week = week_of(day, week_start)
+        if week == week_of(now, week_start):
             return " for this week"
-        return f" for the week of {day}"
+        return f" for the week of {week.start}"
     return f" for {day_words(day, now)}"
 
 

@@ -130,9 +130,9 @@ def due_screen(plan: DayPlan, today: dt.date) -> Any:
 
 
 def short_date(value: str | dt.date, today: dt.date) -> str:
-    """Tue 1 Dec (with the year when it is not this year's)."""
+    """1 Dec (with the year when it is not this year's)."""
     day = dt.date.fromisoformat(value) if isinstance(value, str) else value
-    text = f"{day.strftime('%a')} {day.day} {day.strftime('%b')}"
+    text = f"{day.day} {day.strftime('%b')}"
     return text if day.year == today.year else f"{text} {day.year}"
 
 
