@@ -206,6 +206,7 @@ def register(app: Any) -> None:
 
     group = typer.Typer(
         help="The homework that is set, and ending it.",
+        subcommand_metavar="[end ID]",
         rich_markup_mode=None,
         context_settings={"help_option_names": ["-h", "--help"]},
     )

@@ -46,12 +46,12 @@ def register(app: "typer.Typer") -> None:  # noqa: F821 - typer is imported insi
 
     opt = {o.dest: o for o in DUE.options}
 
-    def o(name: str) -> Any:
-        return typer.Option(*opt[name].flags, help=opt[name].help)
+    def o(name: str, metavar: str | None = None) -> Any:
+        return typer.Option(*opt[name].flags, help=opt[name].help, metavar=metavar)
 
     @app.command("due")
     def due(
-        date: Annotated[str | None, o("date")] = None,
+        date: Annotated[str | None, o("date", "DATE")] = None,
         json: Annotated[bool, o("json")] = False,
         count: Annotated[bool, o("count")] = False,
     ) -> None:
