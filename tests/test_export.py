@@ -313,6 +313,7 @@ def test_json_is_the_hw_json_document(week_home: Path) -> None:
         "id", "uid", "template", "schedule", "days", "start", "until", "ended", "note",
         "created_at", "active",
     }  # fmt: skip
+    assert assignment["active"] is False  # its last day was Sunday 22 November 2026
     linked = [e for e in doc["entries"] if e["template"] == "reframe-log"]
     assert {e["assignment_uid"] for e in linked} == {assignment["uid"]}
     (skip,) = doc["skips"]

@@ -77,7 +77,9 @@ def stored_plans(
         id_, uid, template_id, title, schedule, days, a_start, until, ended, note, created_at = row
         if template is not None and template_id != template:
             continue
-        active = ended is None and (until is None or until >= today.isoformat())
+        # as `hw assignments` says it: not ended, and not past its last day
+        day = today.isoformat()
+        active = not ((ended is not None and ended <= day) or (until is not None and until < day))
         assignments.append(
             {
                 "id": id_,
