@@ -121,11 +121,17 @@ def register(app: Any) -> None:
         week: Annotated[
             str | None,
             typer.Option(
-                "--week", help="The week: 2026-W48, this, last, or a date in it (default: this)."
+                "--week",
+                metavar="WEEK",
+                help="The week: 2026-W48, this, last, or a date in it (default: this).",
             ),
         ] = None,
-        since: Annotated[str | None, typer.Option(*SINCE.flags, help=SINCE.help)] = None,
-        until: Annotated[str | None, typer.Option(*UNTIL.flags, help=UNTIL.help)] = None,
+        since: Annotated[
+            str | None, typer.Option(*SINCE.flags, help=SINCE.help, metavar="DATE")
+        ] = None,
+        until: Annotated[
+            str | None, typer.Option(*UNTIL.flags, help=UNTIL.help, metavar="DATE")
+        ] = None,
         format: Annotated[
             Format | None,
             typer.Option(
@@ -144,7 +150,9 @@ def register(app: Any) -> None:
         include_private: Annotated[
             bool, typer.Option("--include-private", help="Include private entries too.")
         ] = False,
-        template: Annotated[str | None, typer.Option(*TEMPLATE.flags, help=TEMPLATE.help)] = None,
+        template: Annotated[
+            str | None, typer.Option(*TEMPLATE.flags, help=TEMPLATE.help, metavar="ID")
+        ] = None,
     ) -> None:
         """Your week for your therapist: Markdown to read, or JSON or CSV."""
         from hwjournal.cli import state

@@ -36,7 +36,7 @@ def register(app: Any) -> None:
         which: Annotated[
             str | None,
             typer.Argument(
-                metavar="[WEEK]",
+                metavar="WEEK",
                 help="2026-W48, this, last, or a date inside the week (default: this).",
             ),
         ] = None,
