@@ -99,3 +99,20 @@ def test_hw_alone_in_a_terminal_greets_without_showing_entry_text(hw):
     output = child.before
     assert finish(child) == 0
     assert "private thought" not in output
+
+
+def test_a_group_without_its_subcommand_shows_its_help(hw):
+    shown = hw("templates")
+    assert shown.code == 0
+    assert "list" in shown.out and "validate" in shown.out
+    assert shown.err == ""
+
+
+def test_a_usage_error_names_the_command_to_ask_for_help(hw):
+    result = hw("templates", "show")
+    assert result.code == 2
+    assert result.out == ""
+    assert result.err.splitlines() == [
+        "Error: Missing argument 'ID'.",
+        "See what it takes with: hw templates show --help",
+    ]

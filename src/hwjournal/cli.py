@@ -91,16 +91,24 @@ def _run_full(argv: list[str]) -> int:
     except Exception as exc:
         # Typer's own usage errors (unknown option, missing argument, bad number)
         if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):
-            sys.stderr.write(f"Error: {exc.format_message()}\n")
-            command = next((a for a in argv if not a.startswith("-")), "")
-            sys.stderr.write(
-                f"See what it takes with: hw {command + ' ' if command else ''}--help\n"
-            )
-            return exc.exit_code if exc.exit_code else EXIT_USAGE
+            return _usage_problem(exc, argv)
         if type(exc).__name__ == "Abort":
             return EXIT_INTERRUPTED
         raise
     return result if isinstance(result, int) else 0
+
+
+def _usage_problem(exc: Exception, argv: list[str]) -> int:
+    """A command line Typer could not take: say so in two lines, or show the help
+    of a group given no subcommand (`hw templates`)."""
+    context = getattr(exc, "ctx", None)
+    if type(exc).__name__ == "NoArgsIsHelpError" and context is not None:
+        sys.stdout.write(context.get_help() + "\n")
+        return 0
+    path = context.command_path if context is not None else "hw"
+    sys.stderr.write(f"Error: {exc.format_message()}\n")
+    sys.stderr.write(f"See what it takes with: {path} --help\n")
+    return exc.exit_code or EXIT_USAGE
 
 
 def main(argv: list[str] | None = None) -> int:
