@@ -175,9 +175,7 @@ DUE_HEADING = "Due today"
 DUE_HEADING_ON = "Due on {date}"
 SKIP_NOT_LIVE = "Nothing of {what} is due on {date}."
 SKIP_NOT_LIVE_HINT = "See what is due that day with: hw due --date {date}"
-SKIP_ALREADY_DONE = (
-    "{title} was already done for {span} (on {date}), so there is nothing to skip."
-)
+SKIP_ALREADY_DONE = "{title} was already done for {span} (on {date}), so there is nothing to skip."
 SKIP_HEADING = "Setting aside {title}{when}."
 SKIP_ASK = "What got in the way?"
 SKIP_ASK_WHY = (
@@ -209,4 +207,3 @@ BARRIER_UNKNOWN = "'{text}' is not one of the barriers hw knows."
 BARRIER_HINT = "Use one of: {choices}."
 EXPORT_NOTHING = "Nothing was recorded in these days."
 STILL_OPEN = "still open"
-NOT_RECORDED_WORDS = "not recorded"

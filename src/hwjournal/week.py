@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from hwjournal import plans
 from hwjournal.dates import Week
 from hwjournal.journal import ENTRY_COLUMNS, Entry, Journal
 
@@ -165,28 +166,16 @@ def gather(
     shown = entries if private else [e for e in entries if not e.private]
     data = WeekData(start=start, end=end, today=today, entries=shown)
     data.withheld = len(entries) - len(shown)
-    plans = _plans()
-    if plans is not None:
-        data.assignments = plans.week_figures(journal, start, end, week_start)
-        data.skips = plans.skips_between(journal, start, end, week_start)
-        data.barriers = dict(plans.BARRIERS)
-        if template:
-            data.assignments = [a for a in data.assignments if a.template == template]
-            data.skips = [s for s in data.skips if s.template == template]
+    data.assignments = plans.week_figures(journal, start, end, week_start)
+    data.skips = plans.skips_between(journal, start, end, week_start)
+    data.barriers = dict(plans.BARRIERS)
+    if template:
+        data.assignments = [a for a in data.assignments if a.template == template]
+        data.skips = [s for s in data.skips if s.template == template]
     data.streak = streak(journal, end, today)
     data.scores = score_lines(journal, shown, start, private)
     data.layouts = template_layouts({e.template for e in shown}, template_dirs)
     return data
-
-
-def _plans() -> Any:
-    """plans.py (assignments, adherence, skips) arrives with the homework plans
-    feature; until then the week simply has no homework figures."""
-    try:
-        from hwjournal import plans
-    except ImportError:
-        return None
-    return plans
 
 
 def streak(journal: Journal, end: dt.date, today: dt.date) -> int:

@@ -155,7 +155,7 @@ def figure_words(figure: Adherence | None) -> str:
     if figure.skipped:
         parts.append(f"{figure.skipped} set aside")
     if figure.not_recorded:
-        parts.append(f"{figure.not_recorded} {messages.NOT_RECORDED_WORDS}")
+        parts.append(f"{figure.not_recorded} {messages.NOT_RECORDED}")
     if figure.open:
         parts.append("open today")
     return ", ".join(parts)
