@@ -4,11 +4,13 @@ imported only when the file exists."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
-from typing import Any
 
 from hwjournal import paths
 from hwjournal.errors import UsageError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 WEEK_STARTS = ("monday", "sunday")
 
@@ -24,20 +26,49 @@ KEYS: dict[str, tuple[Any, str]] = {
 }
 
 
-@dataclass
 class Config:
-    name: str = ""
-    week_start: str = "monday"
-    template_dirs: list[str] = field(default_factory=list)
-    backup_keep: int = 7
-    mood_checkin: bool = True
-    editor: bool = False
-    crisis_contact: str = ""
-    unknown: list[str] = field(default_factory=list)
-    path: str = ""
+    """The settings, each defaulting as KEYS says. A plain class rather than a
+    dataclass: the settings load on the fast path (`hw due` reads week_start)."""
+
+    def __init__(
+        self,
+        name: str = "",
+        week_start: str = "monday",
+        template_dirs: list[str] | None = None,
+        backup_keep: int = 7,
+        mood_checkin: bool = True,
+        editor: bool = False,
+        crisis_contact: str = "",
+        unknown: list[str] | None = None,
+        path: str = "",
+    ) -> None:
+        self.name = name
+        self.week_start = week_start
+        self.template_dirs = [] if template_dirs is None else template_dirs
+        self.backup_keep = backup_keep
+        self.mood_checkin = mood_checkin
+        self.editor = editor
+        self.crisis_contact = crisis_contact
+        self.unknown = [] if unknown is None else unknown
+        self.path = path
 
     def as_dict(self) -> dict[str, Any]:
         return {key: getattr(self, key) for key in KEYS}
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Config):
+            return NotImplemented
+        return (self.as_dict(), self.unknown, self.path) == (
+            other.as_dict(),
+            other.unknown,
+            other.path,
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the dataclass it was
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{k}={v!r}" for k, v in self.as_dict().items())
+        return f"Config({fields}, unknown={self.unknown!r}, path={self.path!r})"
 
 
 _BOOL_WORDS = {
@@ -70,7 +101,7 @@ def check_value(key: str, value: Any) -> Any:
             raise problem
         if isinstance(value, int) and value >= 0:
             return value
-        if isinstance(value, str) and value.strip().isdigit():
+        if isinstance(value, str) and value.strip().isdecimal():
             return int(value.strip())
         raise problem
     if isinstance(default, list):

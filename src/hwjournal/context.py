@@ -1,22 +1,33 @@
 """What every command needs: where the journal is, the settings, and how to print
-results (stdout) and messages (stderr). Nothing here imports Rich."""
+results (stdout) and messages (stderr). Nothing here imports Rich.
+
+This module loads on every run, `hw due` in a shell prompt included, so it imports
+only os and sys up front: the journal, the settings and json load when first used.
+"""
 
 from __future__ import annotations
 
-import json
 import sys
-from dataclasses import dataclass, field
-from typing import Any
 
 from hwjournal import paths
-from hwjournal.config import Config
-from hwjournal.journal import Journal
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from hwjournal.config import Config
+    from hwjournal.journal import Journal
 
 
-@dataclass
 class Context:
-    journal_flag: str | None = None
-    _config: Config | None = field(default=None, repr=False)
+    """The global options of one run, and the settings, read once when first asked for."""
+
+    def __init__(self, journal_flag: str | None = None, _config: Config | None = None) -> None:
+        self.journal_flag = journal_flag
+        self._config = _config
+
+    def __repr__(self) -> str:
+        return f"Context(journal_flag={self.journal_flag!r})"
 
     @property
     def journal_path(self) -> str:
@@ -31,10 +42,14 @@ class Context:
         return self._config
 
     def open_journal(self, write: bool = False) -> Journal:
+        from hwjournal.journal import Journal
+
         return Journal.open(self.journal_path, create=write)
 
 
 def print_json(data: Any) -> None:
+    import json
+
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     sys.stdout.flush()
 

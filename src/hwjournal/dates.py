@@ -4,13 +4,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass
 
 from hwjournal.errors import UsageError
 
-_DAYS_AGO = re.compile(r"^(\d{1,5})\s+days?\s+ago$")
-_ISO_WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
+# Dates are parsed on the fast path (`hw log --since`, `hw due --date`), so they are
+# read without regular expressions; weeks, read less often, use one.
+_ISO_WEEK = r"^(\d{4})-?W(\d{1,2})$"
 
 DATE_HINT = "Use YYYY-MM-DD, today, yesterday or 'N days ago'."
 WEEK_HINT = "Use YYYY-Www (like 2026-W48), this, last, or a date inside the week."
@@ -27,9 +26,9 @@ def parse_date(text: str, base: dt.date | None = None) -> dt.date:
         return base
     if value == "yesterday":
         return base - dt.timedelta(days=1)
-    match = _DAYS_AGO.match(value)
-    if match:
-        return base - dt.timedelta(days=int(match.group(1)))
+    days_ago = _days_ago(value)
+    if days_ago is not None:
+        return base - dt.timedelta(days=days_ago)
     try:
         if len(value) == 10:
             return dt.date.fromisoformat(value)
@@ -38,11 +37,50 @@ def parse_date(text: str, base: dt.date | None = None) -> dt.date:
     raise UsageError(f"'{text}' is not a date hw understands.", DATE_HINT)
 
 
-@dataclass(frozen=True)
+def _days_ago(value: str) -> int | None:
+    """N from 'N days ago' (or '1 day ago'), N up to five digits; None for anything else."""
+    words = value.split()
+    if (
+        len(words) == 3
+        and words[0].isdecimal()
+        and len(words[0]) <= 5
+        and words[1] in ("day", "days")
+        and words[2] == "ago"
+    ):
+        return int(words[0])
+    return None
+
+
 class Week:
-    label: str  # ISO week of the Monday, e.g. 2026-W48
-    start: dt.date
-    end: dt.date
+    """A week: its label (the ISO week of its Monday, e.g. 2026-W48), first and last day.
+    Immutable and compared by value."""
+
+    __slots__ = ("end", "label", "start")
+
+    def __init__(self, label: str, start: dt.date, end: dt.date) -> None:
+        object.__setattr__(self, "label", label)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a Week cannot change ({name})")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a Week cannot change ({name})")
+
+    def _key(self) -> tuple[str, dt.date, dt.date]:
+        return (self.label, self.start, self.end)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Week):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Week(label={self.label!r}, start={self.start!r}, end={self.end!r})"
 
     def days(self) -> list[dt.date]:
         return [self.start + dt.timedelta(days=i) for i in range(7)]
@@ -68,7 +106,9 @@ def parse_week(text: str, week_start: str = "monday", base: dt.date | None = Non
         return week_of(base, week_start)
     if value in ("last", "last week", "previous"):
         return week_of(base - dt.timedelta(days=7), week_start)
-    match = _ISO_WEEK.match(value)
+    import re
+
+    match = re.match(_ISO_WEEK, value, re.IGNORECASE)
     if match:
         year, number = int(match.group(1)), int(match.group(2))
         try:

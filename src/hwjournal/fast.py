@@ -11,10 +11,13 @@ explains the problem properly.
 from __future__ import annotations
 
 import importlib
-from typing import Any
 
 from hwjournal import options
 from hwjournal.options import Command
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs milliseconds to import; the fast path has none to spare
+    from typing import Any
 
 # command name -> (module, function, option spec)
 FAST: dict[str, tuple[str, str, Command]] = {

@@ -11,15 +11,16 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import uuid
-from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
-from typing import Any
 
 from hwjournal import migrations, paths
 from hwjournal.dates import now_iso
 from hwjournal.errors import JournalError, NotFoundError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import Any
 
 BUSY_TIMEOUT_S = 30.0
 ENTRY_COLUMNS = (
@@ -28,26 +29,84 @@ ENTRY_COLUMNS = (
 )
 
 
-@dataclass
+# The fields of an entry, in the order Entry() takes them.
+_ENTRY_FIELDS = (
+    "id",
+    "uid",
+    "template",
+    "title",
+    "date",
+    "created_at",
+    "status",
+    "template_version",
+    "updated_at",
+    "private",
+    "tags",
+    "mood",
+    "assignment_id",
+    "answers",
+    "steps",
+    "score",
+    "alerts",
+    "pending",
+)
+
+
 class Entry:
-    id: int | None
-    uid: str
-    template: str
-    title: str
-    date: str
-    created_at: str
-    status: str = "complete"
-    template_version: int = 1
-    updated_at: str = ""
-    private: bool = False
-    tags: list[str] = field(default_factory=list)
-    mood: int | None = None
-    assignment_id: int | None = None
-    answers: dict[str, Any] = field(default_factory=dict)
-    steps: list[dict[str, Any]] = field(default_factory=list)
-    score: dict[str, Any] | None = None
-    alerts: list[str] | None = None
-    pending: dict[str, Any] | None = None
+    """One journal entry. A plain class rather than a dataclass, because every
+    `hw log` and `hw due` loads this module and dataclasses costs more to import
+    than the query takes; it compares and prints like the dataclass it was."""
+
+    def __init__(
+        self,
+        id: int | None,
+        uid: str,
+        template: str,
+        title: str,
+        date: str,
+        created_at: str,
+        status: str = "complete",
+        template_version: int = 1,
+        updated_at: str = "",
+        private: bool = False,
+        tags: list[str] | None = None,
+        mood: int | None = None,
+        assignment_id: int | None = None,
+        answers: dict[str, Any] | None = None,
+        steps: list[dict[str, Any]] | None = None,
+        score: dict[str, Any] | None = None,
+        alerts: list[str] | None = None,
+        pending: dict[str, Any] | None = None,
+    ) -> None:
+        self.id = id
+        self.uid = uid
+        self.template = template
+        self.title = title
+        self.date = date
+        self.created_at = created_at
+        self.status = status
+        self.template_version = template_version
+        self.updated_at = updated_at
+        self.private = private
+        self.tags = [] if tags is None else tags
+        self.mood = mood
+        self.assignment_id = assignment_id
+        self.answers = {} if answers is None else answers
+        self.steps = [] if steps is None else steps
+        self.score = score
+        self.alerts = alerts
+        self.pending = pending
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return all(getattr(self, f) == getattr(other, f) for f in _ENTRY_FIELDS)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the dataclass it was
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{f}={getattr(self, f)!r}" for f in _ENTRY_FIELDS)
+        return f"Entry({fields})"
 
     def to_json(self, with_steps: bool = False) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -123,7 +182,12 @@ class Entry:
 
 
 def new_uid() -> str:
-    return uuid.uuid4().hex
+    """A random version-4 UUID as 32 hex digits, what uuid.uuid4().hex gives, without
+    importing uuid (which loads platform and more) on the way to saving an entry."""
+    raw = bytearray(os.urandom(16))
+    raw[6] = (raw[6] & 0x0F) | 0x40  # version 4
+    raw[8] = (raw[8] & 0x3F) | 0x80  # RFC 4122 variant
+    return raw.hex()
 
 
 def _dump(value: Any) -> str:

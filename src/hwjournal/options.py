@@ -7,23 +7,26 @@ so the two cannot drift; a test checks they agree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import namedtuple
+
+# Named tuples rather than dataclasses: these load on every fast-path run, and
+# dataclasses costs more to import than `hw due` takes to answer.
 
 
-@dataclass(frozen=True)
-class Opt:
-    dest: str
-    flags: tuple[str, ...]
-    help: str
-    kind: str = "value"  # "flag" (no value), "value", "many" (repeatable value), "int"
+class Opt(namedtuple("Opt", "dest flags help kind", defaults=("value",))):
+    """One option. dest (str): the run_* argument it fills; flags (tuple[str, ...]);
+    help (str); kind (str): "flag" (no value), "value", "many" (repeatable value), "int"."""
+
+    __slots__ = ()
 
 
-@dataclass(frozen=True)
-class Command:
-    name: str
-    options: tuple[Opt, ...]
-    positionals: tuple[str, ...] = ()
-    optional_positionals: tuple[str, ...] = ()
+class Command(
+    namedtuple("Command", "name options positionals optional_positionals", defaults=((), ()))
+):
+    """A command's options (tuple[Opt, ...]) and the names of its positional arguments
+    (positionals: required, optional_positionals: may be left out), as run_* takes them."""
+
+    __slots__ = ()
 
 
 JSON = Opt("json", ("--json",), "Print JSON for scripts instead of a screen.", "flag")

@@ -1,11 +1,13 @@
 """hw log, hw show ID, hw delete ID: read entries back, or remove one for good."""
 
-from typing import Any
-
 from hwjournal import messages
 from hwjournal.context import Context, print_json, say, stdin_is_terminal
 from hwjournal.dates import parse_date
 from hwjournal.errors import UsageError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs milliseconds to import; `hw log` runs in shell prompts
+    from typing import Any
 
 
 def run_log(
@@ -88,7 +90,7 @@ def run_delete(ctx: Context, entry_id: str, yes: bool = False, json: bool = Fals
     return 0
 
 
-def register(app: Any) -> None:
+def register(app: "Any") -> None:
     from typing import Annotated
 
     import typer
@@ -97,7 +99,7 @@ def register(app: Any) -> None:
 
     opt = {o.dest: o for o in LOG.options}
 
-    def o(name: str) -> Any:
+    def o(name: str) -> "Any":
         return typer.Option(*opt[name].flags, help=opt[name].help)
 
     @app.command("log")
