@@ -25,6 +25,8 @@ FAST: dict[str, tuple[str, str, Command]] = {
     "show": ("hwjournal.commands.log", "run_show", options.SHOW),
     "start": ("hwjournal.commands.start", "run_start", options.START),
     "due": ("hwjournal.commands.due", "run_due", options.DUE),
+    "week": ("hwjournal.commands.week", "run_week", options.WEEK),
+    "export": ("hwjournal.commands.export", "run_export", options.EXPORT),
 }
 
 
@@ -59,6 +61,8 @@ def parse(spec: Command, args: list[str]) -> dict[str, Any] | None:
                         values[opt.dest] = int(value)
                     except ValueError:
                         return None
+                elif opt.choices and value not in opt.choices:
+                    return None
                 elif opt.kind == "many":
                     values.setdefault(opt.dest, []).append(value)
                 else:

@@ -13,9 +13,11 @@ from collections import namedtuple
 # dataclasses costs more to import than `hw due` takes to answer.
 
 
-class Opt(namedtuple("Opt", "dest flags help kind", defaults=("value",))):
+class Opt(namedtuple("Opt", "dest flags help kind choices", defaults=("value", ()))):
     """One option. dest (str): the run_* argument it fills; flags (tuple[str, ...]);
-    help (str); kind (str): "flag" (no value), "value", "many" (repeatable value), "int"."""
+    help (str); kind (str): "flag" (no value), "value", "many" (repeatable value), "int";
+    choices (tuple[str, ...]): the values allowed, where only some are (the fast path
+    leaves any other value to the full command line, which explains the choices)."""
 
     __slots__ = ()
 
@@ -80,6 +82,24 @@ START = Command(
         JSON,
     ),
     positionals=("template_id",),
+)
+
+WEEK = Command("week", (JSON,), optional_positionals=("week",))
+
+EXPORT_FORMATS = ("markdown", "json", "csv")  # a test checks these match hwjournal.export
+
+EXPORT = Command(
+    "export",
+    (
+        Opt("week", ("--week",), "The week: 2026-W48, this, last, or a date in it."),
+        SINCE,
+        UNTIL,
+        Opt("format", ("--format", "-f"), "markdown, json or csv.", "value", EXPORT_FORMATS),
+        Opt("output", ("--output", "-o"), "Write to FILE (readable by you only)."),
+        Opt("force", ("--force",), "Replace FILE if it exists.", "flag"),
+        Opt("include_private", ("--include-private",), "Include private entries too.", "flag"),
+        TEMPLATE,
+    ),
 )
 
 GLOBAL_JOURNAL = Opt("journal", ("--journal",), "Use the journal at this path.")
