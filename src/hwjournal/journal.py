@@ -319,6 +319,39 @@ class Journal:
                 raise storage_error(self.path, exc) or exc from None
             raise
 
+    @contextmanager
+    def search_index_deferred(self) -> Iterator[None]:
+        """For a bulk write inside transaction() (an import): the entries added inside
+        are indexed for search in one pass at the end instead of one by one.
+
+        FTS5 writes out its pending terms at every statement that fires the insert
+        trigger, which makes a 100,000-entry import two to three times slower. New
+        entries get ids above every existing one, so they are exactly the rows indexed
+        at the end. Add entries inside; do not update them there. If the block fails,
+        the transaction's rollback puts everything back, trigger included."""
+        db = self.db
+        if not db.in_transaction:
+            raise RuntimeError("search_index_deferred() belongs inside transaction()")
+        found = db.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'entries_fts_insert'"
+        ).fetchone()
+        if found is None:  # already deferred by an outer block
+            yield
+            return
+        before = db.execute("SELECT coalesce(max(id), 0) FROM entries").fetchone()[0]
+        db.execute("DROP TRIGGER entries_fts_insert")
+        try:
+            yield
+            body = migrations._FTS_BODY.format(row="entries")
+            db.execute(
+                f"INSERT INTO entries_fts (rowid, body) SELECT id, {body} FROM entries "
+                "WHERE id > ?",
+                (before,),
+            )
+        finally:
+            if db.in_transaction:
+                db.execute(found[0])
+
     # ------------------------------------------------------------ entries
 
     def add(self, entry: Entry) -> Entry:
