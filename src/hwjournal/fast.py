@@ -10,8 +10,6 @@ explains the problem properly.
 
 from __future__ import annotations
 
-import importlib
-
 from hwjournal import options
 from hwjournal.options import Command
 
@@ -116,5 +114,7 @@ def try_run(argv: list[str]) -> int | None:
         return None
     from hwjournal.context import Context
 
-    function = getattr(importlib.import_module(module_name), function_name)
+    # __import__ rather than importlib.import_module: importlib loads warnings on top
+    module = __import__(module_name, fromlist=[function_name])
+    function = getattr(module, function_name)
     return function(Context(journal_flag=journal), **values)

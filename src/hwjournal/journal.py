@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from contextlib import contextmanager, suppress
 
 from hwjournal import migrations, paths
 from hwjournal.dates import now_iso
@@ -19,7 +18,6 @@ from hwjournal.errors import JournalError, NotFoundError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterator
     from typing import Any
 
 BUSY_TIMEOUT_S = 30.0
@@ -299,28 +297,13 @@ class Journal:
     def schema_version(self) -> int:
         return self.db.execute("PRAGMA user_version").fetchone()[0]
 
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write, all or nothing. BEGIN IMMEDIATE takes the write lock up front so
-        parallel writers queue on the busy timeout instead of failing mid-way."""
-        try:
-            self.db.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise storage_error(self.path, exc) or exc from None
-        try:
-            yield self.db
-            self.db.execute("COMMIT")
-        except BaseException as exc:
-            # After a disk error SQLite may have rolled back already.
-            if self.db.in_transaction:
-                with suppress(sqlite3.Error):
-                    self.db.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.Error):
-                raise storage_error(self.path, exc) or exc from None
-            raise
+    def transaction(self) -> _Transaction:
+        """One write, all or nothing: `with journal.transaction() as db:`. BEGIN
+        IMMEDIATE takes the write lock up front so parallel writers queue on the busy
+        timeout instead of failing mid-way."""
+        return _Transaction(self)
 
-    @contextmanager
-    def search_index_deferred(self) -> Iterator[None]:
+    def search_index_deferred(self) -> _DeferredSearchIndex:
         """For a bulk write inside transaction() (an import): the entries added inside
         are indexed for search in one pass at the end instead of one by one.
 
@@ -329,28 +312,7 @@ class Journal:
         entries get ids above every existing one, so they are exactly the rows indexed
         at the end. Add entries inside; do not update them there. If the block fails,
         the transaction's rollback puts everything back, trigger included."""
-        db = self.db
-        if not db.in_transaction:
-            raise RuntimeError("search_index_deferred() belongs inside transaction()")
-        found = db.execute(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'entries_fts_insert'"
-        ).fetchone()
-        if found is None:  # already deferred by an outer block
-            yield
-            return
-        before = db.execute("SELECT coalesce(max(id), 0) FROM entries").fetchone()[0]
-        db.execute("DROP TRIGGER entries_fts_insert")
-        try:
-            yield
-            body = migrations._FTS_BODY.format(row="entries")
-            db.execute(
-                f"INSERT INTO entries_fts (rowid, body) SELECT id, {body} FROM entries "
-                "WHERE id > ?",
-                (before,),
-            )
-        finally:
-            if db.in_transaction:
-                db.execute(found[0])
+        return _DeferredSearchIndex(self)
 
     # ------------------------------------------------------------ entries
 
@@ -454,6 +416,86 @@ class Journal:
             db.execute("INSERT INTO entries_fts (entries_fts) VALUES ('optimize')")
         self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return entry
+
+
+# The two context managers are classes rather than @contextmanager generators:
+# contextlib would be one more import for every `hw log` and `hw due`.
+
+
+class _Transaction:
+    def __init__(self, journal: Journal) -> None:
+        self.journal = journal
+
+    def __enter__(self) -> sqlite3.Connection:
+        db = self.journal.db
+        try:
+            db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise storage_error(self.journal.path, exc) or exc from None
+        return db
+
+    def __exit__(self, exc_type: Any, exc: BaseException | None, tb: Any) -> bool:
+        db = self.journal.db
+        if exc is None:
+            try:
+                db.execute("COMMIT")
+                return False
+            except BaseException as failed:
+                exc = failed
+                self._roll_back()
+                if isinstance(exc, sqlite3.Error):
+                    raise storage_error(self.journal.path, exc) or exc from None
+                raise
+        self._roll_back()
+        if isinstance(exc, sqlite3.Error):
+            raise storage_error(self.journal.path, exc) or exc from None
+        return False  # the exception goes on as it was
+
+    def _roll_back(self) -> None:
+        # After a disk error SQLite may have rolled back already.
+        db = self.journal.db
+        if db.in_transaction:
+            try:
+                db.execute("ROLLBACK")
+            except sqlite3.Error:
+                return  # it had gone already; the caller reports the first problem
+
+
+class _DeferredSearchIndex:
+    def __init__(self, journal: Journal) -> None:
+        self.db = journal.db
+        self.trigger: str | None = None
+        self.before = 0
+
+    def __enter__(self) -> None:
+        db = self.db
+        if not db.in_transaction:
+            raise RuntimeError("search_index_deferred() belongs inside transaction()")
+        found = db.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'entries_fts_insert'"
+        ).fetchone()
+        if found is None:  # already deferred by an outer block
+            return
+        self.trigger = found[0]
+        self.before = db.execute("SELECT coalesce(max(id), 0) FROM entries").fetchone()[0]
+        db.execute("DROP TRIGGER entries_fts_insert")
+
+    def __exit__(self, exc_type: Any, exc: BaseException | None, tb: Any) -> bool:
+        if self.trigger is None:
+            return False
+        db = self.db
+        try:
+            if exc is None:
+                body = migrations._FTS_BODY.format(row="entries")
+                db.execute(
+                    f"INSERT INTO entries_fts (rowid, body) SELECT id, {body} FROM entries "
+                    "WHERE id > ?",
+                    (self.before,),
+                )
+        finally:
+            if db.in_transaction:
+                db.execute(self.trigger)
+        return False
 
 
 def storage_error(path: str, exc: sqlite3.Error) -> JournalError | None:
