@@ -11,7 +11,6 @@ import sqlite3
 import sys
 import time
 import uuid
-from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from typing import Any
 from unittest import mock
@@ -28,18 +27,24 @@ BOM = "\ufeff"
 
 def hw_here(*args: str, input: str = "") -> Result:
     """hw through its one exit point in this process: the same code and streams as the
-    installed command, without the start-up cost, for the long tables of bad input."""
+    installed command (text over bytes, as a terminal or pipe gives), without its
+    start-up time, so generated examples can be many."""
     from hwjournal import cli
 
-    out, err = io.StringIO(), io.StringIO()
+    cli.state._config = None  # each call reads the settings afresh, as a new process would
+    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
+    err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
+    stdin = io.TextIOWrapper(io.BytesIO(input.encode("utf-8")), encoding="utf-8", newline="")
     with (
-        redirect_stdout(out),
-        redirect_stderr(err),
-        mock.patch.object(sys, "stdin", io.StringIO(input)),
+        mock.patch.object(sys, "stdout", out),
+        mock.patch.object(sys, "stderr", err),
+        mock.patch.object(sys, "stdin", stdin),
     ):
         code = cli.main(list(args))
     gc.collect()  # close any journal connection now, as the end of a process would
-    return Result(code, out.getvalue(), err.getvalue())
+    out.flush()
+    err.flush()
+    return Result(code, out.buffer.getvalue().decode(), err.buffer.getvalue().decode())
 
 
 def rows(journal: Path, sql: str, *params: Any) -> list[tuple[Any, ...]]:

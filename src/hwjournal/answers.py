@@ -41,7 +41,7 @@ def _range(step: Step) -> str:
 
 def _pick_option(step: Step, text: str) -> str:
     value = text.strip()
-    if value.isdigit():
+    if value.isdecimal():
         number = int(value)
         if 1 <= number <= len(step.options):
             return step.options[number - 1]
@@ -106,7 +106,7 @@ def parse(step: Step, text: str) -> Any:
         raise AnswerError(step, "answer y or n.")
     if kind == "timer":
         value = text.strip().lower()
-        if value.isdigit():
+        if value.isdecimal():
             return int(value)
         match = _DURATION.match(value)
         if value and match and any(match.groups()):
@@ -226,7 +226,7 @@ def alerts(steps: list[Step], answers: dict[str, Any]) -> list[str]:
 
 def mood(text: str) -> int:
     value = text.strip()
-    if value.isdigit() and 1 <= int(value) <= 5:
+    if value.isdecimal() and 1 <= int(value) <= 5:
         return int(value)
     raise UsageError(
         f"'{text}' is not a mood from 1 to 5.", "1 is very low, 3 is so-so, 5 is very good."

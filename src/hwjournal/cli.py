@@ -106,8 +106,8 @@ def _usage_problem(exc: Exception, argv: list[str]) -> int:
         sys.stdout.write(context.get_help() + "\n")
         return 0
     path = context.command_path if context is not None else "hw"
-    sys.stderr.write(f"Error: {exc.format_message()}\n")
-    sys.stderr.write(f"See what it takes with: {path} --help\n")
+    _tell(f"Error: {exc.format_message()}")
+    _tell(f"See what it takes with: {path} --help")
     return exc.exit_code or EXIT_USAGE
 
 
@@ -123,12 +123,12 @@ def main(argv: list[str] | None = None) -> int:
         return code
     except Interrupted as exc:
         if exc.message:
-            sys.stderr.write(exc.message + "\n")
+            _tell(exc.message)
         return EXIT_INTERRUPTED
     except HwError as exc:
-        sys.stderr.write(exc.message + "\n")
+        _tell(exc.message)
         if exc.hint:
-            sys.stderr.write(exc.hint + "\n")
+            _tell(exc.hint)
         if os.environ.get("HW_DEBUG") == "1":
             raise
         return exc.exit_code
@@ -143,9 +143,17 @@ def main(argv: list[str] | None = None) -> int:
             raise
         from hwjournal import messages
 
-        sys.stderr.write(messages.UNEXPECTED.format(problem=exc) + "\n")
-        sys.stderr.write(messages.UNEXPECTED_HINT + "\n")
+        _tell(messages.UNEXPECTED.format(problem=exc))
+        _tell(messages.UNEXPECTED_HINT)
         return EXIT_FAILED
+
+
+def _tell(line: str) -> None:
+    """A message on stderr. What the person typed may be quoted in it (a date, an id);
+    its control characters are shown as symbols, never sent to the terminal."""
+    from hwjournal.display import clean
+
+    sys.stderr.write(clean(line) + "\n")
 
 
 def _quiet_pipe() -> None:

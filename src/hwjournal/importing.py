@@ -116,7 +116,7 @@ def parse_mood_map(text: str | None) -> dict[str, int]:
         name, eq, value = part.partition("=")
         name = name.strip().lower()
         value = value.strip()
-        if not eq or not name or not (value.isdigit() and 1 <= int(value) <= 5):
+        if not eq or not name or not (value.isdecimal() and 1 <= int(value) <= 5):
             raise UsageError(
                 messages.IMPORT_MOOD_MAP_BAD.format(part=part.strip()),
                 messages.IMPORT_MOOD_MAP_HINT,

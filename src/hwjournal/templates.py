@@ -480,10 +480,46 @@ def load_file(path: str) -> Template:
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"line (\d+)", str(exc))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        line = _opening_line(text, int(match.group(1)) if match else None)
         raise TemplateError(
-            path, f"is not valid TOML: {message}", line=int(match.group(1)) if match else None
+            path, f"is not valid TOML: {message}", key=_key_on(text, line), line=line
         ) from None
     return from_data(data, path, text)
+
+
+def _opening_line(text: str, found: int | None) -> int | None:
+    """The line to name for a TOML error. tomllib names where it noticed the problem;
+    when that is the end of the file, or the file already stops parsing before that
+    line, the problem is something left open (a string, a list): name the line it
+    opens on, the first line after which the file stops parsing."""
+    import tomllib
+
+    lines = text.splitlines()
+
+    def parses(count: int) -> bool:
+        try:
+            tomllib.loads("\n".join(lines[:count]))
+        except tomllib.TOMLDecodeError:
+            return False
+        return True
+
+    if found is not None and (found <= 1 or parses(found - 1)):
+        return found
+    for number in range(1, len(lines) + 1):
+        if not parses(number):
+            return number
+    return found or len(lines) or None
+
+
+def _key_on(text: str, line: int | None) -> str | None:
+    """The key written on a line (`why = ...`), to name it with a TOML error."""
+    if line is None:
+        return None
+    lines = text.splitlines()
+    if not 1 <= line <= len(lines):
+        return None
+    match = re.match(r"\s*([A-Za-z0-9_-]+)\s*(=|$)", lines[line - 1])
+    return match.group(1) if match else None
 
 
 def warnings_for(template: Template) -> list[str]:

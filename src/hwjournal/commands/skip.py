@@ -71,7 +71,7 @@ def _ask(title: str, when: str) -> tuple[str, str]:
             if not answer:
                 barrier = plans.DEFAULT_BARRIER
                 break
-            if answer.isdigit() and 1 <= int(answer) <= len(codes):
+            if answer.isdecimal() and 1 <= int(answer) <= len(codes):
                 barrier = codes[int(answer) - 1]
                 break
             try:
