@@ -198,30 +198,50 @@ def hw_json(count: int, tag: str) -> dict[str, Any]:
     }
 
 
+def holds_write_lock(journal: Path, proc: subprocess.Popen, timeout: float = 30) -> bool:
+    """Wait until `proc` is inside its write transaction (another connection cannot
+    take the write lock), or has ended. True when caught writing."""
+    deadline = time.monotonic() + timeout
+    while proc.poll() is None and time.monotonic() < deadline:
+        probe = sqlite3.connect(journal, timeout=0, isolation_level=None)
+        try:
+            probe.execute("BEGIN IMMEDIATE")
+            probe.execute("ROLLBACK")
+        except sqlite3.OperationalError:
+            return proc.poll() is None
+        finally:
+            probe.close()
+        time.sleep(0.002)
+    return False
+
+
 def test_an_import_killed_at_random_moments_is_all_or_nothing(tmp_path):
     rng = random.Random(SEED + 2)
     source = tmp_path / "big.json"
-    source.write_text(json.dumps(hw_json(5000, "big")))
-    outcomes = set()
-    for attempt in range(3):
+    source.write_text(json.dumps(hw_json(8000, "big")))
+    killed_writing = 0
+    for attempt in range(4):
         journal = tmp_path / f"journal-{attempt}.db"
         assert (
             run_hw("--journal", str(journal), "start", "gratitude", "-a", "things=mine").code == 0
         )
         proc = hw_process("--journal", str(journal), "import", str(source))
-        time.sleep(rng.uniform(0.25, 0.6))
+        if attempt == 0:
+            time.sleep(rng.uniform(0.05, 0.2))  # while it still reads and checks the file
+        elif holds_write_lock(journal, proc):
+            time.sleep(rng.uniform(0.0, 0.05))  # somewhere inside its one transaction
+            killed_writing += proc.poll() is None
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=60)
         rows = assert_whole(journal)
         imported = len(rows) - 1
-        assert imported in (0, 5000), imported
-        outcomes.add(imported)
+        assert imported in (0, 8000), imported
         again = run_hw("--journal", str(journal), "import", str(source), "--json")
         assert again.code == 0, again.err
-        assert again.json()["added"]["entries"] == 5000 - imported
-        assert len(assert_whole(journal)) == 5001
-    assert 0 in outcomes, "no import was killed in the middle; the test proved nothing"
-    print(f"imports killed at random: outcomes {sorted(outcomes)} (all or nothing)")
+        assert again.json()["added"]["entries"] == 8000 - imported
+        assert len(assert_whole(journal)) == 8001
+    assert killed_writing, "no import was killed inside its transaction; the test proved nothing"
+    print(f"4 imports killed, {killed_writing} inside their write transaction: all or nothing")
 
 
 # ---------------------------------------------------------------- Ctrl-C at every step
