@@ -264,12 +264,15 @@ class Journal:
         db = self.db
         try:
             db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            app_id = db.execute("PRAGMA application_id").fetchone()[0]
-            if version == 0 and app_id != migrations.APPLICATION_ID:
-                tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-                if tables:
-                    raise _not_a_journal(self.path)
+            # One statement, so one snapshot: read one by one, a journal that another
+            # process creates in between looks like a foreign file (no id, yet tables).
+            version, app_id, tables = db.execute(
+                "SELECT (SELECT user_version FROM pragma_user_version), "
+                "(SELECT application_id FROM pragma_application_id), "
+                "(SELECT count(*) FROM sqlite_master)"
+            ).fetchone()
+            if version == 0 and app_id != migrations.APPLICATION_ID and tables:
+                raise _not_a_journal(self.path)
         except sqlite3.DatabaseError as exc:
             if "not a database" in str(exc) or "malformed" in str(exc):
                 raise _not_a_journal(self.path) from None
