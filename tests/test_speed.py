@@ -29,16 +29,27 @@ LAST_WEEK = "2026-W47"
 
 # The program the installed `hw` script is, run in-process so its modules can be listed.
 PROBE = """
-import runpy, sys
+import os, runpy, sys
+
+def report(code):
+    loaded = sorted({m.split(".")[0] for m in sys.modules} & {"rich", "typer", "click"})
+    sys.stderr.write("\\nEXIT %s LOADED %s\\n" % (code, ",".join(loaded) or "-"))
+    sys.stderr.flush()
+
+end_now = os._exit
+
+def report_then_end(code):  # a fast-path run ends with os._exit: report first
+    report(code)
+    end_now(code)
+
+os._exit = report_then_end
 sys.argv = [sys.argv[1], *sys.argv[2:]]
 try:
     runpy.run_path(sys.argv[0], run_name="__main__")
 except SystemExit as stop:
-    code = stop.code
+    report(stop.code)
 else:
-    code = 0
-loaded = sorted({m.split(".")[0] for m in sys.modules} & {"rich", "typer", "click"})
-sys.stderr.write("\\nEXIT %s LOADED %s\\n" % (code, ",".join(loaded) or "-"))
+    report(0)
 """
 
 
@@ -118,6 +129,17 @@ def test_a_screen_still_gets_rich_so_the_probe_can_tell(loaded):
     code, _out, packages = probe("log", "-n", "3")
     assert code == 0
     assert "rich" in packages
+
+
+def test_a_quick_run_ends_with_its_output_whole_and_its_journal_closed(loaded, hw):
+    # A fast-path run skips the interpreter's teardown: nothing may be lost to that.
+    everything = hw("log", "-n", "0", "--json")
+    assert everything.code == 0
+    assert len(everything.json()) == 400
+    assert hw("due", "--json", "--date", END).code == 0
+    assert hw("start", "gratitude", "--answer", "things=a walk", "--no-input").code == 0
+    assert sorted(p.name for p in loaded.parent.iterdir()) == ["journal.db"]
+    assert len(hw("log", "-n", "0", "--json").json()) == 401
 
 
 # ---------------------------------------------------------------- indexes, no full scans

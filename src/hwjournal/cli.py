@@ -95,6 +95,8 @@ def _run_full(argv: list[str]) -> int:
         if type(exc).__name__ == "Abort":
             return EXIT_INTERRUPTED
         raise
+    finally:
+        state.close()  # the journals this run opened, as the fast path does
     return result if isinstance(result, int) else 0
 
 
@@ -112,14 +114,18 @@ def _usage_problem(exc: Exception, argv: list[str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    as_program = argv is None
     argv = sys.argv[1:] if argv is None else list(argv)
     try:
         from hwjournal import fast
 
         code = fast.try_run(argv)
+        quick = code is not None
         if code is None:
             code = _run_full(argv)
         sys.stdout.flush()
+        if quick and as_program:
+            _end_now(code)
         return code
     except Interrupted as exc:
         if exc.message:
@@ -146,6 +152,19 @@ def main(argv: list[str] | None = None) -> int:
         _tell(messages.UNEXPECTED.format(problem=exc))
         _tell(messages.UNEXPECTED_HINT)
         return EXIT_FAILED
+
+
+def _end_now(code: int) -> None:
+    """End a fast-path run (`hw due` in a shell prompt) as soon as its work is done.
+
+    Its journal is closed and its output flushed; what is left is the interpreter
+    tearing down every module, which costs as much as the query itself. Under a
+    tracer or profiler (coverage, cProfile), which write their results at exit,
+    the run ends the ordinary way."""
+    if sys.gettrace() is not None or sys.getprofile() is not None:
+        return
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def _tell(line: str) -> None:

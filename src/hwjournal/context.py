@@ -25,6 +25,7 @@ class Context:
     def __init__(self, journal_flag: str | None = None, _config: Config | None = None) -> None:
         self.journal_flag = journal_flag
         self._config = _config
+        self._journals: list[Journal] = []
 
     def __repr__(self) -> str:
         return f"Context(journal_flag={self.journal_flag!r})"
@@ -44,7 +45,15 @@ class Context:
     def open_journal(self, write: bool = False) -> Journal:
         from hwjournal.journal import Journal
 
-        return Journal.open(self.journal_path, create=write)
+        journal = Journal.open(self.journal_path, create=write)
+        self._journals.append(journal)
+        return journal
+
+    def close(self) -> None:
+        """Close the journals this run opened, so their write-ahead log is folded back
+        and removed now rather than whenever the interpreter gets to it."""
+        while self._journals:
+            self._journals.pop().close()
 
 
 def print_json(data: Any) -> None:

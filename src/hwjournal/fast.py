@@ -117,4 +117,8 @@ def try_run(argv: list[str]) -> int | None:
     # __import__ rather than importlib.import_module: importlib loads warnings on top
     module = __import__(module_name, fromlist=[function_name])
     function = getattr(module, function_name)
-    return function(Context(journal_flag=journal), **values)
+    ctx = Context(journal_flag=journal)
+    try:
+        return function(ctx, **values)
+    finally:
+        ctx.close()
