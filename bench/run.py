@@ -265,6 +265,7 @@ class Bench:
         self.launcher = Launcher(sys.executable)
         self.results: dict[int, dict[str, dict[str, Any]]] = {}
         self.notes: list[str] = []
+        self.load = [load_average()]
 
     def say(self, message: str) -> None:
         sys.stderr.write(message + "\n")
@@ -533,6 +534,13 @@ def verdicts(results: dict[int, dict[str, dict[str, Any]]]) -> list[str]:
     return out
 
 
+def load_average() -> str:
+    try:
+        return f"{os.getloadavg()[0]:.2f}"
+    except OSError:
+        return "?"
+
+
 def machine(python: str) -> str:
     probe = (
         "import sys, sqlite3, platform; "
@@ -647,7 +655,8 @@ def report(bench: Bench) -> str:
         machine(bench.python),
         f"Runs: {bench.args.warmup} warm-up + {bench.args.runs} timed per command "
         f"(import: 1 + {bench.args.import_runs}); W = {week}; "
-        f"WORD = {generate.SEARCH_WORD}.",
+        f"WORD = {generate.SEARCH_WORD}; load average {' → '.join(bench.load)} "
+        "(other work on the machine slows the floor and hw alike, not always equally).",
         "",
         table(bench.results, labels),
         "",
@@ -669,6 +678,7 @@ def main(argv: list[str] | None = None) -> int:
         for size in args.size_list:
             bench.run_size(size)
     finally:
+        bench.load.append(load_average())
         bench.launcher.close()
         if args.keep:
             bench.say(f"Kept the working folder: {bench.work}")
