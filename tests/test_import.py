@@ -642,3 +642,45 @@ def test_imported_assignments_carry_their_template_title(tmp_path, journal_path)
     assert template == "values-compass"
     if "title" in columns:
         assert db.execute("SELECT title FROM assignments").fetchone()[0] == "Values compass"
+
+
+def test_an_export_with_homework_imports_whole_into_a_new_journal(tmp_path, journal_path):
+    assigned = run_hw("assign", "gratitude", "--daily", "--note", "small things")
+    assert assigned.code == 0, assigned.err
+    assert run_hw("assign", "mood-checkin", "--weekly").code == 0
+    first = run_hw("start", "gratitude", "--answer", "things=tea", "--tag", "home", "--json").json()
+    assert first["assignment_id"] == 1
+    skipped = run_hw("skip", "mood-checkin", "--barrier", "overwhelmed", "--reason", "too much")
+    assert skipped.code == 0, skipped.err
+    exported = run_hw("export", "--format", "json", "--include-private")
+    assert exported.code == 0, exported.err
+
+    other = tmp_path / "other.db"
+    assert run_hw("--journal", str(other), "assign", "grounding").code == 0  # ids will differ
+    result = run_hw("--journal", str(other), "import", "-", "--json", input=exported.out)
+    assert result.code == 0, result.err
+    assert result.json()["added"] == {"entries": 1, "assignments": 2, "skips": 1}
+
+    def plans(path: Path) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[Any]]:
+        assignments = rows(
+            path, "SELECT uid, template, schedule, start, until, note FROM assignments ORDER BY uid"
+        )
+        skips = rows(
+            path,
+            "SELECT s.uid, a.uid, s.date, s.barrier, s.reason FROM skips s "
+            "JOIN assignments a ON a.id = s.assignment_id",
+        )
+        linked = rows(
+            path,
+            "SELECT e.uid, a.uid FROM entries e JOIN assignments a ON a.id = e.assignment_id",
+        )
+        return assignments, skips, linked
+
+    mine, theirs = plans(journal_path), plans(other)
+    assert mine[1] == theirs[1] and mine[2] == theirs[2]
+    assert set(mine[0]) <= set(theirs[0])
+    assert rows(other, "SELECT id FROM assignments WHERE template = 'gratitude'") == [(2,)]
+    imported = run_hw("--journal", str(other), "show", "1", "--json").json()
+    assert imported == dict(first, assignment_id=2)
+    due = run_hw("--journal", str(other), "due", "--json").json()
+    assert "gratitude" not in {d["template"] for d in due}  # today's entry counts there too

@@ -297,7 +297,13 @@ def register(app: Any) -> None:
             bool, typer.Option("--json", help="Print JSON for scripts instead of a screen.")
         ] = False,
     ) -> None:
-        """Bring in entries from an hw export, Daylio (CSV) or jrnl (JSON)."""
+        """Bring in entries from an hw export, Daylio (CSV) or jrnl (JSON).
+
+        Nothing is added twice, so importing a file again is safe. A file with any
+        record hw cannot take is refused whole, naming it. Daylio rows become
+        mood-checkin entries; jrnl entries become journal entries whose one text is
+        the title and body, tags kept without their @, starred ones tagged starred.
+        """
         from hwjournal.cli import state
 
         raise typer.Exit(run_import(state, file, format, mood_map, json))
