@@ -340,8 +340,9 @@ def type_answer(child: Any, step_id: str, lines: list[str]) -> None:
 
 @pytest.fixture
 def every_stop(hw_home: Path) -> None:
+    hw_home.mkdir(mode=0o700, exist_ok=True)  # as private as hw would make it
     folder = hw_home / "templates"
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(exist_ok=True)
     (folder / "every-stop.toml").write_text(STEPS_TOML)
 
 
@@ -388,6 +389,34 @@ def test_ctrl_c_at_every_step_keeps_exactly_the_answers_so_far(every_stop, stop_
     assert done["status"] == "complete" and done["mood"] == 3
     assert {k: done["answers"][k] for k in given} == given
     assert set(done["answers"]) == {s for s, _p, _l, _a in TYPED}
+
+
+def test_an_interactive_run_killed_keeps_every_answer_it_had_accepted(every_stop):
+    """SIGKILL gives no chance to save anything: what is there is what was saved the
+    moment each answer was accepted. An answer is accepted before the next prompt shows,
+    so once the next prompt is on screen, the draft must hold every answer before it."""
+    rng = random.Random(SEED + 3)
+    journal = Path(os.environ["HW_HOME"]) / "journal.db"
+    for run in range(3):
+        answered = rng.randint(1, len(TYPED) - 1)
+        child = spawn_hw("start", "every-stop")
+        for step_id, prompt, lines, _answer in TYPED[:answered]:
+            child.expect(prompt)
+            child.expect("›|Ctrl-D on an empty line|empty line when")
+            type_answer(child, step_id, lines)
+        child.expect(TYPED[answered][1])  # the next prompt: everything before is saved
+        child.kill(signal.SIGKILL)
+        child.close(force=True)
+        drafts = {
+            entry_id: json.loads(answers)
+            for entry_id, answers in sqlite3.connect(journal).execute(
+                "SELECT id, answers FROM entries WHERE status = 'draft' ORDER BY id"
+            )
+        }
+        assert len(drafts) == run + 1
+        given = {step_id: answer for step_id, _p, _l, answer in TYPED[:answered]}
+        assert drafts[max(drafts)] == given
+    assert_whole(journal)
 
 
 # ---------------------------------------------------------------- a full disk
