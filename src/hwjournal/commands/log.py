@@ -45,7 +45,8 @@ def run_log(
     from hwjournal import display
     from hwjournal.render.entries import log_table
 
-    display.console().print(log_table(entries))
+    out = display.console()
+    out.print(log_table(entries, out.width))
     return 0
 
 

@@ -34,25 +34,42 @@ def answer_text(step: dict[str, Any], value: Any) -> str:
     return str(value)
 
 
-def log_table(entries: list[Entry]) -> Any:
+def log_table(entries: list[Entry], width: int = 80) -> Any:
+    """One line an entry. Rich squeezes no-wrap columns to nothing when a row is too
+    wide, so the widths are worked out here: id, date and exercise always show whole
+    (long titles cut to fit), and the preview takes what is left of the line."""
     from rich.table import Table
 
-    table = Table(box=None, pad_edge=False, header_style="hw.label", show_edge=False)
-    table.add_column("id", style="hw.id", justify="right")
-    table.add_column("date", no_wrap=True)
-    table.add_column("exercise", no_wrap=True)
-    table.add_column("mood", no_wrap=True)
-    table.add_column("", overflow="ellipsis", no_wrap=True, ratio=1)
+    rows = []
     for entry in entries:
         title = display.text(entry.title)
         if entry.status == "draft":
             title.append(" (draft)", style="hw.warn")
         if entry.private:
             title.append(" (private)", style="hw.label")
+        title.truncate(34, overflow="ellipsis")
         mood = display.bar(entry.mood, 1, 5, 5) if entry.mood else ""
-        table.add_row(
-            str(entry.id), entry.date, title, mood, display.text(preview(entry), "hw.label")
-        )
+        rows.append((str(entry.id), entry.date, title, mood, entry))
+    id_width = max(2, *(len(r[0]) for r in rows))
+    title_width = max(len("exercise"), *(len(r[2]) for r in rows))
+    room = width - (id_width + 10 + title_width + 5 + 4 * 2)  # four gaps of two spaces
+    if room < 12:  # a narrow terminal: no preview, and titles cut to fit
+        title_width = max(8, width - (id_width + 10 + 5 + 3 * 2))
+        room = 0
+    table = Table(
+        box=None, pad_edge=False, header_style="hw.label", show_edge=False, padding=(0, 1)
+    )
+    table.add_column("id", style="hw.id", justify="right", width=id_width)
+    table.add_column("date", width=10)
+    table.add_column("exercise", width=title_width, no_wrap=True, overflow="ellipsis")
+    table.add_column("mood", width=5)
+    if room:
+        table.add_column("", width=room)
+    for entry_id, date, title, mood, entry in rows:
+        cells = [entry_id, date, title, mood]
+        if room:
+            cells.append(display.text(preview(entry, room), "hw.label"))
+        table.add_row(*cells)
     return table
 
 
