@@ -201,3 +201,13 @@ def test_settings_take_effect(hw):
     made = hw("start", "phq-9", *flags)
     assert made.code == 0
     assert "Dr Lee 555-0100" in made.err
+
+
+def test_a_misspelt_setting_is_pointed_out_by_every_command_that_reads_settings(hw, hw_home):
+    hw_home.mkdir(parents=True, exist_ok=True)
+    (hw_home / "config.toml").write_text('crisis_contcat = "555 0100"\n')
+    answers = [f"--answer=q{n}=0" for n in range(1, 10)]
+    made = hw("start", "phq-9", *answers)
+    assert made.code == 0
+    assert "'crisis_contcat'" in made.err
+    assert "crisis_contact" in made.err.split("'crisis_contcat'")[1]

@@ -144,3 +144,16 @@ def load(path: str | None = None) -> Config:
         except UsageError as exc:
             raise UsageError(f"{path}: {exc.message}", exc.hint) from None
     return config
+
+
+def warn_unknown(config: Config) -> None:
+    """Say on stderr which settings in the file hw does not know: a misspelt
+    `crisis_contact` would otherwise be silently missing from every alert."""
+    if config.unknown:
+        import sys
+
+        from hwjournal import messages
+
+        names = ", ".join(f"'{key}'" for key in config.unknown)
+        sys.stderr.write(messages.CONFIG_UNKNOWN_KEYS.format(path=config.path, names=names) + "\n")
+        sys.stderr.write(messages.CONFIG_KEYS_ARE.format(keys=", ".join(KEYS)) + "\n")

@@ -40,6 +40,7 @@ class Context:
             from hwjournal import config
 
             self._config = config.load()
+            config.warn_unknown(self._config)
         return self._config
 
     def open_journal(self, write: bool = False) -> Journal:

@@ -23,10 +23,7 @@ HEADER = "# hw settings. Change them with: hw config set KEY VALUE (see: hw conf
 
 
 def _warn_unknown(config: config_mod.Config) -> None:
-    if config.unknown:
-        names = ", ".join(f"'{key}'" for key in config.unknown)
-        say(messages.CONFIG_UNKNOWN_KEYS.format(path=config.path, names=names))
-        say(messages.CONFIG_KEYS_ARE.format(keys=", ".join(config_mod.KEYS)))
+    config_mod.warn_unknown(config)
 
 
 def _shown(value: Any) -> str:
