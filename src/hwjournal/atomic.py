@@ -26,7 +26,7 @@ def write_private(path: str, text: str, force: bool = False) -> None:
     if not force and os.path.lexists(path):
         raise _exists(path)
     try:
-        fd, temp = tempfile.mkstemp(dir=folder, prefix=".hw-export-", suffix=".tmp")
+        fd, temp = tempfile.mkstemp(dir=folder, prefix=".hw-", suffix=".tmp")
     except OSError as exc:
         raise HwError(
             messages.EXPORT_CANNOT_WRITE.format(path=path, problem=exc.strerror)
@@ -48,7 +48,7 @@ def write_private(path: str, text: str, force: bool = False) -> None:
             problem = exc.strerror or str(exc)
             raise HwError(messages.EXPORT_CANNOT_WRITE.format(path=path, problem=problem)) from None
         raise
-    _sync_folder(folder)
+    sync_folder(folder)
 
 
 def _link_new(temp: str, path: str) -> None:
@@ -70,7 +70,7 @@ def _exists(path: str) -> UsageError:
     return UsageError(messages.EXPORT_EXISTS.format(path=path), messages.EXPORT_EXISTS_HINT)
 
 
-def _sync_folder(folder: str) -> None:
+def sync_folder(folder: str) -> None:
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:

@@ -16,7 +16,7 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 
-from hwjournal import messages, migrations, paths
+from hwjournal import atomic, messages, migrations, paths
 from hwjournal.errors import HwError, JournalError, UsageError
 
 BUSY_TIMEOUT_S = 30.0
@@ -115,7 +115,7 @@ def copy(journal_path: str, dest_path: str) -> BackupResult:
         copied = None
         _fsync(temporary)
         os.replace(temporary, dest_path)
-        _fsync_folder(folder)
+        atomic.sync_folder(folder)
     except JournalError:
         _remove(temporary)
         raise
@@ -193,19 +193,6 @@ def _fsync(path: str) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_folder(folder: str) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
     finally:
         os.close(fd)
 

@@ -12,10 +12,9 @@ import shlex
 import signal
 import subprocess
 import sys
-import tempfile
 from typing import Any
 
-from hwjournal import messages, paths, templates
+from hwjournal import atomic, messages, paths, templates
 from hwjournal.context import Context, say, stdin_is_terminal, stdout_is_terminal
 from hwjournal.errors import EXIT_FAILED, TemplateError, UsageError
 
@@ -155,23 +154,6 @@ def render(data: dict[str, Any], path: str, origin: str = "") -> str:
     return HEADER.format(id=data["id"], origin=made_from, path=shlex.quote(path)) + body
 
 
-def _write_private(path: str, text: str) -> None:
-    """Write atomically (temp file, then rename) and readable by the owner only."""
-    folder = os.path.dirname(path)
-    fd, temp = tempfile.mkstemp(prefix=".new-", suffix=".toml", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(temp, 0o600)
-        os.replace(temp, path)
-    except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
-        raise
-
-
 def editor_command() -> list[str] | None:
     """The person's editor; VISUAL before EDITOR, as for long answers (terminal.py)."""
     for var in ("VISUAL", "EDITOR"):
@@ -253,7 +235,7 @@ def run_new(ctx: Context, new_id: str, from_id: str | None = None, force: bool =
     builtin = os.path.join(paths.builtin_templates_dir(), f"{new_id}.toml")
 
     paths.make_private_dir(folder)
-    _write_private(path, render(data, path, origin))
+    atomic.write_private(path, render(data, path, origin), force=True)
     sys.stdout.write(path + "\n")
     sys.stdout.flush()
     if os.path.exists(builtin):

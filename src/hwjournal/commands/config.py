@@ -8,11 +8,10 @@ when that cannot be done faithfully is the file rewritten whole with tomli-w.
 
 import os
 import re
-import tempfile
 from typing import Any
 
+from hwjournal import atomic, messages, paths
 from hwjournal import config as config_mod
-from hwjournal import messages, paths
 from hwjournal.context import Context, print_json, say
 from hwjournal.errors import UsageError
 
@@ -135,24 +134,6 @@ def edited_text(text: str, key: str, value: Any) -> str | None:
     return "\n".join(lines) + "\n"
 
 
-def _write_private(path: str, text: str) -> None:
-    """Atomically, readable by the owner only; a new folder is the owner's only."""
-    folder = os.path.dirname(os.path.abspath(path))
-    paths.make_private_dir(folder)
-    fd, temp = tempfile.mkstemp(prefix=".config-", suffix=".toml", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(temp, 0o600)
-        os.replace(temp, path)
-    except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
-        raise
-
-
 def _read(path: str) -> tuple[str, dict[str, Any]]:
     """The file's text and settings; a new file starts with a one-line header."""
     import tomllib
@@ -187,7 +168,8 @@ def run_set(ctx: Context, key: str, value: str) -> int:
         import tomli_w
 
         new_text = HEADER + tomli_w.dumps(wanted)
-    _write_private(path, new_text)
+    paths.make_private_dir(os.path.dirname(os.path.abspath(path)))
+    atomic.write_private(path, new_text, force=True)
     say(messages.CONFIG_SET.format(key=key, value=_shown(stored)))
     return 0
 
