@@ -1,0 +1,366 @@
+"""hw-json: what `hw export --format json` writes. Entries, assignments and skips
+keep their uid, so importing a file twice adds nothing twice."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from hwjournal import messages
+from hwjournal.importing.checking import (
+    BARRIERS,
+    HW_FORMAT,
+    HW_VERSION,
+    SCHEDULES,
+    SNAPSHOTS_KEPT,
+    WEEKDAYS,
+    AssignmentRecord,
+    Batch,
+    ImportProblem,
+    Record,
+    SkipRecord,
+    is_int,
+    is_number,
+    show,
+)
+from hwjournal.importing.jsonstream import JsonStream
+from hwjournal.journal import Entry
+from hwjournal.templates import STEP_TYPES
+
+
+def parse_hw_json(data: Any, source: str) -> Batch:
+    if not isinstance(data, dict) or data.get("format") != HW_FORMAT:
+        raise ImportProblem(source, messages.IMPORT_NOT_HW_JSON)
+    check_version(data, source)
+    batch = Batch("hw-json")
+    entries = _list(data, "entries", source)
+    batch.assignments, batch.skips, file_ids = side_records(data, source)
+    snapshots: list[list[dict[str, Any]]] = []
+    for number, raw in enumerate(entries, 1):
+        entry, link, file_id = _hw_entry_link(Record(f"entry {number}", raw), snapshots)
+        batch.entries.append(entry)
+        batch.links.append(file_ids.get(file_id) if file_id is not None else link)
+    return batch
+
+
+def check_version(data: dict[str, Any], source: str) -> None:
+    version = data.get("version")
+    if not is_int(version) or version < 1:
+        raise ImportProblem(source, "'version' should be a whole number, like 1")
+    if version > HW_VERSION:
+        raise ImportProblem(source, messages.IMPORT_NEWER.format(version=version))
+
+
+def _list(data: dict[str, Any], key: str, source: str) -> list[Any]:
+    value = data.get(key, [])
+    if value is None:
+        value = []
+    if not isinstance(value, list):
+        raise ImportProblem(source, f"'{key}' should be a list")
+    return value
+
+
+def side_records(
+    data: dict[str, Any], source: str
+) -> tuple[list[AssignmentRecord], list[SkipRecord], dict[int, str]]:
+    """The file's assignments and skips, checked, and its assignment ids to their uids."""
+    assignments_raw = _list(data, "assignments", source)
+    skips_raw = _list(data, "skips", source)
+    file_ids: dict[int, str] = {}
+    assignments = []
+    for number, raw in enumerate(assignments_raw, 1):
+        record = Record(f"assignment {number}", raw)
+        assignment = _hw_assignment(record)
+        file_id = record.data.get("id")
+        if is_int(file_id):
+            file_ids[file_id] = assignment.uid
+        assignments.append(assignment)
+    skips = [
+        _hw_skip(Record(f"skip {number}", raw), file_ids) for number, raw in enumerate(skips_raw, 1)
+    ]
+    return assignments, skips, file_ids
+
+
+def _hw_entry_link(
+    record: Record, snapshots: list[list[dict[str, Any]]]
+) -> tuple[Entry, str | None, int | None]:
+    """The checked entry, and the assignment it counted toward: its uid, or else the
+    assignment's id in the file (only known once the file's assignments are read)."""
+    entry = _hw_entry(record, snapshots)
+    link = record.optional_text("assignment_uid")
+    file_id = record.data.get("assignment_id")
+    if link is None and is_int(file_id):
+        return entry, None, file_id
+    return entry, link, None
+
+
+class HwJsonStream:
+    """An hw-json file read as it streams: the keys before "entries" first, then the
+    entries one at a time, checked, then whatever follows them (an export puts its
+    assignments and skips after its entries)."""
+
+    def __init__(self, stream: JsonStream, source: str) -> None:
+        self.stream = stream
+        self.source = source
+        self.header: dict[str, Any] = {}
+        self.snapshots: list[list[dict[str, Any]]] = []
+        self.count = 0
+
+    def read_header(self) -> bool:
+        """Read up to the entries list. True when that list is next and the file says
+        it is an hw export, so the entries can stream; False when the caller should
+        read the document whole instead (everything read is still kept)."""
+        stream = self.stream
+        stream.take("{", "Expecting value")
+        if stream.peek() == "}":
+            return False
+        while True:
+            key = self._key()
+            if key == "entries" and stream.peek() == "[":
+                if self.header.get("format") != HW_FORMAT:
+                    return False
+                stream.take("[", "Expecting value")
+                if "version" in self.header:
+                    check_version(self.header, self.source)
+                return True
+            self.header[key] = stream.value()
+            if stream.take(",}", "Expecting ',' delimiter") == "}":
+                return False
+
+    def _key(self) -> str:
+        stream = self.stream
+        if stream.peek() != '"':
+            raise stream.problem("Expecting property name enclosed in double quotes", stream.pos)
+        key = stream.value()
+        stream.take(":", "Expecting ':' delimiter")
+        return key
+
+    def entries(self) -> Iterator[tuple[Entry, str | None, int | None]]:
+        """Each entry checked, with its link (see _hw_entry_link); then the rest of the
+        document is read, so finish() can be called."""
+        stream = self.stream
+        stream.release()
+        if stream.peek() == "]":
+            stream.take("]", "Expecting value")
+        else:
+            while True:
+                raw = stream.value()
+                self.count += 1
+                yield _hw_entry_link(Record(f"entry {self.count}", raw), self.snapshots)
+                if stream.take(",]", "Expecting ',' delimiter") == "]":
+                    break
+        if stream.take(",}", "Expecting ',' delimiter") == ",":
+            while True:
+                key = self._key()
+                self.header[key] = stream.value()
+                if stream.take(",}", "Expecting ',' delimiter") == "}":
+                    break
+        stream.at_end()
+
+    def finish(self) -> tuple[list[AssignmentRecord], list[SkipRecord], dict[int, str]]:
+        """After entries(): the version (if it came late), assignments and skips."""
+        check_version(self.header, self.source)
+        return side_records(self.header, self.source)
+
+
+def _hw_assignment(record: Record) -> AssignmentRecord:
+    schedule = record.text("schedule", "daily")
+    if schedule not in SCHEDULES:
+        raise record.fail(f"'schedule' is {show(schedule)}; use one of: {', '.join(SCHEDULES)}")
+    days = record.texts("days")
+    wrong = [d for d in days if d not in WEEKDAYS]
+    if wrong:
+        raise record.fail(f"'days' holds {show(wrong[0])}; days are {', '.join(WEEKDAYS)}")
+    created_at = record.timestamp("created_at")
+    return AssignmentRecord(
+        uid=record.uid(),
+        template=record.text("template", empty=False),
+        schedule=schedule,
+        days=days,
+        start=record.date("start") or "",
+        until=record.date("until", optional=True),
+        ended=record.date("ended", optional=True),
+        note=record.text("note", ""),
+        created_at=created_at,
+    )
+
+
+def _hw_skip(record: Record, file_ids: dict[int, str]) -> SkipRecord:
+    link = record.optional_text("assignment_uid")
+    if link is None:
+        file_id = record.data.get("assignment_id")
+        link = file_ids.get(file_id) if is_int(file_id) else None
+    if not link:
+        raise record.fail("it does not say which assignment it belongs to ('assignment_uid')")
+    barrier = record.text("barrier", "other")
+    if barrier not in BARRIERS:
+        raise record.fail(f"'barrier' is {show(barrier)}; use one of: {', '.join(BARRIERS)}")
+    return SkipRecord(
+        uid=record.uid(),
+        assignment_uid=link,
+        date=record.date("date") or "",
+        barrier=barrier,
+        reason=record.text("reason", ""),
+        created_at=record.timestamp("created_at"),
+    )
+
+
+def _hw_entry(record: Record, snapshots: list[list[dict[str, Any]]]) -> Entry:
+    data = record.data
+    status = record.text("status", "complete")
+    if status != "complete":
+        raise record.fail(f"'status' is {show(status)}; only complete entries are imported")
+    steps = _known_snapshot(record.data.get("steps"), snapshots) or _snapshot(record, snapshots)
+    answers = _answers(record, steps)
+    mood = data.get("mood")
+    if mood is not None and not (is_int(mood) and 1 <= mood <= 5):
+        raise record.fail("'mood' should be a whole number from 1 to 5, or null")
+    created_at = record.timestamp("created_at")
+    return Entry(
+        id=None,
+        uid=record.uid(),
+        template=record.text("template", empty=False),
+        title=record.text("title", ""),
+        date=record.date("date") or "",
+        created_at=created_at,
+        updated_at=record.timestamp("updated_at", created_at),
+        status="complete",
+        template_version=record.whole("template_version", 1, low=1) or 1,
+        private=record.boolean("private", False),
+        tags=_tags(record),
+        mood=mood,
+        answers=answers,
+        steps=steps,
+        score=_score(record),
+        alerts=_alerts(record, steps),
+    )
+
+
+def _tags(record: Record) -> list[str]:
+    tags = record.texts("tags")
+    for tag in tags:
+        if not tag.strip() or any(c.isspace() for c in tag):
+            raise record.fail(f"the tag {show(tag)} is not a single word")
+    return tags
+
+
+def _known_snapshot(
+    steps: Any, snapshots: list[list[dict[str, Any]]]
+) -> list[dict[str, Any]] | None:
+    """The same steps already checked for an earlier entry: most entries of an export
+    share a handful of snapshots, and sharing the object lets the writer encode it once."""
+    for known in snapshots:
+        if known == steps:
+            return known
+    return None
+
+
+def _snapshot(record: Record, snapshots: list[list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    steps = record.data.get("steps")
+    if not isinstance(steps, list):
+        raise record.fail("'steps' (the prompts the entry was made with) should be a list")
+    seen: set[str] = set()
+    for index, step in enumerate(steps):
+        where = f"steps[{index}]"
+        if not isinstance(step, dict):
+            raise record.fail(f"{where} should be an object")
+        for key in ("id", "type", "prompt"):
+            if not isinstance(step.get(key), str) or not step[key]:
+                raise record.fail(f"{where} needs '{key}' as text")
+        if step["type"] not in STEP_TYPES:
+            raise record.fail(f"{where} has an unknown type {show(step['type'])}")
+        if step["id"] in seen:
+            raise record.fail(f"{where} repeats the step id {show(step['id'])}")
+        seen.add(step["id"])
+        for key in ("min", "max", "minutes", "alert_at"):
+            if step.get(key) is not None and not is_number(step[key]):
+                raise record.fail(f"{where}.{key} should be a number")
+        labels = step.get("labels")
+        if labels is not None and not (
+            isinstance(labels, dict)
+            and all(_int_text(k) and isinstance(v, str) for k, v in labels.items())
+        ):
+            raise record.fail(f"{where}.labels should map whole numbers to texts")
+        options = step.get("options")
+        if options is not None and not (
+            isinstance(options, list) and all(isinstance(o, str) for o in options)
+        ):
+            raise record.fail(f"{where}.options should be a list of texts")
+        for key in ("help",):
+            if step.get(key) is not None and not isinstance(step[key], str):
+                raise record.fail(f"{where}.{key} should be text")
+        for key in ("required", "reflection", "other", "pause"):
+            if step.get(key) is not None and not isinstance(step[key], bool):
+                raise record.fail(f"{where}.{key} should be true or false")
+    if len(snapshots) < SNAPSHOTS_KEPT:
+        snapshots.append(steps)
+    return steps
+
+
+def _int_text(key: str) -> bool:
+    try:
+        int(key)
+    except ValueError:
+        return False
+    return True
+
+
+def _answers(record: Record, steps: list[dict[str, Any]]) -> dict[str, Any]:
+    answers = record.data.get("answers", {})
+    if not isinstance(answers, dict):
+        raise record.fail("'answers' should be an object of step id to answer")
+    by_id = {s["id"]: s for s in steps}
+    for step_id, value in answers.items():
+        step = by_id.get(step_id)
+        if step is None:
+            raise record.fail(f"the answer {show(step_id)} has no step in 'steps'")
+        problem = answer_problem(step, value)
+        if problem:
+            raise record.fail(f"the answer to {show(step_id)} {problem}")
+    return answers
+
+
+def answer_problem(step: dict[str, Any], value: Any) -> str | None:
+    """What is wrong with an answer for a step of the snapshot, or None."""
+    kind = step["type"]
+    if kind in ("text", "long", "choice"):
+        return None if isinstance(value, str) else "should be text"
+    if kind in ("multi", "list"):
+        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        return None if ok else "should be a list of texts"
+    if kind == "yesno":
+        return None if isinstance(value, bool) else "should be true or false"
+    if kind == "number":
+        return None if is_number(value) else "should be a number"
+    if kind == "timer":
+        return None if is_int(value) and value >= 0 else "should be whole seconds"
+    if kind == "scale":
+        if not is_int(value):
+            return "should be a whole number"
+        low, high = step.get("min"), step.get("max")
+        if (low is not None and value < low) or (high is not None and value > high):
+            return f"is {value}, outside {low:g} to {high:g}"
+        return None
+    return "is for a step that takes no answer"
+
+
+def _score(record: Record) -> dict[str, Any] | None:
+    score = record.data.get("score")
+    if score is None:
+        return None
+    if not (
+        isinstance(score, dict)
+        and is_number(score.get("total"))
+        and (score.get("band") is None or isinstance(score.get("band"), str))
+    ):
+        raise record.fail('\'score\' should be {"total": number, "band": text or null}')
+    return score
+
+
+def _alerts(record: Record, steps: list[dict[str, Any]]) -> list[str] | None:
+    alerts = record.texts("alerts")
+    ids = {s["id"] for s in steps}
+    for step_id in alerts:
+        if step_id not in ids:
+            raise record.fail(f"'alerts' names {show(step_id)}, which is not one of its steps")
+    return alerts or None
