@@ -1,0 +1,102 @@
+"""Setting an occasion aside: whether a day's occasion can be skipped, recording
+the skip (a second one corrects the first), and the skips in a span of days."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hwjournal import messages
+from hwjournal.dates import now_iso
+from hwjournal.errors import UsageError
+from hwjournal.journal import Journal, new_uid
+from hwjournal.plans.assignments import COLUMNS as ASSIGNMENT_COLUMNS
+from hwjournal.plans.assignments import Assignment
+from hwjournal.plans.ledger import Ledger
+from hwjournal.plans.occasions import Occasion, occasion_on
+from hwjournal.plans.schedule import as_day
+from hwjournal.plans.skips import BARRIERS, SkipRecord, barrier_code
+from hwjournal.plans.skips import COLUMNS as SKIP_COLUMNS
+
+
+def skippable(journal: Journal, assignment: Assignment, day: dt.date, week_start: str) -> Occasion:
+    """The settled occasion holding `day`, or UsageError when there is nothing to
+    set aside that day: the day is not scheduled (or ended), or it is already done."""
+    occasion = occasion_on(assignment, day, week_start)
+    if occasion is None or not assignment.live_on(day):
+        raise UsageError(
+            messages.SKIP_NOT_LIVE.format(what=f"assignment {assignment.id}", date=day),
+            messages.SKIP_NOT_LIVE_HINT.format(date=day),
+        )
+    Ledger(journal).settle(occasion)
+    if occasion.done_on is not None:
+        span = {"weekly": "that week", "once": "this assignment"}.get(
+            assignment.schedule, "that day"
+        )
+        raise UsageError(
+            messages.SKIP_ALREADY_DONE.format(
+                title=assignment.title, span=span, date=occasion.done_on
+            )
+        )
+    return occasion
+
+
+def record_skip(
+    journal: Journal,
+    assignment: Assignment,
+    day: dt.date,
+    barrier: str,
+    reason: str,
+    week_start: str,
+) -> tuple[SkipRecord, bool]:
+    """Record a skip for the occasion holding `day`. A second skip of the same
+    occasion replaces the first's barrier and reason (the person is correcting it).
+    Returns the skip and whether it replaced one."""
+    if barrier not in BARRIERS:
+        barrier_code(barrier)
+    with journal.transaction() as db:
+        # settled inside the write lock, so a parallel entry or skip cannot slip between
+        occasion = skippable(journal, assignment, day, week_start)
+        if occasion.skip is not None:
+            db.execute(
+                "UPDATE skips SET barrier = ?, reason = ?, date = ? WHERE uid = ?",
+                (barrier, reason, day.isoformat(), occasion.skip.uid),
+            )
+            uid, created = occasion.skip.uid, occasion.skip.created_at
+        else:
+            uid, created = new_uid(), now_iso()
+            db.execute(
+                "INSERT INTO skips (uid, assignment_id, date, barrier, reason, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (uid, assignment.id, day.isoformat(), barrier, reason, created),
+            )
+    record = SkipRecord(
+        assignment.id, assignment.template, day.isoformat(), barrier, reason, uid, created
+    )
+    return record, occasion.skip is not None
+
+
+def skips_between(
+    journal: Journal, start: dt.date, end: dt.date, week_start: str = "monday"
+) -> list[SkipRecord]:
+    """Skips dated start..end, oldest first. A skip whose occasion was done after
+    all (an entry made after the skip) is left out: it counts as done. Pass the
+    config's week_start so weekly occasions are the weeks the person sees."""
+    rows = journal.db.execute(
+        f"SELECT {SKIP_COLUMNS}, {', '.join('a.' + c for c in ASSIGNMENT_COLUMNS.split(', '))} "
+        "FROM skips s JOIN assignments a ON a.id = s.assignment_id "
+        "WHERE s.date BETWEEN ? AND ? ORDER BY s.date, s.id",
+        (start.isoformat(), end.isoformat()),
+    ).fetchall()
+    ledger = Ledger(journal)
+    found = []
+    for row in rows:
+        record = SkipRecord(*row[:7])
+        assignment = Assignment.from_row(row[7:])
+        try:
+            occasion = occasion_on(assignment, as_day(record.date), week_start)
+        except ValueError:
+            occasion = None
+        if occasion is not None and ledger.done_on(occasion) is not None:
+            continue
+        found.append(record)
+    return found
