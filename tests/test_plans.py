@@ -1,4 +1,4 @@
-"""The completion core (plans.py) on its own: occasions for each schedule across
+"""The completion core (the plans package) on its own: occasions for each schedule across
 a week and across their start and end, entries counting toward assignments,
 skips, ending, and the figures the week and the export show.
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from hwjournal import messages
+from hwjournal import messages, plans
 from hwjournal.errors import UsageError
 from hwjournal.journal import Entry
 
@@ -20,8 +20,9 @@ HW_FORMAT = "hwjournal"
 HW_VERSION = 1
 
 SCHEDULES = ("daily", "weekly", "days", "once")
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-BARRIERS = ("time", "forgot", "overwhelmed", "unclear", "avoidance", "other")
+# one list of day names and barrier codes for plans and imports, so they cannot drift
+WEEKDAYS = plans.WEEKDAYS
+BARRIERS = tuple(plans.BARRIERS)
 
 DAYLIO_MOODS = {"rad": 5, "good": 4, "meh": 3, "bad": 2, "awful": 1}
 DAYLIO_NEEDS = ("full_date", "time", "mood")
