@@ -3,6 +3,8 @@ helpers to run the installed `hw` the way a person or a script would."""
 
 from __future__ import annotations
 
+import gc
+import io
 import json
 import os
 import shutil
@@ -11,6 +13,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 
@@ -116,3 +119,26 @@ def every_type(hw_home: Path) -> Path:
     target = folder / "every-type.toml"
     target.write_text((DATA / "every-type.toml").read_text())
     return target
+
+
+def hw_here(*args: str, input: str = "", settle: bool = False) -> Result:
+    """hw through its one exit point in this process: the same code and streams as the
+    installed command (text over bytes, as a terminal or pipe gives), without its
+    start-up time, so generated examples can be many."""
+    from hwjournal import cli
+
+    cli.state._config = None  # each call reads the settings afresh, as a new process would
+    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
+    err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
+    stdin = io.TextIOWrapper(io.BytesIO(input.encode("utf-8")), encoding="utf-8", newline="")
+    with (
+        mock.patch.object(sys, "stdout", out),
+        mock.patch.object(sys, "stderr", err),
+        mock.patch.object(sys, "stdin", stdin),
+    ):
+        code = cli.main(list(args))
+    if settle:  # close any journal connection now, as the end of a process would
+        gc.collect()
+    out.flush()
+    err.flush()
+    return Result(code, out.buffer.getvalue().decode(), err.buffer.getvalue().decode())

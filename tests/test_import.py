@@ -4,19 +4,16 @@ twice, and a file with any bad record is refused whole with where and why."""
 from __future__ import annotations
 
 import copy
-import gc
-import io
 import json
 import sqlite3
-import sys
 import time
 import uuid
 from pathlib import Path
 from typing import Any
-from unittest import mock
 
 import pytest
 
+import conftest
 from conftest import Result, run_hw, snapshot
 
 SAMPLES = Path("/work/shared/samples")
@@ -26,25 +23,8 @@ BOM = "\ufeff"
 
 
 def hw_here(*args: str, input: str = "") -> Result:
-    """hw through its one exit point in this process: the same code and streams as the
-    installed command (text over bytes, as a terminal or pipe gives), without its
-    start-up time, so generated examples can be many."""
-    from hwjournal import cli
-
-    cli.state._config = None  # each call reads the settings afresh, as a new process would
-    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
-    err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
-    stdin = io.TextIOWrapper(io.BytesIO(input.encode("utf-8")), encoding="utf-8", newline="")
-    with (
-        mock.patch.object(sys, "stdout", out),
-        mock.patch.object(sys, "stderr", err),
-        mock.patch.object(sys, "stdin", stdin),
-    ):
-        code = cli.main(list(args))
-    gc.collect()  # close any journal connection now, as the end of a process would
-    out.flush()
-    err.flush()
-    return Result(code, out.buffer.getvalue().decode(), err.buffer.getvalue().decode())
+    """conftest.hw_here, closing the journal after each call as a process would."""
+    return conftest.hw_here(*args, input=input, settle=True)
 
 
 def rows(journal: Path, sql: str, *params: Any) -> list[tuple[Any, ...]]:

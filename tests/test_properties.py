@@ -19,17 +19,15 @@ import json
 import os
 import re
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
-from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, Phase, assume, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import Result, run_hw, snapshot
+from conftest import Result, hw_here, run_hw, snapshot
 
 SETTINGS = settings(
     phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target],
@@ -158,29 +156,6 @@ def count(name: str, n: int = 1) -> None:
 def teardown_module() -> None:
     for name, n in sorted(counted.items()):
         print(f"{name}: {n:,} generated values, 0 differences")
-
-
-def hw_here(*args: str, input: str = "", settle: bool = False) -> Result:
-    """hw through its one exit point in this process: the same code and streams as the
-    installed command (text over bytes, as a terminal or pipe gives), without its
-    start-up time, so generated examples can be many."""
-    from hwjournal import cli
-
-    cli.state._config = None  # each call reads the settings afresh, as a new process would
-    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
-    err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
-    stdin = io.TextIOWrapper(io.BytesIO(input.encode("utf-8")), encoding="utf-8", newline="")
-    with (
-        mock.patch.object(sys, "stdout", out),
-        mock.patch.object(sys, "stderr", err),
-        mock.patch.object(sys, "stdin", stdin),
-    ):
-        code = cli.main(list(args))
-    if settle:  # close any journal connection now, as the end of a process would
-        gc.collect()
-    out.flush()
-    err.flush()
-    return Result(code, out.buffer.getvalue().decode(), err.buffer.getvalue().decode())
 
 
 @pytest.fixture
