@@ -317,3 +317,30 @@ def test_a_lost_terminal_keeps_the_draft(every_type):
     drafts = run_hw("log", "--drafts", "--json").json()
     assert [d["answers"] for d in drafts] == [{"line": "written before the hang-up"}]
     assert drafts[0]["status"] == "draft"
+
+
+def test_ctrl_c_keeps_a_half_typed_line_and_resume_puts_it_back(every_type):
+    child = spawn_hw("start", "every-type")
+    child.expect("Press Enter when you are ready")
+    child.sendline("")
+    child.expect("A line of text")
+    child.expect("›")
+    child.send("half typed thou")
+    time.sleep(0.5)
+    child.sendcontrol("c")
+    child.expect(r"kept as draft (\d+)")
+    draft_id = child.match.group(1)
+    assert finish(child) == 130
+    draft = run_hw("show", draft_id, "--json").json()
+    assert draft["status"] == "draft"
+    assert draft["answers"] == {}
+    assert "half typed thou" in run_hw("show", draft_id).out
+
+    child = spawn_hw("resume", draft_id)
+    child.expect("A line of text")
+    child.expect("half typed thou")  # back on the line, ready to finish
+    child.sendline("ght")
+    child.expect("Some free writing")
+    child.sendcontrol("c")
+    assert finish(child) == 130
+    assert run_hw("show", draft_id, "--json").json()["answers"] == {"line": "half typed thought"}

@@ -11,13 +11,62 @@ from typing import Any
 from hwjournal import display
 from hwjournal.templates import Step, Template
 
+ARROW = "› "
 
-def read_line() -> str | None:
-    """One line from the terminal without its newline; None at Ctrl-D (end of input)."""
-    line = sys.stdin.readline()
-    if line == "":
+
+class TypedInterrupt(KeyboardInterrupt):
+    """Ctrl-C at a prompt, carrying what had been typed on the line so far."""
+
+    def __init__(self, half_typed: str) -> None:
+        super().__init__()
+        self.half_typed = half_typed
+
+
+_readline: Any = None
+
+
+def _line_editor() -> Any:
+    """GNU readline when both ends are a terminal: arrow keys work, and on Ctrl-C the
+    half-typed line can still be read back. No history is kept (answers are private)."""
+    global _readline
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
         return None
-    return line.rstrip("\r\n")
+    if _readline is None:
+        try:
+            import readline
+        except ImportError:
+            _readline = False
+            return None
+        readline.set_auto_history(False)
+        _readline = readline
+    return _readline or None
+
+
+def read_line(prompt: str = "", prefill: str | None = None, edit: bool = True) -> str | None:
+    """One line from the terminal without its newline; None at Ctrl-D (end of input).
+    `prefill` puts earlier half-typed text back on the line, ready to edit.
+
+    Multi-line answers pass edit=False and read in the terminal's own line mode:
+    readline switches the terminal to raw mode for each line, and a Ctrl-D typed
+    before it has done so (the end of a long answer) would be lost."""
+    editor = _line_editor() if edit else None
+    if editor is None:
+        if prompt:
+            sys.stderr.write(prompt)
+            sys.stderr.flush()
+        line = sys.stdin.readline()
+        return None if line == "" else line.rstrip("\r\n")
+    if prefill:
+        editor.set_startup_hook(lambda: editor.insert_text(prefill))
+    try:
+        return input(prompt)
+    except EOFError:
+        return None
+    except KeyboardInterrupt:
+        raise TypedInterrupt(editor.get_line_buffer()) from None
+    finally:
+        if prefill:
+            editor.set_startup_hook(None)
 
 
 class TerminalAsker:
@@ -81,10 +130,6 @@ class TerminalAsker:
             return "A number."
         return ""
 
-    def _arrow(self) -> None:
-        self.out.print("[hw.note]›[/] ", end="")
-        self.out.file.flush()
-
     # ---------------------------------------------------------- Asker
 
     def ask(
@@ -107,8 +152,13 @@ class TerminalAsker:
         if step.type in ("long", "list"):
             return self._lines(step, earlier)
         self.partial = None
-        self._arrow()
-        line = read_line()
+        if earlier and _line_editor() is None:
+            self.out.print("[hw.note]You had started:[/] ", display.text(earlier), sep="")
+        try:
+            line = read_line(ARROW, prefill=earlier)
+        except TypedInterrupt as exc:
+            self.partial = exc.half_typed or None
+            raise
         if line is None:
             self.out.print()
         return line
@@ -150,9 +200,12 @@ class TerminalAsker:
                 self.out.print("  ", display.text(line), sep="")
         self.partial = "\n".join(lines) if lines else None
         while True:
-            if step.type == "list":
-                self._arrow()
-            line = read_line()
+            try:
+                line = read_line(ARROW if step.type == "list" else "", edit=False)
+            except TypedInterrupt as exc:
+                if exc.half_typed:
+                    self.partial = "\n".join([*lines, exc.half_typed])
+                raise
             if line is None:  # Ctrl-D
                 if step.type == "long":
                     break
@@ -174,7 +227,7 @@ class TerminalAsker:
         if step.pause:
             self.out.print("[hw.label]Press Enter when you are ready.[/]", end="")
             self.out.file.flush()
-            read_line()
+            read_line(edit=False)
             self.out.print()
 
     def timer(self, step: Step, number: int, total: int) -> int | None:
@@ -184,8 +237,7 @@ class TerminalAsker:
         self.out.print(
             f"[hw.label]Enter starts a {minutes:g}-minute timer; s then Enter skips it.[/]"
         )
-        self._arrow()
-        line = read_line()
+        line = read_line(ARROW)
         if line is None or line.strip().lower() == "s":
             self.out.print("[hw.label]Timer skipped.[/]")
             return None
@@ -227,8 +279,7 @@ class TerminalAsker:
             self.out.print(
                 "[hw.label]1 very low · 2 low · 3 so-so · 4 good · 5 very good. Enter to skip.[/]"
             )
-        self._arrow()
-        return read_line()
+        return read_line(ARROW)
 
 
 def show_alert(template_alert: str, crisis_contact: str, stream: Any = None) -> None:

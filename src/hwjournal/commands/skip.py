@@ -45,14 +45,10 @@ def _resolve(
 def _ask(title: str, when: str) -> tuple[str, str]:
     """What got in the way, then an optional note: asked on the terminal."""
     from hwjournal import display
-    from hwjournal.terminal import read_line
+    from hwjournal.terminal import ARROW, read_line
 
     out = display.console(stderr=True)
     codes = list(plans.BARRIERS)
-
-    def arrow() -> None:
-        out.print("[hw.note]›[/] ", end="")
-        out.file.flush()
 
     out.print()
     out.print(display.text(messages.SKIP_HEADING.format(title=title, when=when), "hw.label"))
@@ -63,8 +59,7 @@ def _ask(title: str, when: str) -> tuple[str, str]:
     out.print(display.text(messages.SKIP_ASK_HOW, "hw.label"))
     try:
         while True:
-            arrow()
-            line = read_line()
+            line = read_line(ARROW)
             if line is None:
                 raise KeyboardInterrupt
             answer = line.strip()
@@ -82,8 +77,7 @@ def _ask(title: str, when: str) -> tuple[str, str]:
                     f"[hw.warn]{messages.SKIP_BAD_CHOICE.format(count=len(codes))}[/]",
                 )
         out.print(display.text(messages.SKIP_NOTE_ASK, "hw.label"))
-        arrow()
-        note = read_line()
+        note = read_line(ARROW)
     except KeyboardInterrupt:
         raise Interrupted("\n" + messages.SKIP_CANCELLED) from None
     return barrier, (note or "").strip()
