@@ -116,3 +116,14 @@ def test_a_usage_error_names_the_command_to_ask_for_help(hw):
         "Error: Missing argument 'ID'.",
         "See what it takes with: hw templates show --help",
     ]
+
+
+def test_journal_is_a_global_option_before_or_after_the_command(hw, tmp_path, journal_path):
+    other = tmp_path / "other.db"
+    assert hw("start", "gratitude", "--answer", "things=x", "--journal", str(other)).code == 0
+    assert hw("--journal", str(other), "start", "gratitude", "--answer", "things=y").code == 0
+    after = hw("log", "--json", f"--journal={other}")
+    assert after.code == 0
+    assert len(after.json()) == 2
+    assert len(hw("week", "--journal", str(other), "--json").json()["entries"]) == 2
+    assert not journal_path.exists()

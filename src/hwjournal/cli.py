@@ -113,9 +113,32 @@ def _usage_problem(exc: Exception, argv: list[str]) -> int:
     return exc.exit_code or EXIT_USAGE
 
 
+def hoist_global_options(argv: list[str]) -> list[str]:
+    """`--journal PATH` is global: people write it after the command too
+    (`hw log --journal j.db`). Move it to the front, where both paths read it."""
+    front: list[str] = []
+    rest: list[str] = []
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg == "--":
+            rest += argv[index:]
+            break
+        if arg == "--journal" and index + 1 < len(argv):
+            front += argv[index : index + 2]
+            index += 2
+            continue
+        if arg.startswith("--journal="):
+            front.append(arg)
+        else:
+            rest.append(arg)
+        index += 1
+    return front + rest
+
+
 def main(argv: list[str] | None = None) -> int:
     as_program = argv is None
-    argv = sys.argv[1:] if argv is None else list(argv)
+    argv = hoist_global_options(sys.argv[1:] if argv is None else list(argv))
     try:
         from hwjournal import fast
 
