@@ -212,3 +212,20 @@ def test_newer_version_check_happens_before_anything_is_written(journal_path):
     with pytest.raises(JournalError):
         Journal.open(str(journal_path))
     assert Path(journal_path).read_bytes() == before
+
+
+def test_a_journal_path_that_cannot_be_made_is_explained(hw, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = hw(
+        "--journal",
+        str(blocker / "sub" / "journal.db"),
+        "start",
+        "gratitude",
+        "--answer",
+        "things=x",
+    )
+    assert result.code == 1
+    assert result.out == ""
+    assert "Cannot create the journal" in result.err
+    assert "did not expect" not in result.err

@@ -527,10 +527,13 @@ def _not_a_journal(path: str) -> JournalError:
 
 
 def _create_private_file(path: str) -> None:
-    paths.make_private_dir(os.path.dirname(os.path.abspath(path)))
     try:
+        paths.make_private_dir(os.path.dirname(os.path.abspath(path)))
         fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
     except OSError as exc:
-        raise JournalError(f"Cannot create the journal at {path}: {exc.strerror}.") from None
+        raise JournalError(
+            f"Cannot create the journal at {path}: {exc.strerror}.",
+            "Point --journal or HW_JOURNAL at a folder you can write to.",
+        ) from None
     os.close(fd)
     os.chmod(path, 0o600)
