@@ -18,8 +18,8 @@ from hwjournal import messages
 from hwjournal.display import clean
 from hwjournal.export.data import ExportData, cadence_text
 from hwjournal.journal import Entry
-from hwjournal.render.entries import MOODS, answer_text
-from hwjournal.render.week import MONTHS, change_phrase, long_day, span_text
+from hwjournal.render.entries import answer_text
+from hwjournal.render.week import MONTHS, change_phrase, entry_meta, long_day, span_text
 
 NAME = "markdown"
 EXTENSION = "md"
@@ -135,16 +135,8 @@ def _date(text: str) -> dt.date:
 
 
 def _meta(entry: Entry) -> str:
-    meta = []
-    if entry.mood:
-        meta.append(f"mood {entry.mood}/5 ({MOODS[entry.mood]})")
-    if entry.tags:
-        meta.append("tags: " + ", ".join(entry.tags))
-    if entry.private:
-        meta.append("private")
-    if entry.backfilled:
-        meta.append(f"filled in later, on {entry.created_at[:10]}")
-    return inline(" · ".join(meta))
+    later = f"filled in later, on {entry.created_at[:10]}"
+    return inline(" · ".join(entry_meta(entry, backfilled=later)))
 
 
 # ---------------------------------------------------------------- sections

@@ -292,7 +292,9 @@ def _entries(data: WeekData, width: int) -> list[Any]:
     return parts
 
 
-def _meta(entry: Entry) -> list[str]:
+def entry_meta(entry: Entry, backfilled: str | None = None) -> list[str]:
+    """Mood, tags, private and back-filled, as words; `backfilled` words it the
+    export's way instead of the screen's."""
     meta = []
     if entry.mood:
         meta.append(f"mood {entry.mood}/5 ({MOODS[entry.mood]})")
@@ -301,7 +303,7 @@ def _meta(entry: Entry) -> list[str]:
     if entry.private:
         meta.append("private")
     if entry.backfilled:
-        meta.append(f"written {day_month(entry.created_at[:10])}")
+        meta.append(backfilled or f"written {day_month(entry.created_at[:10])}")
     return meta
 
 
@@ -310,7 +312,7 @@ def entry_block(entry: Entry) -> list[Any]:
 
     head = display.text(entry.title, "hw.title")
     head.append(f"  #{entry.id}", style="hw.id")
-    meta = _meta(entry)
+    meta = entry_meta(entry)
     if meta:
         head.append("  " + display.clean(" · ".join(meta)), style="hw.label")
     parts: list[Any] = [_indent(head, 2)]
