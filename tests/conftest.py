@@ -127,7 +127,6 @@ def hw_here(*args: str, input: str = "", settle: bool = False) -> Result:
     start-up time, so generated examples can be many."""
     from hwjournal import cli
 
-    cli.state._config = None  # each call reads the settings afresh, as a new process would
     out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
     err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
     stdin = io.TextIOWrapper(io.BytesIO(input.encode("utf-8")), encoding="utf-8", newline="")

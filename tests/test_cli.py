@@ -1,46 +1,11 @@
-"""The command line as a whole: one definition of each hot option for both paths,
-help without a terminal, quiet closed pipes, user text that cannot hijack a terminal."""
+"""The command line as a whole: help without a terminal, quiet closed pipes, user text
+that cannot hijack a terminal."""
 
 from __future__ import annotations
 
 import subprocess
 
-import pytest
-
 from conftest import HW, finish, spawn_hw
-from hwjournal import fast
-from hwjournal.cli import build_app
-
-
-def typer_options(command_name: str) -> set[str]:
-    import typer.main
-
-    group = typer.main.get_command(build_app())
-    command = group.commands[command_name]
-    flags: set[str] = set()
-    for param in command.params:
-        if param.param_type_name == "option":
-            flags.update(param.opts)
-    flags.discard("--help")
-    flags.discard("-h")
-    return flags
-
-
-@pytest.mark.parametrize("name", sorted(fast.FAST))
-def test_fast_path_and_typer_share_every_option(name):
-    _module, _function, spec = fast.FAST[name]
-    assert {flag for opt in spec.options for flag in opt.flags} == typer_options(name)
-
-
-def test_fast_path_hands_anything_it_does_not_know_to_the_full_command_line():
-    assert fast.parse(fast.FAST["log"][2], ["--help"]) is None
-    assert fast.parse(fast.FAST["log"][2], ["-n"]) is None
-    assert fast.parse(fast.FAST["log"][2], ["-n", "many"]) is None
-    assert fast.parse(fast.FAST["log"][2], ["-n", "5", "--json"]) == {"n": 5, "json": True}
-    assert fast.parse(fast.FAST["start"][2], ["x", "-a", "a=1", "--answer=b=2"]) == {
-        "template_id": "x",
-        "answer": ["a=1", "b=2"],
-    }
 
 
 def test_version_and_help(hw):

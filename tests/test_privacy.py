@@ -172,7 +172,6 @@ def test_a_backup_made_before_delete_is_named_as_still_holding_it(hw_home):
 def hw_here(*args: str, input: str = "") -> Result:
     from hwjournal import cli
 
-    cli.state._config = None
     out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
     err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
     stdin = io.TextIOWrapper(io.BytesIO(input.encode()), encoding="utf-8", newline="")

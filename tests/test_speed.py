@@ -17,7 +17,7 @@ import pytest
 
 from conftest import HW, REPO
 from hwjournal import journal as journal_mod
-from hwjournal import options
+from hwjournal import spec
 from hwjournal.cli import main
 
 sys.path.insert(0, str(REPO / "bench"))
@@ -213,15 +213,15 @@ def test_the_scan_check_itself_catches_a_full_scan(loaded):
 def test_export_formats_known_to_the_fast_path_are_the_exporters():
     from hwjournal import export
 
-    assert tuple(export.names()) == options.EXPORT_FORMATS
+    assert tuple(export.names()) == spec.EXPORT_FORMATS
 
 
 def test_an_export_format_the_fast_path_does_not_know_goes_to_the_full_command_line():
     from hwjournal import fast
 
-    spec = fast.FAST["export"][2]
-    assert fast.parse(spec, ["--format", "csv"]) == {"format": "csv"}
-    assert fast.parse(spec, ["--format", "pdf"]) is None
+    command = spec.BY_NAME["export"]
+    assert fast.parse(command, ["--format", "csv"])["format"] == "csv"
+    assert fast.parse(command, ["--format", "pdf"]) is None
 
 
 def test_deferred_search_index_finds_what_the_trigger_would(journal_path):

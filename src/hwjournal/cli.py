@@ -7,85 +7,11 @@ import sys
 from hwjournal.context import Context
 from hwjournal.errors import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, HwError, Interrupted
 
-# Set by the Typer root callback; the commands read the global options from it.
-state = Context()
 
-# Modules that add commands to the full command line, in --help order.
-COMMAND_MODULES = (
-    "start",
-    "log",
-    "templates",
-    "assign",
-    "due",
-    "skip",
-    "config",
-    "week",
-    "export",
-    "importing",
-    "backup",
-    "check",
-)
+def _run_full(argv: list[str], ctx: Context) -> int:
+    from hwjournal.typer_app import build_app
 
-HELP = """A calm, local-only journal for therapy homework.
-
-Everything stays on this computer. Start with: hw start values-compass"""
-
-
-def build_app():
-    import importlib
-    from typing import Annotated
-
-    import typer
-
-    from hwjournal import __version__
-    from hwjournal.options import GLOBAL_JOURNAL
-
-    app = typer.Typer(
-        name="hw",
-        help=HELP,
-        add_completion=True,
-        pretty_exceptions_enable=False,
-        rich_markup_mode=None,
-        context_settings={"help_option_names": ["-h", "--help"]},
-    )
-
-    def show_version(value: bool) -> None:
-        if value:
-            print(f"hw {__version__}")
-            raise typer.Exit(0)
-
-    @app.callback(invoke_without_command=True)
-    def root(
-        ctx: typer.Context,
-        journal: Annotated[
-            str | None,
-            typer.Option(*GLOBAL_JOURNAL.flags, help=GLOBAL_JOURNAL.help, metavar="PATH"),
-        ] = None,
-        version: Annotated[
-            bool,
-            typer.Option(
-                "--version", callback=show_version, is_eager=True, help="Print hw's version."
-            ),
-        ] = False,
-    ) -> None:
-        state.journal_flag = journal
-        if ctx.invoked_subcommand is None:
-            from hwjournal.context import stdin_is_terminal, stdout_is_terminal
-
-            if stdin_is_terminal() and stdout_is_terminal():
-                from hwjournal.commands.today import run_today
-
-                raise typer.Exit(run_today(state))
-            print(ctx.get_help())
-            raise typer.Exit(0)
-
-    for name in COMMAND_MODULES:
-        importlib.import_module(f"hwjournal.commands.{name}").register(app)
-    return app
-
-
-def _run_full(argv: list[str]) -> int:
-    app = build_app()
+    app = build_app(ctx)
     try:
         result = app(args=argv, prog_name="hw", standalone_mode=False)
     except Exception as exc:
@@ -95,8 +21,6 @@ def _run_full(argv: list[str]) -> int:
         if type(exc).__name__ == "Abort":
             return EXIT_INTERRUPTED
         raise
-    finally:
-        state.close()  # the journals this run opened, as the fast path does
     return result if isinstance(result, int) else 0
 
 
@@ -113,39 +37,20 @@ def _usage_problem(exc: Exception, argv: list[str]) -> int:
     return exc.exit_code or EXIT_USAGE
 
 
-def hoist_global_options(argv: list[str]) -> list[str]:
-    """`--journal PATH` is global: people write it after the command too
-    (`hw log --journal j.db`). Move it to the front, where both paths read it."""
-    front: list[str] = []
-    rest: list[str] = []
-    index = 0
-    while index < len(argv):
-        arg = argv[index]
-        if arg == "--":
-            rest += argv[index:]
-            break
-        if arg == "--journal" and index + 1 < len(argv):
-            front += argv[index : index + 2]
-            index += 2
-            continue
-        if arg.startswith("--journal="):
-            front.append(arg)
-        else:
-            rest.append(arg)
-        index += 1
-    return front + rest
-
-
 def main(argv: list[str] | None = None) -> int:
     as_program = argv is None
-    argv = hoist_global_options(sys.argv[1:] if argv is None else list(argv))
-    try:
-        from hwjournal import fast
+    from hwjournal import fast
 
-        code = fast.try_run(argv)
-        quick = code is not None
-        if code is None:
-            code = _run_full(argv)
+    options, argv = fast.split_globals(sys.argv[1:] if argv is None else list(argv))
+    ctx = Context(journal_flag=options.get("journal"))
+    try:
+        try:
+            code = fast.try_run(argv, ctx)
+            quick = code is not None
+            if code is None:
+                code = _run_full(argv, ctx)
+        finally:
+            ctx.close()  # the journals this run opened
         sys.stdout.flush()
         if quick and as_program:
             _end_now(code)

@@ -26,13 +26,9 @@ def template_ids(incomplete: str) -> list[tuple[str, str]]:
 
 def _journal_flag(args: list[str] | None) -> str | None:
     """The global --journal PATH, when it is on the command line being completed."""
-    words = list(args or [])
-    for index, word in enumerate(words):
-        if word == "--journal" and index + 1 < len(words):
-            return words[index + 1]
-        if word.startswith("--journal="):
-            return word.split("=", 1)[1]
-    return None
+    from hwjournal.fast import split_globals
+
+    return split_globals(list(args or []))[0].get("journal")
 
 
 def assignment_ids(incomplete: str, args: list[str] | None = None) -> list[tuple[str, str]]:
@@ -61,3 +57,24 @@ def assignment_ids(incomplete: str, args: list[str] | None = None) -> list[tuple
     except Exception:  # a completion must never print a traceback
         return []
     return [(str(aid), template) for aid, template in rows if str(aid).startswith(incomplete)]
+
+
+def skip_targets(incomplete: str, args: list[str] | None = None) -> list[tuple[str, str]]:
+    """What `hw skip` takes: assignment ids still active, then exercise ids."""
+    return assignment_ids(incomplete, args) + template_ids(incomplete)
+
+
+def config_keys(incomplete: str) -> list[tuple[str, str]]:
+    """The settings `hw config set` knows, each with what it can be."""
+    from hwjournal import config
+
+    return [(k, allowed) for k, (_, allowed) in config.KEYS.items() if k.startswith(incomplete)]
+
+
+# the names spec.py gives an argument's or option's `complete`
+COMPLETERS = {
+    "templates": template_ids,
+    "assignments": assignment_ids,
+    "skip_targets": skip_targets,
+    "config_keys": config_keys,
+}

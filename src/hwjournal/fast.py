@@ -2,36 +2,56 @@
 (`hw due`, `hw log`, `hw show`, non-interactive `hw start`, `hw --version`) run
 here without importing Typer, and without Rich unless they draw a screen.
 
-It reads the same option definitions as the Typer commands (options.py) and
-calls the same run_* functions. Anything it does not fully understand (help,
-an unknown or malformed option) is left to the full command line, which
-explains the problem properly.
+It parses with the same command table as the Typer commands (spec.py) and calls
+the same run_* functions. Anything it does not fully understand (help, an unknown
+or malformed option) is left to the full command line, which explains the problem
+properly. The global options are read here, once, for both paths.
 """
 
 from __future__ import annotations
 
-from hwjournal import options
-from hwjournal.options import Command
+from hwjournal import spec
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs milliseconds to import; the fast path has none to spare
     from typing import Any
 
-# command name -> (module, function, option spec)
-FAST: dict[str, tuple[str, str, Command]] = {
-    "log": ("hwjournal.commands.log", "run_log", options.LOG),
-    "show": ("hwjournal.commands.log", "run_show", options.SHOW),
-    "start": ("hwjournal.commands.start", "run_start", options.START),
-    "due": ("hwjournal.commands.due", "run_due", options.DUE),
-    "week": ("hwjournal.commands.week", "run_week", options.WEEK),
-    "export": ("hwjournal.commands.export", "run_export", options.EXPORT),
-}
+    from hwjournal.context import Context
 
 
-def parse(spec: Command, args: list[str]) -> dict[str, Any] | None:
-    """Options and arguments as the run_* function takes them, or None to fall back."""
-    by_flag = {flag: opt for opt in spec.options for flag in opt.flags}
-    values: dict[str, Any] = {}
+def split_globals(argv: list[str]) -> tuple[dict[str, str], list[str]]:
+    """The global options (`--journal PATH`), wherever they stand before a `--`, and
+    the command line without them: people write `hw log --journal j.db` too."""
+    found: dict[str, str] = {}
+    by_flag = {flag: opt for opt in spec.GLOBALS for flag in opt.flags}
+    rest: list[str] = []
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg == "--":
+            rest += argv[index:]
+            break
+        name, eq, value = arg.partition("=")
+        opt = by_flag.get(name)
+        if opt is not None and (eq or index + 1 < len(argv)):
+            if not eq:
+                index += 1
+                value = argv[index]
+            found[opt.dest] = value
+        else:
+            rest.append(arg)
+        index += 1
+    return found, rest
+
+
+def parse(command: spec.Command, args: list[str]) -> dict[str, Any] | None:
+    """Every option and argument as the run_* function takes them (the spec's default
+    where one is absent), or None to leave the command line to Typer."""
+    by_flag = {flag: opt for opt in command.options for flag in opt.flags}
+    values: dict[str, Any] = {opt.dest: opt.default for opt in command.options}
+    for opt in command.options:
+        if opt.kind == "flag":
+            values[opt.dest] = False
     positionals: list[str] = []
     index = 0
     while index < len(args):
@@ -55,70 +75,67 @@ def parse(spec: Command, args: list[str]) -> dict[str, Any] | None:
                         return None
                     value = args[index]
                 if opt.kind == "int":
-                    try:
+                    try:  # as click's int type reads it
                         values[opt.dest] = int(value)
                     except ValueError:
                         return None
                 elif opt.choices and value not in opt.choices:
                     return None
                 elif opt.kind == "many":
-                    values.setdefault(opt.dest, []).append(value)
+                    values[opt.dest] = (values[opt.dest] or []) + [value]
                 else:
                     values[opt.dest] = value
         else:
             positionals.append(arg)
         index += 1
-    wanted = spec.positionals + spec.optional_positionals
-    if not len(spec.positionals) <= len(positionals) <= len(wanted):
+    return _take_positionals(command, positionals, values)
+
+
+def _take_positionals(
+    command: spec.Command, positionals: list[str], values: dict[str, Any]
+) -> dict[str, Any] | None:
+    required = [arg for arg in command.args if arg.required]
+    if len(positionals) < len(required):
         return None
-    values.update(zip(wanted, positionals, strict=False))
-    return values
+    for arg in command.args:
+        if arg.many:
+            values[arg.dest] = positionals
+            positionals = []
+        elif positionals:
+            values[arg.dest] = positionals.pop(0)
+        else:
+            values[arg.dest] = None
+    return None if positionals else values
 
 
 def _negative_number(arg: str) -> bool:
     return arg[1:].isdigit()
 
 
-def _split_global(argv: list[str]) -> tuple[str | None, list[str]] | None:
-    journal = None
-    args = list(argv)
-    while args and args[0].startswith("--journal"):
-        name, eq, value = args[0].partition("=")
-        if name != "--journal":
-            return None
-        if eq:
-            journal, args = value, args[1:]
-        elif len(args) >= 2:
-            journal, args = args[1], args[2:]
-        else:
-            return None
-    return journal, args
+def print_version() -> None:
+    from hwjournal import __version__
+
+    print(f"hw {__version__}")
 
 
-def try_run(argv: list[str]) -> int | None:
-    """Run argv on the fast path; None when the full command line should take it."""
-    split = _split_global(argv)
-    if split is None:
-        return None
-    journal, args = split
-    if args == ["--version"]:
-        from hwjournal import __version__
-
-        print(f"hw {__version__}")
+def try_run(argv: list[str], ctx: Context) -> int | None:
+    """Run a command line (its global options taken off) on the fast path; None when
+    the full command line should take it."""
+    if argv == ["--version"]:
+        print_version()
         return 0
-    if not args or args[0] not in FAST:
+    command = spec.fast_command(argv)
+    if command is None:
         return None
-    module_name, function_name, spec = FAST[args[0]]
-    values = parse(spec, args[1:])
+    values = parse(command, argv[1:])
     if values is None:
         return None
-    from hwjournal.context import Context
+    return run_command(command, ctx, values)
 
+
+def run_command(command: spec.Command | spec.Group, ctx: Context, values: dict[str, Any]) -> int:
+    """Call the command's run_* function with the values parsed for it."""
+    module_name, function_name = command.run.split(":")
     # __import__ rather than importlib.import_module: importlib loads warnings on top
-    module = __import__(module_name, fromlist=[function_name])
-    function = getattr(module, function_name)
-    ctx = Context(journal_flag=journal)
-    try:
-        return function(ctx, **values)
-    finally:
-        ctx.close()
+    module = __import__(f"hwjournal.commands.{module_name}", fromlist=[function_name])
+    return getattr(module, function_name)(ctx, **values)

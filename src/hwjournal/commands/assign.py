@@ -2,7 +2,6 @@
 rhythm, see what is set, and end what no longer fits."""
 
 import sys
-from typing import Any
 
 from hwjournal import messages, plans, templates
 from hwjournal.context import Context, print_json, say
@@ -29,16 +28,17 @@ def _schedule(daily: bool, weekly: bool, days: str | None, once: bool) -> str:
 
 def run_assign(
     ctx: Context,
+    *,
     template_id: str,
-    daily: bool = False,
-    weekly: bool = False,
-    days: str | None = None,
-    once: bool = False,
-    start: str | None = None,
-    until: str | None = None,
-    for_: str | None = None,
-    note: str | None = None,
-    json: bool = False,
+    daily: bool,
+    weekly: bool,
+    days: str | None,
+    once: bool,
+    start: str | None,
+    until: str | None,
+    for_: str | None,
+    note: str | None,
+    json: bool,
 ) -> int:
     # Everything is checked before the journal is opened for writing: bad input
     # never changes (or creates) the journal.
@@ -92,7 +92,7 @@ def run_assign(
     return 0
 
 
-def run_assignments(ctx: Context, all_: bool = False, json: bool = False) -> int:
+def run_assignments(ctx: Context, *, all_: bool, json: bool) -> int:
     now = today()
     journal = ctx.open_journal()
     found = plans.list_assignments(journal, include_ended=all_, today=now)
@@ -116,7 +116,7 @@ def run_assignments(ctx: Context, all_: bool = False, json: bool = False) -> int
     return 0
 
 
-def run_assignment_end(ctx: Context, assignment_id: str, json: bool = False) -> int:
+def run_assignment_end(ctx: Context, *, assignment_id: str, json: bool) -> int:
     now = today()
     journal = ctx.open_journal()
     assignment = plans.get_assignment(journal, assignment_id)
@@ -138,108 +138,3 @@ def run_assignment_end(ctx: Context, assignment_id: str, json: bool = False) -> 
         print_json(assignment.to_json(now))
     say(message)
     return 0
-
-
-def register(app: Any) -> None:
-    from typing import Annotated
-
-    import typer
-
-    from hwjournal import completion
-    from hwjournal.options import JSON
-
-    json_option = typer.Option(*JSON.flags, help=JSON.help)
-
-    @app.command("assign")
-    def assign(
-        template_id: Annotated[
-            str,
-            typer.Argument(
-                metavar="TEMPLATE",
-                help="The exercise to assign, e.g. reframe-log.",
-                autocompletion=completion.template_ids,
-            ),
-        ],
-        daily: Annotated[
-            bool, typer.Option("--daily", help="Once every day (the default).")
-        ] = False,
-        weekly: Annotated[
-            bool, typer.Option("--weekly", help="Once in each week, any day of it.")
-        ] = False,
-        days: Annotated[
-            str | None,
-            typer.Option("--days", metavar="DAYS", help="On these days, like mon,wed,fri."),
-        ] = None,
-        once: Annotated[
-            bool, typer.Option("--once", help="Once, any day between the start and the end.")
-        ] = False,
-        start: Annotated[
-            str | None,
-            typer.Option("--start", metavar="DATE", help="The first day (default today)."),
-        ] = None,
-        until: Annotated[
-            str | None,
-            typer.Option("--until", metavar="DATE", help="The last day (included)."),
-        ] = None,
-        for_: Annotated[
-            str | None,
-            typer.Option(
-                "--for",
-                metavar="7d|2w",
-                help="How long it runs: --for 7d from a Monday ends Sunday.",
-            ),
-        ] = None,
-        note: Annotated[
-            str | None,
-            typer.Option("--note", metavar="TEXT", help="A note to go with it, shown when due."),
-        ] = None,
-        json: Annotated[bool, json_option] = False,
-    ) -> None:
-        """Set homework with a rhythm. With no end, it runs until ended."""
-        from hwjournal.cli import state
-
-        raise typer.Exit(
-            run_assign(
-                state, template_id, daily, weekly, days, once, start, until, for_, note, json
-            )
-        )
-
-    group = typer.Typer(
-        help="The homework that is set, and ending it.",
-        subcommand_metavar="[end ID]",
-        rich_markup_mode=None,
-        context_settings={"help_option_names": ["-h", "--help"]},
-    )
-
-    @group.callback(invoke_without_command=True)
-    def assignments(
-        ctx: typer.Context,
-        all_: Annotated[
-            bool, typer.Option("--all", help="Finished and ended assignments too.")
-        ] = False,
-        json: Annotated[bool, json_option] = False,
-    ) -> None:
-        """The homework that is set. End one with: hw assignments end ID"""
-        if ctx.invoked_subcommand is not None:
-            return
-        from hwjournal.cli import state
-
-        raise typer.Exit(run_assignments(state, all_, json))
-
-    id_argument = typer.Argument(
-        metavar="ID",
-        help="The assignment's id (see hw assignments).",
-        autocompletion=completion.assignment_ids,
-    )
-
-    @group.command("end")
-    def end(
-        assignment_id: Annotated[str, id_argument],
-        json: Annotated[bool, json_option] = False,
-    ) -> None:
-        """End an assignment: nothing of it is due from today on."""
-        from hwjournal.cli import state
-
-        raise typer.Exit(run_assignment_end(state, assignment_id, json))
-
-    app.add_typer(group, name="assignments")

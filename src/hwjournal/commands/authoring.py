@@ -215,7 +215,7 @@ def _report_valid(template: templates.Template, template_id: str) -> None:
         say(messages.TEMPLATE_ID_DIFFERS.format(id=template.id, file=f"{template_id}.toml"))
 
 
-def run_new(ctx: Context, new_id: str, from_id: str | None = None, force: bool = False) -> int:
+def run_new(ctx: Context, *, new_id: str, from_id: str | None, force: bool) -> int:
     if not templates.TEMPLATE_ID.match(new_id):
         raise UsageError(messages.TEMPLATE_BAD_ID.format(id=new_id), messages.TEMPLATE_BAD_ID_HINT)
     folder = paths.user_templates_dir()
@@ -246,34 +246,3 @@ def run_new(ctx: Context, new_id: str, from_id: str | None = None, force: bool =
         return _edit_until_valid(path, command, new_id)
     say(messages.TEMPLATE_NEW_EDIT_LATER.format(path=shlex.quote(path)))
     return 0
-
-
-def register(group: Any) -> None:
-    from typing import Annotated
-
-    import typer
-
-    from hwjournal import completion
-
-    @group.command("new")
-    def new(
-        new_id: Annotated[
-            str, typer.Argument(metavar="NEW_ID", help="The new template's id, like my-check-in.")
-        ],
-        from_id: Annotated[
-            str | None,
-            typer.Option(
-                "--from",
-                metavar="ID",
-                help="Start from a copy of this template instead of a blank one.",
-                autocompletion=completion.template_ids,
-            ),
-        ] = None,
-        force: Annotated[
-            bool, typer.Option("--force", help="Replace a file of yours with the same id.")
-        ] = False,
-    ) -> None:
-        """Write a new template file of your own and open it in your editor."""
-        from hwjournal.cli import state
-
-        raise typer.Exit(run_new(state, new_id, from_id, force))

@@ -2,7 +2,6 @@
 
 import os
 import sys
-from typing import Any
 
 from hwjournal import backup, messages
 from hwjournal.context import Context, print_json, say
@@ -12,7 +11,7 @@ def _entries(count: int) -> str:
     return f"{count:,} {'entry' if count == 1 else 'entries'}"
 
 
-def run_backup(ctx: Context, dest: str | None = None, json: bool = False) -> int:
+def run_backup(ctx: Context, *, dest: str | None, json: bool) -> int:
     journal_path = ctx.journal_path
     if not os.path.isfile(journal_path):
         from hwjournal.errors import HwError
@@ -46,27 +45,3 @@ def run_backup(ctx: Context, dest: str | None = None, json: bool = False) -> int
             )
         )
     return 0
-
-
-def register(app: Any) -> None:
-    from typing import Annotated
-
-    import typer
-
-    @app.command("backup")
-    def backup_(
-        dest: Annotated[
-            str | None,
-            typer.Argument(
-                metavar="[DEST]",
-                help="A new file, or a folder for a dated copy (default: next to the journal).",
-            ),
-        ] = None,
-        json: Annotated[
-            bool, typer.Option("--json", help="Print JSON for scripts instead of a screen.")
-        ] = False,
-    ) -> None:
-        """Copy the journal, whole and private, even while hw is writing to it."""
-        from hwjournal.cli import state
-
-        raise typer.Exit(run_backup(state, dest, json))

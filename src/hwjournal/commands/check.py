@@ -270,7 +270,7 @@ def _show(report: Report) -> None:
         )
 
 
-def run_check(ctx: Context, json: bool = False) -> int:
+def run_check(ctx: Context, *, json: bool) -> int:
     report = inspect(ctx.journal_path)
     if json:
         print_json(report.to_json())
@@ -279,20 +279,3 @@ def run_check(ctx: Context, json: bool = False) -> int:
     else:
         _show(report)
     return 0 if report.ok else 1
-
-
-def register(app: Any) -> None:
-    from typing import Annotated
-
-    import typer
-
-    @app.command("check")
-    def check(
-        json: Annotated[
-            bool, typer.Option("--json", help="Print JSON for scripts instead of a screen.")
-        ] = False,
-    ) -> None:
-        """Check the journal is whole, current and private; says what to do if not."""
-        from hwjournal.cli import state
-
-        raise typer.Exit(run_check(state, json))

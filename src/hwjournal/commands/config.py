@@ -35,7 +35,7 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
-def run_show(ctx: Context, json: bool = False) -> int:
+def run_show(ctx: Context, *, json: bool) -> int:
     config = config_mod.load()
     _warn_unknown(config)
     settings = config.as_dict()
@@ -154,7 +154,7 @@ def _read(path: str) -> tuple[str, dict[str, Any]]:
         ) from None
 
 
-def run_set(ctx: Context, key: str, value: str) -> int:
+def run_set(ctx: Context, *, key: str, value: str) -> int:
     stored = config_mod.check_value(key, value)  # a bad key or value: refused, file untouched
     path = paths.config_path()
     text, data = _read(path)
@@ -176,39 +176,3 @@ def run_set(ctx: Context, key: str, value: str) -> int:
 
 def _keys(incomplete: str) -> list[tuple[str, str]]:
     return [(k, allowed) for k, (_, allowed) in config_mod.KEYS.items() if k.startswith(incomplete)]
-
-
-def register(app: Any) -> None:
-    from typing import Annotated
-
-    import typer
-
-    group = typer.Typer(help="Your settings: show them, or set one.", no_args_is_help=True)
-    app.add_typer(group, name="config")
-
-    @group.command("show")
-    def show(
-        json: Annotated[
-            bool, typer.Option("--json", help="Print JSON for scripts instead of a screen.")
-        ] = False,
-    ) -> None:
-        """Every setting, its value, and what it can be."""
-        from hwjournal.cli import state
-
-        raise typer.Exit(run_show(state, json))
-
-    # a value may start with '-' (a negative number is refused with what is allowed)
-    @group.command("set", context_settings={"ignore_unknown_options": True})
-    def set_(
-        key: Annotated[str, typer.Argument(metavar="KEY", autocompletion=_keys)],
-        value: Annotated[
-            str,
-            typer.Argument(
-                metavar="VALUE", help="template_dirs takes folders separated by commas."
-            ),
-        ],
-    ) -> None:
-        """Change one setting; the rest of the file stays as it is."""
-        from hwjournal.cli import state
-
-        raise typer.Exit(run_set(state, key, value))

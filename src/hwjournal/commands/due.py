@@ -11,7 +11,7 @@ from hwjournal.context import Context, print_json, say, stdout_is_terminal
 from hwjournal.dates import parse_date, today
 
 
-def run_due(ctx: Context, date: str | None = None, json: bool = False, count: bool = False) -> int:
+def run_due(ctx: Context, *, date: str | None, json: bool, count: bool) -> int:
     now = today()
     day = parse_date(date, now) if date else now
     journal = ctx.open_journal()
@@ -35,27 +35,3 @@ def run_due(ctx: Context, date: str | None = None, json: bool = False, count: bo
 
     display.console().print(render.due_screen(plan, now))
     return 0
-
-
-def register(app: "typer.Typer") -> None:  # noqa: F821 - typer is imported inside
-    from typing import Annotated, Any
-
-    import typer
-
-    from hwjournal.options import DUE
-
-    opt = {o.dest: o for o in DUE.options}
-
-    def o(name: str, metavar: str | None = None) -> Any:
-        return typer.Option(*opt[name].flags, help=opt[name].help, metavar=metavar)
-
-    @app.command("due")
-    def due(
-        date: Annotated[str | None, o("date", "DATE")] = None,
-        json: Annotated[bool, o("json")] = False,
-        count: Annotated[bool, o("count")] = False,
-    ) -> None:
-        """What is due today and not yet done or set aside."""
-        from hwjournal.cli import state
-
-        raise typer.Exit(run_due(state, date, json, count))

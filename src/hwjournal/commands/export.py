@@ -60,14 +60,15 @@ def _format(name: str | None, output: str | None) -> str:
 
 def run_export(
     ctx: Context,
-    week: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    format: str | None = None,
-    output: str | None = None,
-    force: bool = False,
-    include_private: bool = False,
-    template: str | None = None,
+    *,
+    week: str | None,
+    since: str | None,
+    until: str | None,
+    format: str | None,
+    output: str | None,
+    force: bool,
+    include_private: bool,
+    template: str | None,
 ) -> int:
     from hwjournal.export import data as export_data
 
@@ -103,70 +104,3 @@ def run_export(
         say(messages.EXPORT_WITHHELD.format(count=data.week.withheld, entries=entries))
         say(messages.EXPORT_WITHHELD_HINT)
     return 0
-
-
-def register(app: Any) -> None:
-    from enum import Enum
-    from typing import Annotated
-
-    import typer
-
-    from hwjournal.options import SINCE, TEMPLATE, UNTIL
-
-    # the --format choices come from the exporter registry
-    Format = Enum("Format", {name: name for name in registry.names()}, type=str)
-
-    @app.command("export")
-    def export(
-        week: Annotated[
-            str | None,
-            typer.Option(
-                "--week",
-                metavar="WEEK",
-                help="The week: 2026-W48, this, last, or a date in it (default: this).",
-            ),
-        ] = None,
-        since: Annotated[
-            str | None, typer.Option(*SINCE.flags, help=SINCE.help, metavar="DATE")
-        ] = None,
-        until: Annotated[
-            str | None, typer.Option(*UNTIL.flags, help=UNTIL.help, metavar="DATE")
-        ] = None,
-        format: Annotated[
-            Format | None,
-            typer.Option(
-                "--format",
-                "-f",
-                help="markdown (default), json (hw-json, for hw import) or csv.",
-            ),
-        ] = None,
-        output: Annotated[
-            str | None,
-            typer.Option(
-                "--output", "-o", metavar="FILE", help="Write to FILE (readable by you only)."
-            ),
-        ] = None,
-        force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
-        include_private: Annotated[
-            bool, typer.Option("--include-private", help="Include private entries too.")
-        ] = False,
-        template: Annotated[
-            str | None, typer.Option(*TEMPLATE.flags, help=TEMPLATE.help, metavar="ID")
-        ] = None,
-    ) -> None:
-        """Your week for your therapist: Markdown to read, or JSON or CSV."""
-        from hwjournal.cli import state
-
-        raise typer.Exit(
-            run_export(
-                state,
-                week,
-                since,
-                until,
-                format.value if format else None,
-                output,
-                force,
-                include_private,
-                template,
-            )
-        )

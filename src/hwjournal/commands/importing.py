@@ -414,10 +414,11 @@ def _import_whole(
 
 def run_import(
     ctx: Context,
+    *,
     file: str,
-    format: str | None = None,
-    mood_map: str | None = None,
-    json: bool = False,
+    format: str | None,
+    mood_map: str | None,
+    json: bool,
 ) -> int:
     if format is not None and format not in importing.FORMATS:
         raise UsageError(
@@ -469,45 +470,3 @@ def run_import(
     sys.stdout.write("\n".join(lines) + "\n")
     sys.stdout.flush()
     return 0
-
-
-def register(app: Any) -> None:
-    from typing import Annotated
-
-    import typer
-
-    @app.command("import")
-    def import_(
-        file: Annotated[
-            str,
-            typer.Argument(metavar="FILE", help="The file to bring in, or - to read stdin."),
-        ],
-        format: Annotated[
-            str | None,
-            typer.Option(
-                "--format",
-                "-f",
-                help="hw-json, daylio or jrnl-json (default: told from the file).",
-            ),
-        ] = None,
-        mood_map: Annotated[
-            str | None,
-            typer.Option(
-                "--mood-map",
-                help='Daylio: your own mood names as 1-5, like "great day=5,so-so=3".',
-            ),
-        ] = None,
-        json: Annotated[
-            bool, typer.Option("--json", help="Print JSON for scripts instead of a screen.")
-        ] = False,
-    ) -> None:
-        """Bring in entries from an hw export, Daylio (CSV) or jrnl (JSON).
-
-        Nothing is added twice, so importing a file again is safe. A file with any
-        record hw cannot take is refused whole, naming it. Daylio rows become
-        mood-checkin entries; jrnl entries become journal entries whose one text is
-        the title and body, tags kept without their @, starred ones tagged starred.
-        """
-        from hwjournal.cli import state
-
-        raise typer.Exit(run_import(state, file, format, mood_map, json))

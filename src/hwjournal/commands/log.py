@@ -7,19 +7,20 @@ from hwjournal.errors import UsageError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs milliseconds to import; `hw log` runs in shell prompts
-    from typing import Any
+    pass
 
 
 def run_log(
     ctx: Context,
-    n: int = 20,
-    since: str | None = None,
-    until: str | None = None,
-    template: str | None = None,
-    tag: str | None = None,
-    search: str | None = None,
-    drafts: bool = False,
-    json: bool = False,
+    *,
+    n: int,
+    since: str | None,
+    until: str | None,
+    template: str | None,
+    tag: str | None,
+    search: str | None,
+    drafts: bool,
+    json: bool,
 ) -> int:
     if n < 0:
         raise UsageError(f"-n {n} is not a count.", "Use a number of entries, or 0 for all.")
@@ -50,7 +51,7 @@ def run_log(
     return 0
 
 
-def run_show(ctx: Context, entry_id: str, json: bool = False) -> int:
+def run_show(ctx: Context, *, entry_id: str, json: bool) -> int:
     entry = ctx.open_journal().get(entry_id)
     if json:
         print_json(entry.to_json())
@@ -62,7 +63,7 @@ def run_show(ctx: Context, entry_id: str, json: bool = False) -> int:
     return 0
 
 
-def run_delete(ctx: Context, entry_id: str, yes: bool = False, json: bool = False) -> int:
+def run_delete(ctx: Context, *, entry_id: str, yes: bool, json: bool) -> int:
     journal = ctx.open_journal()
     entry = journal.get(entry_id)
     if not yes:
@@ -89,55 +90,3 @@ def run_delete(ctx: Context, entry_id: str, yes: bool = False, json: bool = Fals
     say(messages.DELETED.format(id=entry.id))
     say(messages.DELETE_BACKUPS)
     return 0
-
-
-def register(app: "Any") -> None:
-    from typing import Annotated
-
-    import typer
-
-    from hwjournal.options import LOG, SHOW
-
-    opt = {o.dest: o for o in LOG.options}
-
-    def o(name: str) -> "Any":
-        return typer.Option(*opt[name].flags, help=opt[name].help)
-
-    @app.command("log")
-    def log(
-        n: Annotated[int, o("n")] = 20,
-        since: Annotated[str | None, o("since")] = None,
-        until: Annotated[str | None, o("until")] = None,
-        template: Annotated[str | None, o("template")] = None,
-        tag: Annotated[str | None, o("tag")] = None,
-        search: Annotated[str | None, o("search")] = None,
-        drafts: Annotated[bool, o("drafts")] = False,
-        json: Annotated[bool, o("json")] = False,
-    ) -> None:
-        """Your entries, newest first."""
-        from hwjournal.cli import state
-
-        raise typer.Exit(run_log(state, n, since, until, template, tag, search, drafts, json))
-
-    json_help = SHOW.options[0].help
-
-    @app.command("show")
-    def show(
-        entry_id: Annotated[str, typer.Argument(metavar="ID", help="The entry's id.")],
-        json: Annotated[bool, typer.Option("--json", help=json_help)] = False,
-    ) -> None:
-        """One entry, read back with the prompts it answered."""
-        from hwjournal.cli import state
-
-        raise typer.Exit(run_show(state, entry_id, json))
-
-    @app.command("delete")
-    def delete(
-        entry_id: Annotated[str, typer.Argument(metavar="ID", help="The entry's id.")],
-        yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask first.")] = False,
-        json: Annotated[bool, typer.Option("--json", help=json_help)] = False,
-    ) -> None:
-        """Remove an entry for good, leaving no trace of its text in the journal."""
-        from hwjournal.cli import state
-
-        raise typer.Exit(run_delete(state, entry_id, yes, json))

@@ -99,11 +99,12 @@ def _when(assignment: plans.Assignment, day: Any, now: Any, week_start: str) -> 
 
 def run_skip(
     ctx: Context,
+    *,
     target: str,
-    date: str | None = None,
-    barrier: str | None = None,
-    reason: str | None = None,
-    json: bool = False,
+    date: str | None,
+    barrier: str | None,
+    reason: str | None,
+    json: bool,
 ) -> int:
     now = today()
     day = parse_date(date, now) if date else now
@@ -132,53 +133,3 @@ def run_skip(
     say(messages.SKIP_THANKS)
     sys.stdout.flush()
     return 0
-
-
-def register(app: Any) -> None:
-    from typing import Annotated
-
-    import typer
-
-    from hwjournal import completion
-    from hwjournal.options import JSON
-
-    def targets(incomplete: str, args: list[str]) -> list[tuple[str, str]]:
-        """Assignment ids still active, then exercise ids."""
-        return completion.assignment_ids(incomplete, args) + completion.template_ids(incomplete)
-
-    barrier_help = "What got in the way: " + ", ".join(
-        f"{code} ({words})" for code, words in plans.BARRIERS.items()
-    )
-
-    @app.command("skip")
-    def skip(
-        target: Annotated[
-            str,
-            typer.Argument(
-                metavar="ASSIGNMENT_ID|TEMPLATE",
-                help="The assignment's id, or the exercise's id.",
-                autocompletion=targets,
-            ),
-        ],
-        date: Annotated[
-            str | None,
-            typer.Option("--date", metavar="DATE", help="The day to set aside (default today)."),
-        ] = None,
-        barrier: Annotated[
-            str | None,
-            typer.Option(
-                "--barrier",
-                metavar="time|forgot|overwhelmed|unclear|avoidance|other",
-                help=barrier_help + ". Asked in a terminal; 'other' without one.",
-            ),
-        ] = None,
-        reason: Annotated[
-            str | None,
-            typer.Option("--reason", metavar="TEXT", help="A few words on it, if you like."),
-        ] = None,
-        json: Annotated[bool, typer.Option(*JSON.flags, help=JSON.help)] = False,
-    ) -> None:
-        """Set a day's homework aside, noting what got in the way. No blame: it helps to know."""
-        from hwjournal.cli import state
-
-        raise typer.Exit(run_skip(state, target, date, barrier, reason, json))

@@ -113,15 +113,16 @@ def _link_assignment(journal: Journal, entry: Entry) -> None:
 
 def run_start(
     ctx: Context,
+    *,
     template_id: str,
-    answer: list[str] | None = None,
-    answers_json: str | None = None,
-    date: str | None = None,
-    tag: list[str] | None = None,
-    mood: int | None = None,
-    private: bool = False,
-    no_input: bool = False,
-    json: bool = False,
+    answer: list[str] | None,
+    answers_json: str | None,
+    date: str | None,
+    tag: list[str] | None,
+    mood: int | None,
+    private: bool,
+    no_input: bool,
+    json: bool,
 ) -> int:
     template = templates.find(
         template_id, ctx.config.template_dirs, on_problem=lambda exc: say(f"Skipped {exc.message}")
@@ -218,11 +219,12 @@ def _converse(
 
 def run_resume(
     ctx: Context,
-    entry_id: str | None = None,
-    answer: list[str] | None = None,
-    mood: int | None = None,
-    no_input: bool = False,
-    json: bool = False,
+    *,
+    entry_id: str | None,
+    answer: list[str] | None,
+    mood: int | None,
+    no_input: bool,
+    json: bool,
 ) -> int:
     journal = ctx.open_journal(write=True)
     if entry_id is None:
@@ -270,72 +272,3 @@ def run_resume(
         return 0
     session = Session(journal, entry, template, progress, fire)
     return _converse(ctx, journal, session, template, mood, json, resumed=True, given=given)
-
-
-def register(app: Any) -> None:
-    from typing import Annotated
-
-    import typer
-
-    from hwjournal import completion
-    from hwjournal.options import START
-
-    opt = {o.dest: o for o in START.options}
-
-    @app.command("start")
-    def start(
-        template_id: Annotated[
-            str,
-            typer.Argument(
-                metavar="TEMPLATE",
-                help="The exercise, e.g. values-compass.",
-                autocompletion=completion.template_ids,
-            ),
-        ],
-        answer: Annotated[
-            list[str] | None, typer.Option(*opt["answer"].flags, help=opt["answer"].help)
-        ] = None,
-        answers_json: Annotated[
-            str | None, typer.Option(*opt["answers_json"].flags, help=opt["answers_json"].help)
-        ] = None,
-        date: Annotated[str | None, typer.Option(*opt["date"].flags, help=opt["date"].help)] = None,
-        tag: Annotated[
-            list[str] | None, typer.Option(*opt["tag"].flags, help=opt["tag"].help)
-        ] = None,
-        mood: Annotated[int | None, typer.Option(*opt["mood"].flags, help=opt["mood"].help)] = None,
-        private: Annotated[
-            bool, typer.Option(*opt["private"].flags, help=opt["private"].help)
-        ] = False,
-        no_input: Annotated[
-            bool, typer.Option(*opt["no_input"].flags, help=opt["no_input"].help)
-        ] = False,
-        json: Annotated[bool, typer.Option(*opt["json"].flags, help=opt["json"].help)] = False,
-    ) -> None:
-        """Do an exercise: each step asked in turn, saved as one entry."""
-        from hwjournal.cli import state
-
-        raise typer.Exit(
-            run_start(
-                state, template_id, answer, answers_json, date, tag, mood, private, no_input, json
-            )
-        )
-
-    @app.command("resume")
-    def resume(
-        entry_id: Annotated[
-            str | None,
-            typer.Argument(metavar="[ID]", help="The draft to go on with (default: the newest)."),
-        ] = None,
-        answer: Annotated[
-            list[str] | None, typer.Option(*opt["answer"].flags, help=opt["answer"].help)
-        ] = None,
-        mood: Annotated[int | None, typer.Option(*opt["mood"].flags, help=opt["mood"].help)] = None,
-        no_input: Annotated[
-            bool, typer.Option(*opt["no_input"].flags, help=opt["no_input"].help)
-        ] = False,
-        json: Annotated[bool, typer.Option(*opt["json"].flags, help=opt["json"].help)] = False,
-    ) -> None:
-        """Go on with an unfinished entry, at its first unanswered step."""
-        from hwjournal.cli import state
-
-        raise typer.Exit(run_resume(state, entry_id, answer, mood, no_input, json))

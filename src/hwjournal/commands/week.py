@@ -1,12 +1,10 @@
 """hw week [WEEK]: the week at a glance, or its figures as JSON."""
 
-from typing import Any
-
 from hwjournal.context import Context, print_json
 from hwjournal.dates import parse_week, today
 
 
-def run_week(ctx: Context, week: str | None = None, json: bool = False) -> int:
+def run_week(ctx: Context, *, week: str | None, json: bool) -> int:
     from hwjournal import week as week_mod
 
     week_start = ctx.config.week_start
@@ -22,27 +20,3 @@ def run_week(ctx: Context, week: str | None = None, json: bool = False) -> int:
     out = display.console()
     out.print(week_view(data, out.width))
     return 0
-
-
-def register(app: Any) -> None:
-    from typing import Annotated
-
-    import typer
-
-    from hwjournal.options import JSON
-
-    @app.command("week")
-    def week(
-        which: Annotated[
-            str | None,
-            typer.Argument(
-                metavar="WEEK",
-                help="2026-W48, this, last, or a date inside the week (default: this).",
-            ),
-        ] = None,
-        json: Annotated[bool, typer.Option(*JSON.flags, help=JSON.help)] = False,
-    ) -> None:
-        """The week at a glance: entries, mood, homework and what got in the way."""
-        from hwjournal.cli import state
-
-        raise typer.Exit(run_week(state, which, json))

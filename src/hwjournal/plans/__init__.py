@@ -41,7 +41,13 @@ from hwjournal.plans.schedule import (
     span_end,
 )
 from hwjournal.plans.skipping import record_skip, skippable, skips_between
-from hwjournal.plans.skips import BARRIERS, DEFAULT_BARRIER, SkipRecord, barrier_code
+from hwjournal.plans.skips import (
+    BARRIERS,
+    DEFAULT_BARRIER,
+    SkipRecord,
+    barrier_choices,
+    barrier_code,
+)
 
 __all__ = [
     "BARRIERS",
@@ -58,6 +64,7 @@ __all__ = [
     "add_assignment",
     "assignment_for",
     "assignments_of",
+    "barrier_choices",
     "barrier_code",
     "check_plan",
     "day_plan",

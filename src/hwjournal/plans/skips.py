@@ -69,7 +69,12 @@ def barrier_code(text: str) -> str:
     for code, words in BARRIERS.items():
         if value in (code, words.lower()):
             return code
-    choices = ", ".join(f"{code} ({words})" for code, words in BARRIERS.items())
     raise UsageError(
-        messages.BARRIER_UNKNOWN.format(text=text), messages.BARRIER_HINT.format(choices=choices)
+        messages.BARRIER_UNKNOWN.format(text=text),
+        messages.BARRIER_HINT.format(choices=barrier_choices()),
     )
+
+
+def barrier_choices() -> str:
+    """Every barrier's code with its words: "time (no time), forgot (…), …"."""
+    return ", ".join(f"{code} ({words})" for code, words in BARRIERS.items())
