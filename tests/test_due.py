@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from conftest import finish, spawn_hw
-from hwjournal import fast, plans
+from hwjournal import fast, plans, spec
 from hwjournal.journal import Journal
 
 TODAY = dt.date.today()
@@ -134,8 +134,9 @@ def test_a_bad_date_exits_2(hw, planned):
 
 
 def test_due_takes_the_fast_path_with_options_shared_with_the_full_command_line():
-    assert fast.FAST["due"][0] == "hwjournal.commands.due"
-    assert fast.parse(fast.FAST["due"][2], ["--date", "today", "--json", "--count"]) == {
+    due = spec.fast_command(["due"])
+    assert due is not None and due.run == "due:run_due"
+    assert fast.parse(due, ["--date", "today", "--json", "--count"]) == {
         "date": "today",
         "json": True,
         "count": True,
