@@ -16,7 +16,8 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
-from hwjournal.journal import Entry, Journal, _entry_params
+from hwjournal.journal import Entry, Journal
+from hwjournal.journal.entry import STORED
 from hwjournal.templates import catalog
 
 ASSIGNMENT_COLUMNS = ("id", "uid", "template", "schedule", "days", "start", "until", "ended")
@@ -75,13 +76,8 @@ def load(source: str, journal_path: str) -> dict[str, int]:
         with journal.transaction() as db, journal.search_index_deferred():
             for section, data in _records(source):
                 if section == "entries":
-                    params = _entry_params(_entry(data))
-                    if not entry_sql:
-                        entry_sql = (
-                            f"INSERT INTO entries ({', '.join(params)}) "
-                            f"VALUES ({', '.join(':' + k for k in params)})"
-                        )
-                    db.execute(entry_sql, params)
+                    entry_sql = entry_sql or _insert("entries", STORED)
+                    db.execute(entry_sql, _entry(data).to_row())
                 elif section == "assignments":
                     if not assignment_sql:
                         columns = _assignment_columns(db)

@@ -13,7 +13,7 @@ import pytest
 from conftest import journal_bytes
 from hwjournal import migrations
 from hwjournal.errors import JournalError
-from hwjournal.journal import Journal
+from hwjournal.journal import Entry, Journal, new_uid
 
 
 def columns(db: sqlite3.Connection, table: str) -> set[str]:
@@ -229,3 +229,67 @@ def test_a_journal_path_that_cannot_be_made_is_explained(hw, tmp_path):
     assert result.out == ""
     assert "Cannot create the journal" in result.err
     assert "did not expect" not in result.err
+
+
+# ---------------------------------------------------------------- one list of fields
+
+
+def test_the_entry_fields_are_the_table_columns_and_the_constructor(journal_path):
+    """The one list of entry fields, the entries table and Entry() must agree: a
+    column added to one and not the others would be silently dropped."""
+    import inspect
+
+    from hwjournal.journal.entry import FIELDS
+
+    names = [name for name, _, _ in FIELDS]
+    Journal.open(str(journal_path)).close()
+    db = sqlite3.connect(journal_path)
+    table = [row[1] for row in db.execute("PRAGMA table_info(entries)")]
+    assert sorted(names) == sorted(table)
+    assert sorted(inspect.signature(Entry).parameters) == sorted(names)
+
+
+def test_an_entry_reads_back_as_it_was_written(journal_path):
+    """Every field goes through its column and back unchanged (JSON, flags, NULLs)."""
+    journal = Journal.open(str(journal_path))
+    full = Entry(
+        None,
+        new_uid(),
+        "gratitude",
+        "Gratitude",
+        "2026-11-20",
+        "2026-11-21T09:00:00+01:00",
+        status="draft",
+        template_version=3,
+        private=True,
+        tags=["work", "évening"],
+        mood=4,
+        answers={"things": ["tea", "a walk"], "closer": "ok"},
+        steps=[{"id": "things", "type": "list", "prompt": "What?"}],
+        score={"total": 5, "band": None},
+        alerts=["things"],
+        pending={"next": 1, "step": "closer", "text": "half"},
+    )
+    bare = Entry(None, new_uid(), "journal", "Journal", "2026-11-20", "2026-11-20T09:00:00+00:00")
+    for entry in (full, bare):
+        journal.add(entry)
+        assert journal.get(entry.id) == entry
+    assert bare.updated_at == bare.created_at  # never stored before: made when created
+    assert full.to_json(with_steps=True) == journal.get(full.id).to_json(with_steps=True)
+    assert list(bare.to_json()) == [
+        "id",
+        "uid",
+        "template",
+        "template_version",
+        "title",
+        "date",
+        "created_at",
+        "status",
+        "private",
+        "tags",
+        "mood",
+        "assignment_id",
+        "answers",
+    ]
+    assert list(full.to_json(with_steps=True))[-3:] == ["score", "alerts", "steps"]
+    journal.close()

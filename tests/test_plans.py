@@ -522,3 +522,24 @@ def test_due_costs_the_same_with_a_long_history(tmp_path):
     assert plans.due_on(small, THU, "monday") == plans.due_on(large, THU, "monday")
     small_steps, large_steps = _vm_steps(small, work(small)), _vm_steps(large, work(large))
     assert large_steps <= small_steps * 1.2 + 1000, (small_steps, large_steps)
+
+
+def test_skip_by_template_means_the_assignment_still_open_that_day(journal):
+    weekly = assign(journal, "weekly", start=MON)
+    daily = assign(journal, "daily", start=MON)
+    entry(journal, TUE)  # counts toward the newest live one: the daily
+    meant = plans.assignment_to_skip(journal, "reframe-log", TUE, "monday")
+    assert meant.id == weekly.id
+    assert plans.assignment_to_skip(journal, "reframe-log", WED, "monday").id == daily.id
+    assert plans.assignment_to_skip(journal, str(weekly.id), WED, "monday").id == weekly.id
+
+
+def test_skip_of_a_template_never_assigned_asks_about_it_first(journal):
+    assign(journal, "daily", start=MON, until=TUE)
+    heard: list[str] = []
+    with pytest.raises(UsageError, match="Nothing of gratitude is due"):
+        plans.assignment_to_skip(journal, "gratitude", TUE, "monday", unknown=heard.append)
+    assert heard == ["gratitude"]
+    with pytest.raises(UsageError, match="Nothing of reframe-log is due"):
+        plans.assignment_to_skip(journal, "reframe-log", WED, "monday", unknown=heard.append)
+    assert heard == ["gratitude"]  # it had an assignment: a known template

@@ -244,14 +244,8 @@ def test_deferred_search_index_finds_what_the_trigger_would(journal_path):
     ]
     for entry in entries:
         one_by_one.add(entry)
-    with bulk.transaction() as db, bulk.search_index_deferred():
-        for entry in entries:
-            params = journal_mod._entry_params(entry)
-            db.execute(
-                f"INSERT INTO entries ({', '.join(params)}) "
-                f"VALUES ({', '.join(':' + k for k in params)})",
-                params,
-            )
+    with bulk.bulk_writer() as writer:
+        writer.add_entries(entries)
     for word in ("shared", "word3", "closer", "halfway3"):
         expected = [e.id for e in one_by_one.find(search=word)]
         assert [e.id for e in bulk.find(search=word)] == expected

@@ -18,8 +18,7 @@ from dataclasses import dataclass, field
 
 from hwjournal import atomic, messages, migrations, paths
 from hwjournal.errors import HwError, JournalError, UsageError
-
-BUSY_TIMEOUT_S = 30.0
+from hwjournal.journal import DB_ERRORS, connect
 
 
 @dataclass
@@ -101,8 +100,7 @@ def copy(journal_path: str, dest_path: str) -> BackupResult:
         fd = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)
         os.chmod(temporary, 0o600)
-        source = sqlite3.connect(journal_path, timeout=BUSY_TIMEOUT_S)
-        source.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        source = connect(journal_path)
         if source.execute("PRAGMA application_id").fetchone()[0] != migrations.APPLICATION_ID:
             raise _not_a_journal(journal_path)
         copied = sqlite3.connect(temporary)
@@ -119,10 +117,10 @@ def copy(journal_path: str, dest_path: str) -> BackupResult:
     except JournalError:
         _remove(temporary)
         raise
-    except (sqlite3.Error, OSError) as exc:
+    except (*DB_ERRORS, OSError) as exc:
         _remove(temporary)
         problem = getattr(exc, "strerror", None) or str(exc)
-        if isinstance(exc, sqlite3.DatabaseError) and "not a database" in str(exc):
+        if isinstance(exc, DB_ERRORS) and "not a database" in str(exc):
             raise _not_a_journal(journal_path) from None
         raise HwError(
             messages.BACKUP_FAILED.format(path=dest_path, problem=problem),

@@ -1,5 +1,11 @@
-"""The person's settings, read from config.toml. Reading stays cheap: tomllib is
-imported only when the file exists."""
+"""The person's settings in config.toml: read (cheaply: tomllib is imported only
+when the file exists), and changed one at a time.
+
+A change touches one line and leaves the rest of the file as the person wrote it
+(comments, order, blank lines): the key's own line is replaced when it is a plain
+`key = value`, else the setting is added at the end of the top-level keys. Only
+when that cannot be done faithfully is the file rewritten whole with tomli-w.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +16,11 @@ from hwjournal.errors import UsageError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any
 
 WEEK_STARTS = ("monday", "sunday")
+_HEADER = "# hw settings. Change them with: hw config set KEY VALUE (see: hw config show)\n"
 
 # key -> (default, description of what is allowed)
 KEYS: dict[str, tuple[Any, str]] = {
@@ -157,3 +165,126 @@ def warn_unknown(config: Config) -> None:
         names = ", ".join(f"'{key}'" for key in config.unknown)
         sys.stderr.write(messages.CONFIG_UNKNOWN_KEYS.format(path=config.path, names=names) + "\n")
         sys.stderr.write(messages.CONFIG_KEYS_ARE.format(keys=", ".join(KEYS)) + "\n")
+
+
+# ------------------------------------------------------------------ changing
+
+
+def set_value(
+    key: str,
+    value: Any,
+    path: str | None = None,
+    on_unknown: Callable[[Config], None] | None = None,
+) -> Any:
+    """Change one setting in the file (made, private, if there is none) and return
+    the value as stored. A bad key or value is refused with the file untouched.
+    Other settings are left as they are, even a bad one (this may be the fix for
+    it); `on_unknown` hears of keys hw does not know, before anything is written."""
+    from hwjournal import atomic
+
+    stored = check_value(key, value)
+    path = path or paths.config_path()
+    text, data = _read_for_edit(path)
+    if on_unknown is not None:
+        on_unknown(Config(path=path, unknown=[k for k in data if k not in KEYS]))
+    wanted = {**data, key: stored}
+    new_text = edited_text(text, key, stored)
+    if new_text is None or _parses_as(new_text) != wanted:
+        import tomli_w
+
+        new_text = _HEADER + tomli_w.dumps(wanted)
+    paths.make_private_dir(os.path.dirname(os.path.abspath(path)))
+    atomic.write_private(path, new_text, force=True)
+    return stored
+
+
+def _value_line(key: str, value: Any) -> str:
+    """`key = value` on one line, as tomli-w writes each value."""
+    import tomli_w
+
+    def one(v: Any) -> str:
+        return tomli_w.dumps({"v": v})[len("v = ") :].rstrip("\n")
+
+    if isinstance(value, list):
+        return f"{key} = [{', '.join(one(v) for v in value)}]"
+    return f"{key} = {one(value)}"
+
+
+def _parses_as(text: str) -> dict[str, Any] | None:
+    import tomllib
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return None
+
+
+def _comment_of(line: str, key: str) -> str:
+    """The trailing `# comment` of a one-line `key = value`, with its spacing, or ''."""
+    import re
+
+    whole = _parses_as(line)
+    for match in re.finditer("#", line):
+        head = line[: match.start()]
+        if _parses_as(head) == whole:
+            return line[len(head.rstrip()) :]
+    return ""
+
+
+def _top_level_end(lines: list[str]) -> int:
+    """Index of the first [table] header: top-level keys must stay above it."""
+    for index, line in enumerate(lines):
+        if line.lstrip().startswith("["):
+            return index
+    return len(lines)
+
+
+def edited_text(text: str, key: str, value: Any) -> str | None:
+    """The file with just this setting changed, or None when that cannot be done
+    without disturbing the rest."""
+    import re
+
+    lines = text.splitlines()
+    end = _top_level_end(lines)
+    pattern = re.compile(r"^\s*" + re.escape(key) + r"\s*=")
+    new_line = _value_line(key, value)
+    for index in range(end):
+        if not pattern.match(lines[index]):
+            continue
+        # the value may run over several lines (a list written one item a line)
+        for stop in range(index + 1, end + 1):
+            chunk = "\n".join(lines[index:stop])
+            parsed = _parses_as(chunk)
+            if parsed is not None and list(parsed) == [key]:
+                comment = _comment_of(chunk, key) if stop == index + 1 else ""
+                indent = lines[index][: len(lines[index]) - len(lines[index].lstrip())]
+                lines[index:stop] = [indent + new_line + comment]
+                return "\n".join(lines) + "\n"
+        return None
+    at = end
+    while at > 0 and not lines[at - 1].strip() and end < len(lines):
+        at -= 1  # keep the blank line before the first table where it was
+    lines[at:at] = [new_line]
+    return "\n".join(lines) + "\n"
+
+
+def _read_for_edit(path: str) -> tuple[str, dict[str, Any]]:
+    """The file's text and settings; a new file starts with a one-line header."""
+    import tomllib
+
+    from hwjournal import messages
+
+    try:
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+    except FileNotFoundError:
+        return _HEADER, {}
+    except (OSError, UnicodeDecodeError) as exc:
+        problem = getattr(exc, "strerror", None) or exc
+        raise UsageError(messages.CONFIG_UNREADABLE.format(path=path, problem=problem)) from None
+    try:
+        return text, tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(
+            messages.CONFIG_MALFORMED.format(path=path, problem=exc), messages.CONFIG_MALFORMED_HINT
+        ) from None

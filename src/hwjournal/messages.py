@@ -18,6 +18,8 @@ DELETE_BACKUPS = (
 DELETE_NEEDS_YES = "Deleting needs a yes: this is for good."
 DELETE_NEEDS_YES_HINT = "Add --yes to delete without a terminal: hw delete {id} --yes"
 KEPT = "Nothing was deleted."
+ENTRY_UNKNOWN = "There is no entry {id}."
+ENTRY_UNKNOWN_HINT = "See your entries with: hw log"
 LOG_EMPTY = "No entries yet. Start one with: hw start values-compass"
 LOG_EMPTY_FILTERED = "No entries match that."
 UNEXPECTED = "hw ran into a problem it did not expect: {problem}"
@@ -131,6 +133,41 @@ BACKUP_PRUNED = "Removed {count} older automatic {backups} (backup_keep is {keep
 CHECK_NO_JOURNAL = "There is no journal at {path} yet; nothing to check."
 CHECK_OK = "Your journal is healthy."
 CHECK_PROBLEMS = "{count} {problems} found."
+CHECK_NOT_A_JOURNAL_FIX = "Point --journal or HW_JOURNAL at your journal file."
+CHECK_OLDER = "Schema {version}: hw brings it up to {latest} the next time it writes."
+CHECK_RESTORE = (
+    "Keep a copy of the file as it is (cp '{path}' '{path}.damaged'), then restore your "
+    "newest backup, or recover what can be read with: sqlite3 '{path}' .recover"
+)
+CHECK_DAMAGED = "SQLite finds the journal file damaged: {first}"
+CHECK_DANGLING = "{count} records point at something that is not there (first: {table} {rowid})."
+CHECK_BROKEN = "{count} entries cannot be read (ids: {ids})."
+CHECK_INCOMPLETE = "{count} complete entries lack a required answer (ids: {ids})."
+CHECK_INCOMPLETE_FIX = "Read them with hw show ID; nothing is lost by keeping them."
+CHECK_INDEX_COUNTS = "{indexed} indexed for {rows} entries"
+CHECK_INDEX = "The search index is out of step with the entries ({state})."
+CHECK_INDEX_FIX = "Search may miss entries; your entries themselves are unaffected. "
+CHECK_NOT_A_DATABASE = "{path} is not a journal file, or its start is damaged ({problem})."
+CHECK_MALFORMED = "The journal file is damaged ({problem})."
+CHECK_UNREADABLE = "The journal could not be read: {problem}."
+CHECK_SHARED_FILE = "{path} can be read by other people on this computer (mode {mode})."
+CHECK_SHARED_FILE_FIX = "Make it yours only: chmod 600 '{path}'"
+CHECK_SHARED_FOLDER = "The folder {path} can be opened by other people (mode {mode})."
+CHECK_SHARED_FOLDER_FIX = "Make it yours only: chmod 700 '{path}'"
+
+# opening the journal (hw check reports the same findings in its own words)
+NOT_A_JOURNAL = "{path} is not an hw journal."
+JOURNAL_UNTOUCHED = "It was left untouched."
+NOT_A_JOURNAL_HINT = "Point --journal or HW_JOURNAL at a journal file, or at a new path."
+JOURNAL_NEWER = (
+    "This journal was written by a newer hw (schema {version}; this hw knows up to {latest})."
+)
+JOURNAL_UPGRADE = "Upgrade hw to {verb} it: pip install --upgrade hwjournal"
+JOURNAL_IS_FOLDER = "{path} is a folder, not a journal file."
+JOURNAL_IS_FOLDER_HINT = "Point --journal or HW_JOURNAL at a file."
+JOURNAL_CANNOT_OPEN = "Cannot open the journal at {path}: {problem}."
+JOURNAL_CANNOT_CREATE = "Cannot create the journal at {path}: {problem}."
+JOURNAL_CANNOT_CREATE_HINT = "Point --journal or HW_JOURNAL at a folder you can write to."
 
 # the journal's disk
 DISK_FULL = "There is no room left on the disk to write to the journal at {path}."

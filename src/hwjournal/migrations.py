@@ -12,7 +12,7 @@ from collections.abc import Callable
 APPLICATION_ID = 0x68776A6C  # "hwjl": marks a SQLite file as an hw journal
 
 # The text full-text search sees: every answer, plus half-typed draft text.
-_FTS_BODY = (
+FTS_BODY = (
     "(SELECT group_concat(value, char(10)) FROM json_each({row}.answers))"
     " || char(10) || coalesce(json_extract({row}.pending, '$.text'), '')"
 )
@@ -61,14 +61,14 @@ def _v1_entries(db: sqlite3.Connection) -> None:
         CREATE VIRTUAL TABLE entries_fts
             USING fts5 (body, tokenize = 'unicode61 remove_diacritics 2');
         CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries BEGIN
-            INSERT INTO entries_fts (rowid, body) VALUES (new.id, {_FTS_BODY.format(row="new")});
+            INSERT INTO entries_fts (rowid, body) VALUES (new.id, {FTS_BODY.format(row="new")});
         END;
         CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries BEGIN
             DELETE FROM entries_fts WHERE rowid = old.id;
         END;
         CREATE TRIGGER entries_fts_update AFTER UPDATE OF answers, pending ON entries BEGIN
             DELETE FROM entries_fts WHERE rowid = old.id;
-            INSERT INTO entries_fts (rowid, body) VALUES (new.id, {_FTS_BODY.format(row="new")});
+            INSERT INTO entries_fts (rowid, body) VALUES (new.id, {FTS_BODY.format(row="new")});
         END;
         """,
     )

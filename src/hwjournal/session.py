@@ -8,7 +8,9 @@ from collections.abc import Callable
 from typing import Any
 
 from hwjournal import answers as answers_mod
+from hwjournal import messages
 from hwjournal.dates import now_iso
+from hwjournal.errors import UsageError
 from hwjournal.journal import Entry, Journal, new_uid
 from hwjournal.runner import Progress
 from hwjournal.templates import Step, Template
@@ -53,6 +55,29 @@ def fill(entry: Entry, answers: dict[str, Any], template: Template | None) -> En
     return entry
 
 
+def merged(template: Template, answers: dict[str, Any], more: dict[str, Any]) -> dict[str, Any]:
+    """`answers` with `more` added: a multi or list step answered in both keeps both
+    (answers.combine); any other step takes the later answer."""
+    result = dict(answers)
+    for step_id, value in more.items():
+        if step_id in result:
+            value = answers_mod.combine(template.step(step_id), result[step_id], value)
+        result[step_id] = value
+    return result
+
+
+def require_all(title: str, steps: list[Step], answers: dict[str, Any]) -> None:
+    """UsageError naming the required steps still unanswered, if any."""
+    missing = [
+        s for s in steps if s.answerable and s.required and answers_mod.is_empty(answers.get(s.id))
+    ]
+    if missing:
+        raise UsageError(
+            messages.MISSING_ANSWERS.format(template=title, steps=", ".join(s.id for s in missing)),
+            messages.MISSING_HINT,
+        )
+
+
 class Session:
     """Keeps the draft in step with the runner's progress."""
 
@@ -91,11 +116,15 @@ class Session:
         return self.journal.save(self.entry)
 
     def complete(self, mood: int | None) -> Entry:
+        """Save the entry complete, every answer given so far on it. Its mood: the one
+        given, else the one it has, else its own mood step's answer (the check-in)."""
         fill(self.entry, self.progress.answers, self.template)
         self.entry.status = "complete"
         self.entry.pending = None
         if mood is not None:
             self.entry.mood = mood
+        elif self.entry.mood is None:
+            self.entry.mood = mood_from_answers(steps_of(self.entry), self.entry.answers)
         return self.journal.save(self.entry)
 
 

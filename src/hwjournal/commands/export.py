@@ -39,10 +39,7 @@ def _check_template(ctx: Context, journal: Any, template: str) -> None:
     try:
         templates.find(template, ctx.config.template_dirs)
     except NotFoundError:
-        known = journal.db.execute(
-            "SELECT 1 FROM entries WHERE template = ? LIMIT 1", (template,)
-        ).fetchone()
-        if not known:
+        if not journal.holds_template(template):
             raise
 
 

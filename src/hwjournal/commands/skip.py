@@ -13,33 +13,6 @@ from hwjournal import messages, plans, templates
 from hwjournal.context import Context, print_json, say, stdin_is_terminal
 from hwjournal.dates import parse_date, today, week_of
 from hwjournal.errors import Interrupted, UsageError
-from hwjournal.journal import Journal
-
-
-def _resolve(
-    ctx: Context, journal: Journal, target: str, day: Any, week_start: str
-) -> plans.Assignment:
-    """The assignment meant: by id, or the one for this template live on that day
-    (the one still open, when there are several)."""
-    text = target.strip()
-    if text.isdigit():
-        assignment = plans.get_assignment(journal, text)
-        return assignment  # skippable() says so when nothing of it is due that day
-    every = plans.assignments_of(journal, text)
-    live = [a for a in every if a.live_on(day)]
-    if not live:
-        if not every:
-            templates.find(text, ctx.config.template_dirs)  # unknown: did-you-mean, exit 2
-        raise UsageError(
-            messages.SKIP_NOT_LIVE.format(what=text, date=day),
-            messages.SKIP_NOT_LIVE_HINT.format(date=day),
-        )
-    still_open = []
-    for assignment in live:
-        occasion = plans.occasion_on(assignment, day, week_start)
-        if occasion is not None and not plans.settle(journal, occasion).settled:
-            still_open.append(assignment)
-    return max(still_open or live, key=lambda a: (a.start, a.id))
 
 
 def _ask(title: str, when: str) -> tuple[str, str]:
@@ -111,7 +84,14 @@ def run_skip(
     code = plans.barrier_code(barrier) if barrier is not None else None
     week_start = ctx.config.week_start
     journal = ctx.open_journal()
-    assignment = _resolve(ctx, journal, target, day, week_start)
+    assignment = plans.assignment_to_skip(
+        journal,
+        target,
+        day,
+        week_start,
+        # a template no assignment ever had: unknown is exit 2 with did-you-mean
+        unknown=lambda template_id: templates.find(template_id, ctx.config.template_dirs),
+    )
     plans.skippable(journal, assignment, day, week_start)  # before asking anything
     from hwjournal import display
 

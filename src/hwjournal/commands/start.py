@@ -13,7 +13,14 @@ from hwjournal.dates import parse_date, today
 from hwjournal.errors import Interrupted, UsageError
 from hwjournal.journal import Entry, Journal
 from hwjournal.runner import Progress
-from hwjournal.session import Session, fill, mood_from_answers, new_entry, steps_of
+from hwjournal.session import (
+    Session,
+    merged,
+    mood_from_answers,
+    new_entry,
+    require_all,
+    steps_of,
+)
 from hwjournal.templates import Step, Template
 
 
@@ -39,15 +46,8 @@ def _read_answers_json(template: Template, source: str) -> dict[str, Any]:
 def _given_answers(
     template: Template, pairs: list[str] | None, answers_json: str | None
 ) -> dict[str, Any]:
-    given: dict[str, Any] = {}
-    if answers_json:
-        given.update(_read_answers_json(template, answers_json))
-    for step_id, value in answers_mod.parse_assignments(template, pairs or []).items():
-        step = template.step(step_id)
-        given[step_id] = (
-            answers_mod.combine(step, given[step_id], value) if step_id in given else value
-        )
-    return given
+    from_json = _read_answers_json(template, answers_json) if answers_json else {}
+    return merged(template, from_json, answers_mod.parse_assignments(template, pairs or []))
 
 
 def _check_mood(mood: int | None) -> int | None:
@@ -65,17 +65,6 @@ def _check_tags(tags: list[str] | None) -> list[str]:
         if tag not in clean:
             clean.append(tag)
     return clean
-
-
-def _require_all(title: str, steps: list[Step], answers: dict[str, Any]) -> None:
-    missing = [
-        s for s in steps if s.answerable and s.required and answers_mod.is_empty(answers.get(s.id))
-    ]
-    if missing:
-        raise UsageError(
-            messages.MISSING_ANSWERS.format(template=title, steps=", ".join(s.id for s in missing)),
-            messages.MISSING_HINT,
-        )
 
 
 def _alert(ctx: Context, template: Template | None, private: bool):
@@ -136,24 +125,18 @@ def run_start(
     fire = _alert(ctx, template, private)
 
     if not interactive:
-        _require_all(template.id, template.steps, given)
-        fill(entry, given, template)
-        entry.status = "complete"
-        entry.mood = mood if mood is not None else mood_from_answers(template.steps, given)
-        journal = ctx.open_journal(write=True)
-        _link_assignment(journal, entry)
-        _fire_once(fire, template.steps, entry.answers)
-        journal.add(entry)
-        _report(entry, json)
-        return 0
-
+        require_all(template.id, template.steps, given)  # before a journal is made
     journal = ctx.open_journal(write=True)
     _link_assignment(journal, entry)
-    progress = Progress(answers=dict(given))
+    session = Session(journal, entry, template, Progress(answers=dict(given)), fire)
+    if not interactive:
+        _fire_once(fire, template.steps, given)
+        _report(session.complete(mood), json)
+        return 0
     return _converse(
         ctx,
         journal,
-        Session(journal, entry, template, progress, fire),
+        session,
         template,
         mood,
         json,
@@ -198,9 +181,7 @@ def _converse(
             and mood_from_answers(steps, session.progress.answers) is None
         ):
             mood = runner.ask_mood(asker)
-        if mood is None:
-            mood = mood_from_answers(steps, session.progress.answers)
-        _require_all(entry.title, steps, session.progress.answers)
+        require_all(entry.title, steps, session.progress.answers)
         entry = session.complete(mood)
     except KeyboardInterrupt:
         kept = session.keep_draft(asker.current, asker.partial)
@@ -245,30 +226,17 @@ def run_resume(
         template = None  # the template is gone; the entry's own snapshot is enough
     snapshot = Template(id=entry.template, title=entry.title, steps=steps)
     given = answers_mod.parse_assignments(snapshot, answer or [])
-    answers = dict(entry.answers)
-    for step_id, value in given.items():
-        step = snapshot.step(step_id)
-        answers[step_id] = (
-            answers_mod.combine(step, answers[step_id], value) if step_id in answers else value
-        )
+    answers = merged(snapshot, entry.answers, given)
     pending = entry.pending or {}
     progress = Progress(answers=answers, next_index=int(pending.get("next", 0)))
     if pending.get("step") and pending.get("text"):
         progress.earlier_text[pending["step"]] = pending["text"]
     fire = _alert(ctx, template, entry.private)
 
-    if not stdin_is_terminal() or no_input:
-        _require_all(entry.title, steps, answers)
-        fill(entry, answers, template)
-        entry.status = "complete"
-        entry.pending = None
-        if mood is not None:
-            entry.mood = mood
-        elif entry.mood is None:
-            entry.mood = mood_from_answers(steps, answers)
-        _fire_once(fire, steps, given)
-        journal.update(entry)
-        _report(entry, json)
-        return 0
     session = Session(journal, entry, template, progress, fire)
+    if not stdin_is_terminal() or no_input:
+        require_all(entry.title, steps, answers)
+        _fire_once(fire, steps, given)
+        _report(session.complete(mood), json)
+        return 0
     return _converse(ctx, journal, session, template, mood, json, resumed=True, given=given)

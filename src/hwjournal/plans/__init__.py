@@ -11,7 +11,8 @@ every shell prompt). Read it in this order, each module using only those above:
 - occasions.py    `Occasion`: the units homework is counted in, per schedule
 - ledger.py       settling an occasion against the journal: done, skipped, open
 - due.py          what is due on a day (`hw due`, `hw today`)
-- skipping.py     setting a day aside (`hw skip`) and the skips in a span
+- skipping.py     setting a day aside (`hw skip`): which assignment, whether it
+                  can be, recording it; and the skips in a span
 - figures.py      done, due and skipped per assignment over a span (`hw week`)
 
 Callers use the names below as `plans.X`; the modules are the layout, not the API.
@@ -40,7 +41,7 @@ from hwjournal.plans.schedule import (
     parse_span,
     span_end,
 )
-from hwjournal.plans.skipping import record_skip, skippable, skips_between
+from hwjournal.plans.skipping import assignment_to_skip, record_skip, skippable, skips_between
 from hwjournal.plans.skips import (
     BARRIERS,
     DEFAULT_BARRIER,
@@ -63,6 +64,7 @@ __all__ = [
     "SkipRecord",
     "add_assignment",
     "assignment_for",
+    "assignment_to_skip",
     "assignments_of",
     "barrier_choices",
     "barrier_code",

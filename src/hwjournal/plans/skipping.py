@@ -10,12 +10,48 @@ from hwjournal.dates import now_iso
 from hwjournal.errors import UsageError
 from hwjournal.journal import Journal, new_uid
 from hwjournal.plans.assignments import COLUMNS as ASSIGNMENT_COLUMNS
-from hwjournal.plans.assignments import Assignment
+from hwjournal.plans.assignments import Assignment, assignments_of, get_assignment
 from hwjournal.plans.ledger import Ledger
 from hwjournal.plans.occasions import Occasion, occasion_on
 from hwjournal.plans.schedule import as_day
 from hwjournal.plans.skips import BARRIERS, SkipRecord, barrier_code
 from hwjournal.plans.skips import COLUMNS as SKIP_COLUMNS
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+
+def assignment_to_skip(
+    journal: Journal,
+    target: str,
+    day: dt.date,
+    week_start: str,
+    unknown: Callable[[str], object] | None = None,
+) -> Assignment:
+    """The assignment `hw skip TARGET` means: by id, or the one for this template
+    live on that day (the one still open, when there are several; else the newest).
+    `unknown` hears of a template id no assignment ever had, so it can say whether
+    that is a template at all before hearing that nothing of it is due."""
+    text = target.strip()
+    if text.isdigit():
+        return get_assignment(journal, text)  # skippable() says so when nothing is due
+    every = assignments_of(journal, text)
+    live = [a for a in every if a.live_on(day)]
+    if not live:
+        if not every and unknown is not None:
+            unknown(text)
+        raise UsageError(
+            messages.SKIP_NOT_LIVE.format(what=text, date=day),
+            messages.SKIP_NOT_LIVE_HINT.format(date=day),
+        )
+    ledger = Ledger(journal)
+    still_open = []
+    for assignment in live:
+        occasion = occasion_on(assignment, day, week_start)
+        if occasion is not None and not ledger.settle(occasion).settled:
+            still_open.append(assignment)
+    return max(still_open or live, key=lambda a: (a.start, a.id))
 
 
 def skippable(journal: Journal, assignment: Assignment, day: dt.date, week_start: str) -> Occasion:

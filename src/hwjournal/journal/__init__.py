@@ -1,0 +1,30 @@
+"""The journal: one SQLite file the person owns, and every SQL statement about its
+entries.
+
+- entry.py      `Entry` and the one list of its fields (columns, rows and JSON)
+- opening.py    connecting to the file, telling a journal from other files,
+                `DB_ERRORS`, disk failures in plain words
+- store.py      `Journal`: entries read, searched, written and deleted
+- bulk.py       `BulkWriter`: many records in one transaction (an import)
+- integrity.py  the checks `hw check` reports (read only)
+
+Callers use the names below as `journal.X`; bulk and integrity are imported
+where they are needed, so `hw log` and `hw due` never load them.
+"""
+
+from hwjournal.journal.entry import COLUMNS as ENTRY_COLUMNS
+from hwjournal.journal.entry import Entry, new_uid
+from hwjournal.journal.opening import BUSY_TIMEOUT_S, DB_ERRORS, connect, storage_error
+from hwjournal.journal.store import Journal, fts_query
+
+__all__ = [
+    "BUSY_TIMEOUT_S",
+    "DB_ERRORS",
+    "ENTRY_COLUMNS",
+    "Entry",
+    "Journal",
+    "connect",
+    "fts_query",
+    "new_uid",
+    "storage_error",
+]
