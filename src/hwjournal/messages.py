@@ -56,6 +56,28 @@ TEMPLATE_KEPT = (
     "When you have fixed it, check it with: hw templates validate {path}"
 )
 EDITOR_FAILED = "Could not open your editor ({editor}): {problem}."
+# the comment at the top of a new template file
+TEMPLATE_FILE_HEADER = """\
+# hw template "{id}"{origin}
+# Edit it, then check it with: hw templates validate {path}
+#
+# Top: id (lowercase letters, digits and '-'; keep it the same as the file name),
+# title, version, modality, goals (self-awareness, skills, behavior-change,
+# cognitive-restructuring, emotion-regulation, self-efficacy, relational-healing),
+# summary, why (what the exercise is for), cadence (once | daily | weekly), minutes;
+# optional: layout = "columns", source, notice, alert.
+#
+# Each [[steps]] table is one step, asked in order: id, type, prompt, and optional
+# help, required = true, reflection = true (mark the closing reflection). Types:
+#   text (one line)  long (free writing)  list (one item a line)  yesno  number (min, max)
+#   scale (min, max, labels = {{ 0 = "none", 10 = "a lot" }})
+#   choice, multi (options = ["...", "..."], other = true allows free text)
+#   timer (minutes)  info (shows its prompt; pause = true waits for Enter)
+# alert_at = N on a scale or number step shows the `alert` text for an answer of N or more.
+# Scoring: [scoring] with steps = [scale step ids to add up] and
+#   bands = [{{ max = 4, label = "minimal" }}, ...] in rising order.
+
+"""
 
 # hw week and hw export
 WEEK_EMPTY = "Nothing recorded this week yet. Start one with: hw start values-compass"

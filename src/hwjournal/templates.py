@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from hwjournal import paths
+from hwjournal import paths, template_files
 from hwjournal.errors import NotFoundError, TemplateError, UsageError
 
 STEP_TYPES = (
@@ -222,33 +222,6 @@ class Template:
 # ---------------------------------------------------------------- validation
 
 
-def _line_of(text: str, key: str, table: str | None = None, index: int = 0) -> int | None:
-    """Best-effort line number of `key` at top level, or inside the index-th `[[table]]`."""
-    lines = text.splitlines()
-    start = 0
-    if table:
-        header = re.compile(r"^\s*\[\[?\s*" + re.escape(table) + r"\s*\]\]?\s*(#.*)?$")
-        seen = -1
-        for number, line in enumerate(lines):
-            if header.match(line):
-                seen += 1
-                if seen == index:
-                    start = number
-                    break
-        else:
-            return None
-        if not key:
-            return start + 1
-        start += 1
-    pattern = re.compile(r"^\s*" + re.escape(key) + r"\s*=")
-    for number in range(start, len(lines)):
-        if lines[number].lstrip().startswith("["):
-            break
-        if pattern.match(lines[number]):
-            return number + 1
-    return None
-
-
 def _kind_ok(value: Any, kind: Any) -> bool:
     if (kind is int or kind == (int, float)) and isinstance(value, bool):
         return False
@@ -261,9 +234,10 @@ class _Checker:
         self.text = text
 
     def fail(self, message: str, key: str, table: str | None = None, index: int = 0) -> None:
-        line = _line_of(self.text, key.rsplit(".", 1)[-1], table, index) if key else None
+        line_of = template_files.line_of
+        line = line_of(self.text, key.rsplit(".", 1)[-1], table, index) if key else None
         if line is None and table:
-            line = _line_of(self.text, "", table, index)
+            line = line_of(self.text, "", table, index)
         raise TemplateError(self.path, message, key=key, line=line)
 
     def typed(
@@ -480,46 +454,11 @@ def load_file(path: str) -> Template:
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"line (\d+)", str(exc))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        line = _opening_line(text, int(match.group(1)) if match else None)
+        line = template_files.opening_line(text, int(match.group(1)) if match else None)
         raise TemplateError(
-            path, f"is not valid TOML: {message}", key=_key_on(text, line), line=line
+            path, f"is not valid TOML: {message}", key=template_files.key_on(text, line), line=line
         ) from None
     return from_data(data, path, text)
-
-
-def _opening_line(text: str, found: int | None) -> int | None:
-    """The line to name for a TOML error. tomllib names where it noticed the problem;
-    when that is the end of the file, or the file already stops parsing before that
-    line, the problem is something left open (a string, a list): name the line it
-    opens on, the first line after which the file stops parsing."""
-    import tomllib
-
-    lines = text.splitlines()
-
-    def parses(count: int) -> bool:
-        try:
-            tomllib.loads("\n".join(lines[:count]))
-        except tomllib.TOMLDecodeError:
-            return False
-        return True
-
-    if found is not None and (found <= 1 or parses(found - 1)):
-        return found
-    for number in range(1, len(lines) + 1):
-        if not parses(number):
-            return number
-    return found or len(lines) or None
-
-
-def _key_on(text: str, line: int | None) -> str | None:
-    """The key written on a line (`why = ...`), to name it with a TOML error."""
-    if line is None:
-        return None
-    lines = text.splitlines()
-    if not 1 <= line <= len(lines):
-        return None
-    match = re.match(r"\s*([A-Za-z0-9_-]+)\s*(=|$)", lines[line - 1])
-    return match.group(1) if match else None
 
 
 def warnings_for(template: Template) -> list[str]:
