@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from hwjournal import answers as answers_mod
-from hwjournal.answers import AnswerError
 from hwjournal.errors import UsageError
-from hwjournal.templates import Step
+from hwjournal.steps import AnswerError, Step
 
 NEEDED = "This one matters for the exercise; a few words are enough."
 
@@ -24,13 +23,14 @@ class Asker(Protocol):
     def ask(
         self, step: Step, number: int, total: int, problem: str | None, earlier: str | None
     ) -> str | None:
-        """What the person gave for one step, as text (None or empty: nothing)."""
+        """What the person gave for one step, as text (None or empty: nothing). The
+        step's type says how to take it (`step.kind.asked_as`: line, lines, long)."""
 
     def show(self, step: Step) -> None:
-        """An info step: show its text (and wait for Enter when it pauses)."""
+        """A step asked as "info": show its text (and wait for Enter when it pauses)."""
 
     def timer(self, step: Step, number: int, total: int) -> int | None:
-        """Run a timer step; seconds spent, or None when skipped."""
+        """A step asked as "timer": run it; seconds spent, or None when skipped."""
 
     def ask_mood(self, problem: str | None) -> str | None:
         """The closing mood check-in, as text (None or empty: skipped)."""
@@ -73,7 +73,7 @@ def run(
 
 
 def _ask_one(step: Step, number: int, total: int, progress: Progress, asker: Asker) -> Any:
-    if step.type == "timer":
+    if step.kind.asked_as == "timer":  # timed, not typed: its value needs no reading
         return asker.timer(step, number, total)
     problem: str | None = None
     earlier = progress.earlier_text.get(step.id)
@@ -85,7 +85,7 @@ def _ask_one(step: Step, number: int, total: int, progress: Progress, asker: Ask
                 continue
             return None
         try:
-            value = answers_mod.parse(step, raw)
+            value = step.parse(raw)
         except AnswerError as exc:
             problem = exc.problem
             continue

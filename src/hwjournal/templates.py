@@ -1,4 +1,5 @@
-"""Templates: load a TOML file, check every key and type, and find templates by id.
+"""Templates: load a TOML file, check its top level (each step is checked by its
+type, in steps/), and find templates by id.
 
 Built-in templates ship inside the package; user templates (the config folder's
 templates/ and any `template_dirs`) are layered over them by id. A broken user
@@ -14,19 +15,8 @@ from typing import Any
 
 from hwjournal import paths, template_files
 from hwjournal.errors import NotFoundError, TemplateError, UsageError
+from hwjournal.steps import KIND_NAMES, Step, kind_ok, parse_step
 
-STEP_TYPES = (
-    "text",
-    "long",
-    "scale",
-    "choice",
-    "multi",
-    "list",
-    "number",
-    "yesno",
-    "timer",
-    "info",
-)
 GOALS = (
     "self-awareness",
     "skills",
@@ -40,7 +30,6 @@ CADENCES = ("once", "daily", "weekly")
 LAYOUTS = ("columns",)
 
 TEMPLATE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-STEP_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 TOP_KEYS = {
     "id": str,
@@ -59,92 +48,6 @@ TOP_KEYS = {
     "scoring": dict,
     "steps": list,
 }
-STEP_KEYS = {
-    "id": str,
-    "type": str,
-    "prompt": str,
-    "help": str,
-    "required": bool,
-    "reflection": bool,
-    "min": (int, float),
-    "max": (int, float),
-    "labels": dict,
-    "options": list,
-    "other": bool,
-    "minutes": (int, float),
-    "pause": bool,
-    "alert_at": (int, float),
-}
-# keys that only make sense for some step types
-STEP_TYPE_KEYS = {
-    "min": ("scale", "number"),
-    "max": ("scale", "number"),
-    "labels": ("scale",),
-    "options": ("choice", "multi"),
-    "other": ("choice", "multi"),
-    "minutes": ("timer",),
-    "pause": ("info",),
-    "alert_at": ("scale", "number"),
-}
-TYPE_NAMES = {
-    str: "text",
-    int: "a whole number",
-    bool: "true or false",
-    list: "a list",
-    dict: "a table",
-    (int, float): "a number",
-}
-
-
-@dataclass
-class Step:
-    id: str
-    type: str
-    prompt: str
-    help: str = ""
-    required: bool = False
-    reflection: bool = False
-    min: float | None = None
-    max: float | None = None
-    labels: dict[int, str] = field(default_factory=dict)
-    options: list[str] = field(default_factory=list)
-    other: bool = False
-    minutes: float | None = None
-    pause: bool = False
-    alert_at: float | None = None
-
-    @property
-    def answerable(self) -> bool:
-        return self.type != "info"
-
-    def snapshot(self) -> dict[str, Any]:
-        """What an entry keeps of this step, so it reads the same after the template changes."""
-        data: dict[str, Any] = {"id": self.id, "type": self.type, "prompt": self.prompt}
-        defaults = Step(id="", type="", prompt="")
-        for name in (
-            "help",
-            "required",
-            "reflection",
-            "min",
-            "max",
-            "options",
-            "other",
-            "minutes",
-            "pause",
-            "alert_at",
-        ):
-            value = getattr(self, name)
-            if value != getattr(defaults, name):
-                data[name] = value
-        if self.labels:
-            data["labels"] = {str(k): v for k, v in self.labels.items()}
-        return data
-
-    @classmethod
-    def from_snapshot(cls, data: dict[str, Any]) -> Step:
-        known = {k: v for k, v in data.items() if k in STEP_KEYS}
-        labels = known.pop("labels", {}) or {}
-        return cls(**known, labels={int(k): v for k, v in labels.items()})
 
 
 @dataclass
@@ -222,12 +125,6 @@ class Template:
 # ---------------------------------------------------------------- validation
 
 
-def _kind_ok(value: Any, kind: Any) -> bool:
-    if (kind is int or kind == (int, float)) and isinstance(value, bool):
-        return False
-    return isinstance(value, kind)
-
-
 class _Checker:
     def __init__(self, path: str, text: str) -> None:
         self.path = path
@@ -239,6 +136,15 @@ class _Checker:
         if line is None and table:
             line = line_of(self.text, "", table, index)
         raise TemplateError(self.path, message, key=key, line=line)
+
+    def step(self, data: Any, index: int) -> Step:
+        """The index-th [[steps]] table, checked by its type; errors name steps[index].key."""
+
+        def fail(message: str, key: str) -> None:
+            where = f"steps[{index}].{key}" if key else f"steps[{index}]"
+            self.fail(message, where, "steps", index)
+
+        return parse_step(data, fail)
 
     def typed(
         self,
@@ -253,110 +159,8 @@ class _Checker:
             if key not in schema:
                 allowed = ", ".join(schema)
                 self.fail(f"unknown key '{key}' (allowed: {allowed})", name, table, index)
-            if not _kind_ok(value, schema[key]):
-                self.fail(f"should be {TYPE_NAMES[schema[key]]}", name, table, index)
-
-
-def _parse_step(chk: _Checker, data: Any, index: int) -> Step:
-    where = f"steps[{index}]."
-    if not isinstance(data, dict):
-        chk.fail("each step should be a [[steps]] table", f"steps[{index}]", "steps", index)
-    chk.typed(data, STEP_KEYS, where, "steps", index)
-    for key in ("id", "type", "prompt"):
-        if key not in data:
-            chk.fail(f"every step needs '{key}'", f"{where}{key}", "steps", index)
-    if not STEP_ID.match(data["id"]):
-        chk.fail(
-            "step ids use lowercase letters, digits, '-' and '_'", f"{where}id", "steps", index
-        )
-    kind = data["type"]
-    if kind not in STEP_TYPES:
-        chk.fail(
-            f"unknown step type '{kind}' (use one of: {', '.join(STEP_TYPES)})",
-            f"{where}type",
-            "steps",
-            index,
-        )
-    for key, types in STEP_TYPE_KEYS.items():
-        if key in data and kind not in types:
-            chk.fail(f"'{key}' does not apply to a {kind} step", f"{where}{key}", "steps", index)
-    if kind == "info" and data.get("required"):
-        chk.fail(
-            "an info step has no answer, so it cannot be required",
-            f"{where}required",
-            "steps",
-            index,
-        )
-    if kind == "scale":
-        for key in ("min", "max"):
-            if key not in data:
-                chk.fail(f"a scale step needs '{key}'", f"{where}{key}", "steps", index)
-            if not _kind_ok(data[key], int):
-                chk.fail("should be a whole number", f"{where}{key}", "steps", index)
-    if "min" in data and "max" in data and data["min"] >= data["max"]:
-        chk.fail("'min' should be below 'max'", f"{where}max", "steps", index)
-    labels: dict[int, str] = {}
-    for raw_key, label in data.get("labels", {}).items():
-        try:
-            number = int(raw_key)
-        except ValueError:
-            chk.fail(
-                f"label key '{raw_key}' should be a whole number", f"{where}labels", "steps", index
-            )
-        if not isinstance(label, str):
-            chk.fail("labels should be text", f"{where}labels", "steps", index)
-        if not data["min"] <= number <= data["max"]:
-            chk.fail(
-                f"label {number} is outside {data['min']}..{data['max']}",
-                f"{where}labels",
-                "steps",
-                index,
-            )
-        labels[number] = label
-    if kind in ("choice", "multi"):
-        options = data.get("options")
-        if not options:
-            chk.fail(
-                f"a {kind} step needs a non-empty 'options' list", f"{where}options", "steps", index
-            )
-        if not all(isinstance(o, str) and o.strip() for o in options):
-            chk.fail("options should be non-empty text", f"{where}options", "steps", index)
-        if len({o.strip().lower() for o in options}) != len(options):
-            chk.fail("options should differ from each other", f"{where}options", "steps", index)
-        if kind == "multi" and any("," in o for o in options):
-            chk.fail(
-                "options of a multi step cannot hold a comma (commas separate answers)",
-                f"{where}options",
-                "steps",
-                index,
-            )
-        if any(o.strip().isdigit() for o in options):
-            chk.fail(
-                "an option cannot be a bare number (numbers pick options)",
-                f"{where}options",
-                "steps",
-                index,
-            )
-    if kind == "timer":
-        minutes = data.get("minutes")
-        if minutes is None or minutes <= 0:
-            chk.fail("a timer step needs 'minutes' above 0", f"{where}minutes", "steps", index)
-    return Step(
-        id=data["id"],
-        type=kind,
-        prompt=data["prompt"],
-        help=data.get("help", ""),
-        required=data.get("required", False),
-        reflection=data.get("reflection", False),
-        min=data.get("min"),
-        max=data.get("max"),
-        labels=labels,
-        options=list(data.get("options", [])),
-        other=data.get("other", False),
-        minutes=data.get("minutes"),
-        pause=data.get("pause", False),
-        alert_at=data.get("alert_at"),
-    )
+            if not kind_ok(value, schema[key]):
+                self.fail(f"should be {KIND_NAMES[schema[key]]}", name, table, index)
 
 
 def from_data(data: dict[str, Any], path: str = "<template>", text: str = "") -> Template:
@@ -380,7 +184,7 @@ def from_data(data: dict[str, Any], path: str = "<template>", text: str = "") ->
         chk.fail("version should be 1 or more", "version")
     if not data["steps"]:
         chk.fail("a template needs at least one step", "steps")
-    steps = [_parse_step(chk, step, i) for i, step in enumerate(data["steps"])]
+    steps = [chk.step(step, i) for i, step in enumerate(data["steps"])]
     seen: set[str] = set()
     for i, step in enumerate(steps):
         if step.id in seen:
@@ -407,7 +211,7 @@ def from_data(data: dict[str, Any], path: str = "<template>", text: str = "") ->
             if not (
                 isinstance(band, dict)
                 and set(band) == {"max", "label"}
-                and _kind_ok(band["max"], (int, float))
+                and kind_ok(band["max"], (int, float))
                 and isinstance(band["label"], str)
             ):
                 chk.fail('each band is {max = N, label = "..."}', "scoring.bands", "scoring")
