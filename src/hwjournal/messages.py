@@ -65,7 +65,8 @@ TEMPLATE_FILE_HEADER = """\
 # title, version, modality, goals (self-awareness, skills, behavior-change,
 # cognitive-restructuring, emotion-regulation, self-efficacy, relational-healing),
 # summary, why (what the exercise is for), cadence (once | daily | weekly), minutes;
-# optional: layout = "columns", source, notice, alert.
+# optional: layout = "columns", source, notice, alert, private = true (its entries are
+# private unless started with --shared).
 #
 # Each [[steps]] table is one step, asked in order: id, type, prompt, and optional
 # help, required = true, reflection = true (mark the closing reflection). Types:

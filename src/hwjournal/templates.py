@@ -45,6 +45,7 @@ TOP_KEYS = {
     "source": str,
     "notice": str,
     "alert": str,
+    "private": bool,
     "scoring": dict,
     "steps": list,
 }
@@ -72,6 +73,7 @@ class Template:
     source: str = ""
     notice: str = ""
     alert: str = ""
+    private: bool = False  # its entries are private unless started as shared
     score_steps: list[str] = field(default_factory=list)
     bands: list[Band] = field(default_factory=list)
     path: str = ""
@@ -96,6 +98,7 @@ class Template:
         )
 
     def to_json(self) -> dict[str, Any]:
+        """The whole template as loaded (`hw templates show --json`), and where from."""
         data: dict[str, Any] = {
             "id": self.id,
             "title": self.title,
@@ -109,6 +112,8 @@ class Template:
             "layout": self.layout or None,
             "source": self.source or None,
             "notice": self.notice or None,
+            "alert": self.alert or None,
+            "private": self.private,
             "builtin": self.builtin,
             "overrides_builtin": self.overrides_builtin,
             "path": self.path,
@@ -234,6 +239,7 @@ def from_data(data: dict[str, Any], path: str = "<template>", text: str = "") ->
         source=data.get("source", ""),
         notice=data.get("notice", ""),
         alert=data.get("alert", ""),
+        private=data.get("private", False),
         score_steps=score_steps,
         bands=bands,
         path=path,
