@@ -74,7 +74,8 @@ TEMPLATE_FILE_HEADER = """\
 #   scale (min, max, labels = {{ 0 = "none", 10 = "a lot" }})
 #   choice, multi (options = ["...", "..."], other = true allows free text)
 #   timer (minutes)  info (shows its prompt; pause = true waits for Enter)
-# alert_at = N on a scale or number step shows the `alert` text for an answer of N or more.
+# alert_at = N on a scale or number step shows the `alert` text for an answer of N or more;
+# alert_at = true on a yesno step shows it for a yes.
 # Scoring: [scoring] with steps = [scale step ids to add up] and
 #   bands = [{{ max = 4, label = "minimal" }}, ...] in rising order.
 
@@ -279,6 +280,10 @@ STEP_OPTIONS_SAME = "options should differ from each other"
 STEP_OPTIONS_COMMA = "options of a multi step cannot hold a comma (commas separate answers)"
 STEP_OPTIONS_NUMBER = "an option cannot be a bare number (numbers pick options)"
 STEP_TIMER_MINUTES = "a timer step needs 'minutes' above 0"
+STEP_YESNO_ALERT = (
+    "on a yesno step, alert_at can only be true (an answer of yes shows the alert); "
+    "leave it out for no alert"
+)
 # ... and with a step an entry keeps (an import), after "entry 3: steps[0]"
 SNAPSHOT_NOT_OBJECT = "should be an object"
 SNAPSHOT_NEEDS = "needs '{key}' as text"

@@ -313,6 +313,12 @@ class Multi(Choice):
 
 class YesNo(StepType):
     name, word = "yesno", "yes or no"
+    keys: ClassVar[dict[str, Key]] = {"alert_at": Key(bool, None, wrong=messages.STEP_YESNO_ALERT)}
+
+    def validate(self, data: dict[str, Any], fail: Fail) -> dict[str, Any]:
+        if data.get("alert_at") is False:
+            fail(messages.STEP_YESNO_ALERT, "alert_at")
+        return super().validate(data, fail)
 
     def hint(self, step: Step) -> str:
         return messages.HOW_YESNO
@@ -327,6 +333,9 @@ class YesNo(StepType):
 
     def check(self, step: Step, value: Any) -> str | None:
         return None if isinstance(value, bool) else messages.ANSWER_SHOULD_BE_BOOL
+
+    def alerts(self, step: Step, value: Any) -> bool:
+        return step.alert_at is True and value is True
 
 
 class Timer(StepType):
