@@ -4,12 +4,14 @@ How one answer is read and checked belongs to its step's type (steps/)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from hwjournal import messages
 from hwjournal.errors import UsageError
 from hwjournal.steps import AnswerError, Step
 from hwjournal.templates import Template
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # `hw start` loads this module: typing costs it milliseconds
+    from typing import Any
 
 __all__ = ["AnswerError"]  # the error an answer that does not fit raises, kept here too
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
-from typing import Any
 
 from hwjournal import paths, template_files
 from hwjournal.errors import NotFoundError, TemplateError, UsageError
 from hwjournal.steps import KIND_NAMES, Step, kind_ok, parse_step
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # `hw start` loads this module: typing and dataclasses cost it milliseconds
+    from typing import Any
 
 GOALS = (
     "self-awareness",
@@ -51,35 +53,67 @@ TOP_KEYS = {
 }
 
 
-@dataclass
 class Band:
-    max: float
-    label: str
+    """A published band of a score: totals up to `max` read as `label`."""
+
+    def __init__(self, max: float, label: str) -> None:
+        self.max = max
+        self.label = label
 
 
-@dataclass
 class Template:
-    id: str
-    title: str
-    steps: list[Step]
-    version: int = 1
-    modality: str = ""
-    goals: list[str] = field(default_factory=list)
-    summary: str = ""
-    why: str = ""
-    cadence: str = ""
-    minutes: float | None = None
-    layout: str = ""
-    source: str = ""
-    notice: str = ""
-    alert: str = ""
-    private: bool = False  # its entries are private unless started as shared
-    score_steps: list[str] = field(default_factory=list)
-    bands: list[Band] = field(default_factory=list)
-    path: str = ""
-    builtin: bool = False
-    overrides_builtin: bool = False
-    raw: dict[str, Any] = field(default_factory=dict, repr=False)
+    """One exercise as loaded from its file: its top-level keys, its steps, where it
+    came from (path, builtin, overrides_builtin) and the file's data as read (raw)."""
+
+    def __init__(
+        self,
+        id: str,
+        title: str,
+        steps: list[Step],
+        *,
+        version: int = 1,
+        modality: str = "",
+        goals: list[str] | None = None,
+        summary: str = "",
+        why: str = "",
+        cadence: str = "",
+        minutes: float | None = None,
+        layout: str = "",
+        source: str = "",
+        notice: str = "",
+        alert: str = "",
+        private: bool = False,
+        score_steps: list[str] | None = None,
+        bands: list[Band] | None = None,
+        path: str = "",
+        builtin: bool = False,
+        overrides_builtin: bool = False,
+        raw: dict[str, Any] | None = None,
+    ) -> None:
+        self.id = id
+        self.title = title
+        self.steps = steps
+        self.version = version
+        self.modality = modality
+        self.goals = goals if goals is not None else []
+        self.summary = summary
+        self.why = why
+        self.cadence = cadence
+        self.minutes = minutes
+        self.layout = layout
+        self.source = source
+        self.notice = notice
+        self.alert = alert
+        self.private = private  # its entries are private unless started as shared
+        self.score_steps = score_steps if score_steps is not None else []
+        self.bands = bands if bands is not None else []
+        self.path = path
+        self.builtin = builtin
+        self.overrides_builtin = overrides_builtin
+        self.raw = raw if raw is not None else {}
+
+    def __repr__(self) -> str:
+        return f"Template({self.id!r}, {len(self.steps)} steps, path={self.path!r})"
 
     def step(self, step_id: str) -> Step:
         for step in self.steps:
@@ -302,10 +336,12 @@ def _toml_files(folder: str) -> list[str]:
     return [os.path.join(folder, n) for n in names if n.endswith(".toml")]
 
 
-@dataclass
 class Catalog:
-    templates: dict[str, Template]
-    problems: list[TemplateError]
+    """Every template by id, and the user files that could not be loaded."""
+
+    def __init__(self, templates: dict[str, Template], problems: list[TemplateError]) -> None:
+        self.templates = templates
+        self.problems = problems
 
 
 def catalog(extra_dirs: list[str] | None = None) -> Catalog:
