@@ -277,3 +277,11 @@ def test_an_answer_reads_the_same_from_a_flag_json_and_an_import(every_type):
     for step_id, value in wrong.items():
         assert template.step(step_id).problem(value), step_id
     assert template.step("intro").problem("anything")
+
+
+def test_an_answer_reads_as_text_by_its_type_even_from_an_odd_snapshot():
+    scale = {"id": "level", "type": "scale", "prompt": "p", "min": 0, "max": 3}
+    assert steps.answer_text({**scale, "labels": {"2": "often"}}, 2) == "2 on 0–3 (often)"
+    assert steps.answer_text({"type": "timer"}, 95) == "1 min 35 s"  # no id, no prompt
+    assert steps.answer_text({"type": "from-a-newer-hw"}, ["a", "b"]) == "• a\n• b"
+    assert steps.answer_text({"type": "yesno", "help": None}, False) == "no"

@@ -204,10 +204,14 @@ class Step:
 
     @classmethod
     def from_snapshot(cls, data: dict[str, Any]) -> Step:
-        known = {k: v for k, v in data.items() if (k in COMMON_KEYS or k in SETTINGS)}
+        known = {
+            k: v for k, v in data.items() if (k in COMMON_KEYS or k in SETTINGS) and v is not None
+        }
         if known.get("labels"):
             known["labels"] = {int(k): v for k, v in known["labels"].items()}
-        return cls(**{k: v for k, v in known.items() if v is not None})
+        for key in ("id", "type", "prompt"):  # a screen still shows an odd old snapshot
+            known.setdefault(key, "")
+        return cls(**known)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Step) and vars(self) == vars(other)
