@@ -168,3 +168,84 @@ def test_dbt_self_harm_urge_alerts_at_its_level(hw):
     assert at.json()["alerts"] == ["urge_self_harm"]
     err = flat(at.err)
     assert "urge to hurt yourself" in err and CONTACT in err and NO_ONE in err
+
+
+# ---------------------------------------------------------------- yesno: alert_at = true
+
+URGE_ALERT = "You said the urge is strong right now"
+YESNO_TEMPLATE = f"""\
+id = "urge-check"
+title = "Urge check"
+why = "For tests."
+alert = "{URGE_ALERT}, and that matters."
+
+[[steps]]
+id = "urge"
+type = "yesno"
+prompt = "Is the urge strong right now?"
+alert_at = true
+
+[[steps]]
+id = "reflection"
+type = "long"
+prompt = "What helps?"
+reflection = true
+"""
+
+
+def urge_template(text: str = YESNO_TEMPLATE) -> Path:
+    folder = Path(os.environ["HW_HOME"]) / "templates"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "urge-check.toml"
+    path.write_text(text)
+    return path
+
+
+def test_a_yes_alerts_on_a_yesno_step_with_alert_at_true(hw):
+    set_contact()
+    urge_template()
+    made = hw("start", "urge-check", "--answer", "urge=yes", "--json")
+    assert made.code == 0, made.err
+    assert made.json()["alerts"] == ["urge"]
+    err = flat(made.err)
+    assert URGE_ALERT in err and CONTACT in err and NO_ONE in err
+
+
+def test_a_no_does_not_alert(hw):
+    set_contact()
+    urge_template()
+    made = hw("start", "urge-check", "--answer", "urge=no", "--json")
+    assert made.code == 0, made.err
+    assert made.json()["answers"] == {"urge": False}
+    assert not made.json().get("alerts")
+    assert URGE_ALERT not in made.err and NO_ONE not in made.err
+
+
+def test_a_yes_at_a_terminal_alerts_at_once_and_stays_in_the_draft(hw):
+    set_contact()
+    urge_template()
+    child = spawn_hw("start", "urge-check")
+    child.expect("urge strong")
+    child.expect("›")
+    child.sendline("y")
+    child.expect("What helps")
+    shown = flat(child.before)
+    assert URGE_ALERT in shown and CONTACT in shown
+    child.sendintr()
+    assert finish(child) == 130
+    draft = hw("log", "--drafts", "--json").json()[0]
+    assert draft["answers"] == {"urge": True}
+    assert draft["alerts"] == ["urge"]
+
+
+def test_alert_at_on_a_yesno_step_can_only_be_true(hw):
+    path = urge_template()
+    for setting in ("alert_at = false", "alert_at = 1", 'alert_at = "yes"'):
+        path.write_text(YESNO_TEMPLATE.replace("alert_at = true", setting))
+        checked = hw("templates", "validate", str(path), "--json")
+        assert checked.code == 1, setting
+        result = checked.json()[0]
+        assert (result["key"], result["line"]) == ("steps[0].alert_at", 10), setting
+        assert "can only be true" in result["error"], setting
+    path.write_text(YESNO_TEMPLATE.replace('type = "yesno"', 'type = "scale"\nmin = 0\nmax = 3'))
+    assert "should be a number" in hw("templates", "validate", str(path)).err

@@ -4,6 +4,7 @@ user templates layer over the built-ins."""
 from __future__ import annotations
 
 import os
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -173,3 +174,33 @@ def test_templates_list_filters_and_show(hw):
     assert shown.code == 0
     assert "Why it helps" in shown.out
     assert "hw start values-compass" in shown.out
+
+
+def test_private_is_a_checked_top_level_key_and_off_by_default(tmp_path):
+    assert templates.from_data(tomllib.loads(GOOD)).private is False
+    mine = write(tmp_path, "tiny.toml", "private = true\n" + GOOD)
+    assert templates.load_file(str(mine)).private is True
+    bad = write(tmp_path, "bad.toml", 'private = "yes"\n' + GOOD)
+    with pytest.raises(TemplateError) as caught:
+        templates.load_file(str(bad))
+    assert (caught.value.key, caught.value.line) == ("private", 1)
+    assert "true or false" in caught.value.message
+
+
+def test_show_json_is_the_whole_template_as_loaded(hw, hw_home):
+    shown = hw("templates", "show", "phq-9", "--json")
+    assert shown.code == 0
+    phq9 = shown.json()
+    assert "better off dead" in phq9["alert"]
+    assert phq9["scoring"]["steps"] == [f"q{n}" for n in range(1, 10)]
+    assert phq9["scoring"]["bands"][0] == {"max": 4, "label": "minimal"}
+    assert phq9["private"] is False
+    assert {s["id"]: s.get("alert_at") for s in phq9["steps"]}["q9"] == 1
+    write(hw_home / "templates", "tiny.toml", 'private = true\nalert = "Take care."\n' + GOOD)
+    tiny = hw("templates", "show", "tiny", "--json").json()
+    assert (tiny["private"], tiny["alert"]) == (True, "Take care.")
+    # every top-level key a template file may hold is carried, for every built-in
+    for template in templates.catalog().templates.values():
+        data = template.to_json()
+        assert set(template.raw) <= set(data), template.id
+        assert data["steps"] == [s.snapshot() for s in template.steps]

@@ -58,6 +58,30 @@ TEMPLATE_KEPT = (
     "When you have fixed it, check it with: hw templates validate {path}"
 )
 EDITOR_FAILED = "Could not open your editor ({editor}): {problem}."
+# the comment at the top of a new template file
+TEMPLATE_FILE_HEADER = """\
+# hw template "{id}"{origin}
+# Edit it, then check it with: hw templates validate {path}
+#
+# Top: id (lowercase letters, digits and '-'; keep it the same as the file name),
+# title, version, modality, goals (self-awareness, skills, behavior-change,
+# cognitive-restructuring, emotion-regulation, self-efficacy, relational-healing),
+# summary, why (what the exercise is for), cadence (once | daily | weekly), minutes;
+# optional: layout = "columns", source, notice, alert, private = true (its entries are
+# private unless started with --shared).
+#
+# Each [[steps]] table is one step, asked in order: id, type, prompt, and optional
+# help, required = true, reflection = true (mark the closing reflection). Types:
+#   text (one line)  long (free writing)  list (one item a line)  yesno  number (min, max)
+#   scale (min, max, labels = {{ 0 = "none", 10 = "a lot" }})
+#   choice, multi (options = ["...", "..."], other = true allows free text)
+#   timer (minutes)  info (shows its prompt; pause = true waits for Enter)
+# alert_at = N on a scale or number step shows the `alert` text for an answer of N or more;
+# alert_at = true on a yesno step shows it for a yes.
+# Scoring: [scoring] with steps = [scale step ids to add up] and
+#   bands = [{{ max = 4, label = "minimal" }}, ...] in rising order.
+
+"""
 
 # hw week and hw export
 WEEK_EMPTY = "Nothing recorded this week yet. Start one with: hw start values-compass"
@@ -244,3 +268,62 @@ BARRIER_UNKNOWN = "'{text}' is not one of the barriers hw knows."
 BARRIER_HINT = "Use one of: {choices}."
 EXPORT_NOTHING = "Nothing was recorded in these days."
 STILL_OPEN = "still open"
+
+# Steps: how to answer each type, and what is wrong with an answer. An answer's
+# problem follows its step id ("thought: should be text.") or an import's record.
+HOW_LONG = "Write as much as you like. Ctrl-D on an empty line when you are done."
+HOW_LIST = "One item a line; an empty line when you are done."
+HOW_SCALE = "A number from {low} to {high}{labels}."
+HOW_CHOICE = "The option's number or its words."
+HOW_CHOICE_OTHER = " Or your own words."
+HOW_MULTI = "Numbers or words, separated by commas."
+HOW_MULTI_OTHER = " Your own words are welcome too."
+HOW_YESNO = "y or n."
+HOW_NUMBER = "A number."
+ANSWER_NONE_TAKEN = "this step shows information and takes no answer."
+ANSWER_ONE_LINE = "this step takes one line."
+ANSWER_NOT_A_NUMBER = "'{text}' is not a number."
+ANSWER_OUTSIDE = "{value} is outside {range}."
+ANSWER_WHOLE_IN = "answer with a whole number from {range}."
+ANSWER_NO_OPTION = "there is no option {number}; pick 1 to {count}."
+ANSWER_NOT_AN_OPTION = "'{value}' is not one of the options ({choices})."
+ANSWER_PICK_ONE = "pick at least one option, by number or name."
+ANSWER_YES_OR_NO = "answer y or n."
+ANSWER_DURATION = "give the time spent in seconds (like 300) or as 5m, 1m30s."
+ANSWER_SHOULD_BE_TEXT = "should be text."
+ANSWER_SHOULD_BE_TEXTS = "should be a list of texts."
+ANSWER_SHOULD_BE_WHOLE = "should be a whole number."
+ANSWER_SHOULD_BE_NUMBER = "should be a number."
+ANSWER_SHOULD_BE_BOOL = "should be true or false."
+ANSWER_SHOULD_BE_SECONDS = "should be whole seconds."
+
+# Template files: what is wrong with a [[steps]] table (after "file, line, key: ")
+STEP_KEY_KIND = "should be {kind}"
+STEP_NOT_TABLE = "each step should be a [[steps]] table"
+STEP_KEY_UNKNOWN = "unknown key '{key}' (allowed: {allowed})"
+STEP_KEY_MISSING = "every step needs '{key}'"
+STEP_BAD_ID = "step ids use lowercase letters, digits, '-' and '_'"
+STEP_TYPE_UNKNOWN = "unknown step type '{type}' (use one of: {types})"
+STEP_KEY_NOT_HERE = "'{key}' does not apply to a {type} step"
+STEP_INFO_REQUIRED = "an info step has no answer, so it cannot be required"
+STEP_MIN_MAX = "'min' should be below 'max'"
+STEP_SCALE_NEEDS = "a scale step needs '{key}'"
+STEP_LABEL_KEY = "label key '{key}' should be a whole number"
+STEP_LABEL_TEXT = "labels should be text"
+STEP_LABEL_OUTSIDE = "label {number} is outside {low}..{high}"
+STEP_OPTIONS_NEEDED = "a {type} step needs a non-empty 'options' list"
+STEP_OPTIONS_TEXT = "options should be non-empty text"
+STEP_OPTIONS_SAME = "options should differ from each other"
+STEP_OPTIONS_COMMA = "options of a multi step cannot hold a comma (commas separate answers)"
+STEP_OPTIONS_NUMBER = "an option cannot be a bare number (numbers pick options)"
+STEP_TIMER_MINUTES = "a timer step needs 'minutes' above 0"
+STEP_YESNO_ALERT = (
+    "on a yesno step, alert_at can only be true (an answer of yes shows the alert); "
+    "leave it out for no alert"
+)
+# ... and with a step an entry keeps (an import), after "entry 3: steps[0]"
+SNAPSHOT_NOT_OBJECT = "should be an object"
+SNAPSHOT_NEEDS = "needs '{key}' as text"
+SNAPSHOT_TYPE_UNKNOWN = "has an unknown type '{type}'"
+SNAPSHOT_LABELS = "should map whole numbers to texts"
+SNAPSHOT_OPTIONS = "should be a list of texts"

@@ -8,41 +8,52 @@ draft is saved the moment an answer is given.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any, Protocol
-
 from hwjournal import answers as answers_mod
-from hwjournal.answers import AnswerError
 from hwjournal.errors import UsageError
-from hwjournal.templates import Step
+from hwjournal.steps import AnswerError, Step
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # `hw start` loads this module: typing costs it milliseconds
+    from collections.abc import Callable
+    from typing import Any, Protocol
+else:  # at run time Asker is a plain class: it only says what an asker does
+    Protocol = object
 
 NEEDED = "This one matters for the exercise; a few words are enough."
 
 
 class Asker(Protocol):
+    """How the runner talks to the person (terminal.TerminalAsker at a terminal)."""
+
     def ask(
         self, step: Step, number: int, total: int, problem: str | None, earlier: str | None
     ) -> str | None:
-        """What the person gave for one step, as text (None or empty: nothing)."""
+        """What the person gave for one step, as text (None or empty: nothing). The
+        step's type says how to take it (`step.kind.asked_as`: line, lines, long)."""
 
     def show(self, step: Step) -> None:
-        """An info step: show its text (and wait for Enter when it pauses)."""
+        """A step asked as "info": show its text (and wait for Enter when it pauses)."""
 
     def timer(self, step: Step, number: int, total: int) -> int | None:
-        """Run a timer step; seconds spent, or None when skipped."""
+        """A step asked as "timer": run it; seconds spent, or None when skipped."""
 
     def ask_mood(self, problem: str | None) -> str | None:
         """The closing mood check-in, as text (None or empty: skipped)."""
 
 
-@dataclass
 class Progress:
-    """Where a run stands: the answers so far and the index of the next step."""
+    """Where a run stands: the answers so far, the index of the next step, and text
+    half-typed for a step before a stop (put back on the line when it is asked)."""
 
-    answers: dict[str, Any] = field(default_factory=dict)
-    next_index: int = 0
-    earlier_text: dict[str, str] = field(default_factory=dict)
+    def __init__(
+        self,
+        answers: dict[str, Any] | None = None,
+        next_index: int = 0,
+        earlier_text: dict[str, str] | None = None,
+    ) -> None:
+        self.answers = answers if answers is not None else {}
+        self.next_index = next_index
+        self.earlier_text = earlier_text if earlier_text is not None else {}
 
 
 def run(
@@ -73,7 +84,7 @@ def run(
 
 
 def _ask_one(step: Step, number: int, total: int, progress: Progress, asker: Asker) -> Any:
-    if step.type == "timer":
+    if step.kind.asked_as == "timer":  # timed, not typed: its value needs no reading
         return asker.timer(step, number, total)
     problem: str | None = None
     earlier = progress.earlier_text.get(step.id)
@@ -85,7 +96,7 @@ def _ask_one(step: Step, number: int, total: int, progress: Progress, asker: Ask
                 continue
             return None
         try:
-            value = answers_mod.parse(step, raw)
+            value = step.parse(raw)
         except AnswerError as exc:
             problem = exc.problem
             continue

@@ -1,4 +1,5 @@
-"""Templates: load a TOML file, check every key and type, and find templates by id.
+"""Templates: load a TOML file, check its top level (each step is checked by its
+type, in steps/), and find templates by id.
 
 Built-in templates ship inside the package; user templates (the config folder's
 templates/ and any `template_dirs`) are layered over them by id. A broken user
@@ -9,24 +10,15 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
-from typing import Any
 
-from hwjournal import paths
+from hwjournal import paths, template_files
 from hwjournal.errors import NotFoundError, TemplateError, UsageError
+from hwjournal.steps import KIND_NAMES, Step, kind_ok, parse_step
 
-STEP_TYPES = (
-    "text",
-    "long",
-    "scale",
-    "choice",
-    "multi",
-    "list",
-    "number",
-    "yesno",
-    "timer",
-    "info",
-)
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # `hw start` loads this module: typing and dataclasses cost it milliseconds
+    from typing import Any
+
 GOALS = (
     "self-awareness",
     "skills",
@@ -40,7 +32,6 @@ CADENCES = ("once", "daily", "weekly")
 LAYOUTS = ("columns",)
 
 TEMPLATE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-STEP_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 TOP_KEYS = {
     "id": str,
@@ -56,125 +47,73 @@ TOP_KEYS = {
     "source": str,
     "notice": str,
     "alert": str,
+    "private": bool,
     "scoring": dict,
     "steps": list,
 }
-STEP_KEYS = {
-    "id": str,
-    "type": str,
-    "prompt": str,
-    "help": str,
-    "required": bool,
-    "reflection": bool,
-    "min": (int, float),
-    "max": (int, float),
-    "labels": dict,
-    "options": list,
-    "other": bool,
-    "minutes": (int, float),
-    "pause": bool,
-    "alert_at": (int, float),
-}
-# keys that only make sense for some step types
-STEP_TYPE_KEYS = {
-    "min": ("scale", "number"),
-    "max": ("scale", "number"),
-    "labels": ("scale",),
-    "options": ("choice", "multi"),
-    "other": ("choice", "multi"),
-    "minutes": ("timer",),
-    "pause": ("info",),
-    "alert_at": ("scale", "number"),
-}
-TYPE_NAMES = {
-    str: "text",
-    int: "a whole number",
-    bool: "true or false",
-    list: "a list",
-    dict: "a table",
-    (int, float): "a number",
-}
 
 
-@dataclass
-class Step:
-    id: str
-    type: str
-    prompt: str
-    help: str = ""
-    required: bool = False
-    reflection: bool = False
-    min: float | None = None
-    max: float | None = None
-    labels: dict[int, str] = field(default_factory=dict)
-    options: list[str] = field(default_factory=list)
-    other: bool = False
-    minutes: float | None = None
-    pause: bool = False
-    alert_at: float | None = None
-
-    @property
-    def answerable(self) -> bool:
-        return self.type != "info"
-
-    def snapshot(self) -> dict[str, Any]:
-        """What an entry keeps of this step, so it reads the same after the template changes."""
-        data: dict[str, Any] = {"id": self.id, "type": self.type, "prompt": self.prompt}
-        defaults = Step(id="", type="", prompt="")
-        for name in (
-            "help",
-            "required",
-            "reflection",
-            "min",
-            "max",
-            "options",
-            "other",
-            "minutes",
-            "pause",
-            "alert_at",
-        ):
-            value = getattr(self, name)
-            if value != getattr(defaults, name):
-                data[name] = value
-        if self.labels:
-            data["labels"] = {str(k): v for k, v in self.labels.items()}
-        return data
-
-    @classmethod
-    def from_snapshot(cls, data: dict[str, Any]) -> Step:
-        known = {k: v for k, v in data.items() if k in STEP_KEYS}
-        labels = known.pop("labels", {}) or {}
-        return cls(**known, labels={int(k): v for k, v in labels.items()})
-
-
-@dataclass
 class Band:
-    max: float
-    label: str
+    """A published band of a score: totals up to `max` read as `label`."""
+
+    def __init__(self, max: float, label: str) -> None:
+        self.max = max
+        self.label = label
 
 
-@dataclass
 class Template:
-    id: str
-    title: str
-    steps: list[Step]
-    version: int = 1
-    modality: str = ""
-    goals: list[str] = field(default_factory=list)
-    summary: str = ""
-    why: str = ""
-    cadence: str = ""
-    minutes: float | None = None
-    layout: str = ""
-    source: str = ""
-    notice: str = ""
-    alert: str = ""
-    score_steps: list[str] = field(default_factory=list)
-    bands: list[Band] = field(default_factory=list)
-    path: str = ""
-    builtin: bool = False
-    overrides_builtin: bool = False
-    raw: dict[str, Any] = field(default_factory=dict, repr=False)
+    """One exercise as loaded from its file: its top-level keys, its steps, where it
+    came from (path, builtin, overrides_builtin) and the file's data as read (raw)."""
+
+    def __init__(
+        self,
+        id: str,
+        title: str,
+        steps: list[Step],
+        *,
+        version: int = 1,
+        modality: str = "",
+        goals: list[str] | None = None,
+        summary: str = "",
+        why: str = "",
+        cadence: str = "",
+        minutes: float | None = None,
+        layout: str = "",
+        source: str = "",
+        notice: str = "",
+        alert: str = "",
+        private: bool = False,
+        score_steps: list[str] | None = None,
+        bands: list[Band] | None = None,
+        path: str = "",
+        builtin: bool = False,
+        overrides_builtin: bool = False,
+        raw: dict[str, Any] | None = None,
+    ) -> None:
+        self.id = id
+        self.title = title
+        self.steps = steps
+        self.version = version
+        self.modality = modality
+        self.goals = goals if goals is not None else []
+        self.summary = summary
+        self.why = why
+        self.cadence = cadence
+        self.minutes = minutes
+        self.layout = layout
+        self.source = source
+        self.notice = notice
+        self.alert = alert
+        self.private = private  # its entries are private unless started as shared
+        self.score_steps = score_steps if score_steps is not None else []
+        self.bands = bands if bands is not None else []
+        self.path = path
+        self.builtin = builtin
+        self.overrides_builtin = overrides_builtin
+        self.raw = raw if raw is not None else {}
+
+    def __repr__(self) -> str:
+        return f"Template({self.id!r}, {len(self.steps)} steps, path={self.path!r})"
 
     def step(self, step_id: str) -> Step:
         for step in self.steps:
@@ -193,6 +132,7 @@ class Template:
         )
 
     def to_json(self) -> dict[str, Any]:
+        """The whole template as loaded (`hw templates show --json`), and where from."""
         data: dict[str, Any] = {
             "id": self.id,
             "title": self.title,
@@ -206,6 +146,8 @@ class Template:
             "layout": self.layout or None,
             "source": self.source or None,
             "notice": self.notice or None,
+            "alert": self.alert or None,
+            "private": self.private,
             "builtin": self.builtin,
             "overrides_builtin": self.overrides_builtin,
             "path": self.path,
@@ -222,49 +164,26 @@ class Template:
 # ---------------------------------------------------------------- validation
 
 
-def _line_of(text: str, key: str, table: str | None = None, index: int = 0) -> int | None:
-    """Best-effort line number of `key` at top level, or inside the index-th `[[table]]`."""
-    lines = text.splitlines()
-    start = 0
-    if table:
-        header = re.compile(r"^\s*\[\[?\s*" + re.escape(table) + r"\s*\]\]?\s*(#.*)?$")
-        seen = -1
-        for number, line in enumerate(lines):
-            if header.match(line):
-                seen += 1
-                if seen == index:
-                    start = number
-                    break
-        else:
-            return None
-        if not key:
-            return start + 1
-        start += 1
-    pattern = re.compile(r"^\s*" + re.escape(key) + r"\s*=")
-    for number in range(start, len(lines)):
-        if lines[number].lstrip().startswith("["):
-            break
-        if pattern.match(lines[number]):
-            return number + 1
-    return None
-
-
-def _kind_ok(value: Any, kind: Any) -> bool:
-    if (kind is int or kind == (int, float)) and isinstance(value, bool):
-        return False
-    return isinstance(value, kind)
-
-
 class _Checker:
     def __init__(self, path: str, text: str) -> None:
         self.path = path
         self.text = text
 
     def fail(self, message: str, key: str, table: str | None = None, index: int = 0) -> None:
-        line = _line_of(self.text, key.rsplit(".", 1)[-1], table, index) if key else None
+        line_of = template_files.line_of
+        line = line_of(self.text, key.rsplit(".", 1)[-1], table, index) if key else None
         if line is None and table:
-            line = _line_of(self.text, "", table, index)
+            line = line_of(self.text, "", table, index)
         raise TemplateError(self.path, message, key=key, line=line)
+
+    def step(self, data: Any, index: int) -> Step:
+        """The index-th [[steps]] table, checked by its type; errors name steps[index].key."""
+
+        def fail(message: str, key: str) -> None:
+            where = f"steps[{index}].{key}" if key else f"steps[{index}]"
+            self.fail(message, where, "steps", index)
+
+        return parse_step(data, fail)
 
     def typed(
         self,
@@ -279,110 +198,8 @@ class _Checker:
             if key not in schema:
                 allowed = ", ".join(schema)
                 self.fail(f"unknown key '{key}' (allowed: {allowed})", name, table, index)
-            if not _kind_ok(value, schema[key]):
-                self.fail(f"should be {TYPE_NAMES[schema[key]]}", name, table, index)
-
-
-def _parse_step(chk: _Checker, data: Any, index: int) -> Step:
-    where = f"steps[{index}]."
-    if not isinstance(data, dict):
-        chk.fail("each step should be a [[steps]] table", f"steps[{index}]", "steps", index)
-    chk.typed(data, STEP_KEYS, where, "steps", index)
-    for key in ("id", "type", "prompt"):
-        if key not in data:
-            chk.fail(f"every step needs '{key}'", f"{where}{key}", "steps", index)
-    if not STEP_ID.match(data["id"]):
-        chk.fail(
-            "step ids use lowercase letters, digits, '-' and '_'", f"{where}id", "steps", index
-        )
-    kind = data["type"]
-    if kind not in STEP_TYPES:
-        chk.fail(
-            f"unknown step type '{kind}' (use one of: {', '.join(STEP_TYPES)})",
-            f"{where}type",
-            "steps",
-            index,
-        )
-    for key, types in STEP_TYPE_KEYS.items():
-        if key in data and kind not in types:
-            chk.fail(f"'{key}' does not apply to a {kind} step", f"{where}{key}", "steps", index)
-    if kind == "info" and data.get("required"):
-        chk.fail(
-            "an info step has no answer, so it cannot be required",
-            f"{where}required",
-            "steps",
-            index,
-        )
-    if kind == "scale":
-        for key in ("min", "max"):
-            if key not in data:
-                chk.fail(f"a scale step needs '{key}'", f"{where}{key}", "steps", index)
-            if not _kind_ok(data[key], int):
-                chk.fail("should be a whole number", f"{where}{key}", "steps", index)
-    if "min" in data and "max" in data and data["min"] >= data["max"]:
-        chk.fail("'min' should be below 'max'", f"{where}max", "steps", index)
-    labels: dict[int, str] = {}
-    for raw_key, label in data.get("labels", {}).items():
-        try:
-            number = int(raw_key)
-        except ValueError:
-            chk.fail(
-                f"label key '{raw_key}' should be a whole number", f"{where}labels", "steps", index
-            )
-        if not isinstance(label, str):
-            chk.fail("labels should be text", f"{where}labels", "steps", index)
-        if not data["min"] <= number <= data["max"]:
-            chk.fail(
-                f"label {number} is outside {data['min']}..{data['max']}",
-                f"{where}labels",
-                "steps",
-                index,
-            )
-        labels[number] = label
-    if kind in ("choice", "multi"):
-        options = data.get("options")
-        if not options:
-            chk.fail(
-                f"a {kind} step needs a non-empty 'options' list", f"{where}options", "steps", index
-            )
-        if not all(isinstance(o, str) and o.strip() for o in options):
-            chk.fail("options should be non-empty text", f"{where}options", "steps", index)
-        if len({o.strip().lower() for o in options}) != len(options):
-            chk.fail("options should differ from each other", f"{where}options", "steps", index)
-        if kind == "multi" and any("," in o for o in options):
-            chk.fail(
-                "options of a multi step cannot hold a comma (commas separate answers)",
-                f"{where}options",
-                "steps",
-                index,
-            )
-        if any(o.strip().isdigit() for o in options):
-            chk.fail(
-                "an option cannot be a bare number (numbers pick options)",
-                f"{where}options",
-                "steps",
-                index,
-            )
-    if kind == "timer":
-        minutes = data.get("minutes")
-        if minutes is None or minutes <= 0:
-            chk.fail("a timer step needs 'minutes' above 0", f"{where}minutes", "steps", index)
-    return Step(
-        id=data["id"],
-        type=kind,
-        prompt=data["prompt"],
-        help=data.get("help", ""),
-        required=data.get("required", False),
-        reflection=data.get("reflection", False),
-        min=data.get("min"),
-        max=data.get("max"),
-        labels=labels,
-        options=list(data.get("options", [])),
-        other=data.get("other", False),
-        minutes=data.get("minutes"),
-        pause=data.get("pause", False),
-        alert_at=data.get("alert_at"),
-    )
+            if not kind_ok(value, schema[key]):
+                self.fail(f"should be {KIND_NAMES[schema[key]]}", name, table, index)
 
 
 def from_data(data: dict[str, Any], path: str = "<template>", text: str = "") -> Template:
@@ -406,7 +223,7 @@ def from_data(data: dict[str, Any], path: str = "<template>", text: str = "") ->
         chk.fail("version should be 1 or more", "version")
     if not data["steps"]:
         chk.fail("a template needs at least one step", "steps")
-    steps = [_parse_step(chk, step, i) for i, step in enumerate(data["steps"])]
+    steps = [chk.step(step, i) for i, step in enumerate(data["steps"])]
     seen: set[str] = set()
     for i, step in enumerate(steps):
         if step.id in seen:
@@ -433,7 +250,7 @@ def from_data(data: dict[str, Any], path: str = "<template>", text: str = "") ->
             if not (
                 isinstance(band, dict)
                 and set(band) == {"max", "label"}
-                and _kind_ok(band["max"], (int, float))
+                and kind_ok(band["max"], (int, float))
                 and isinstance(band["label"], str)
             ):
                 chk.fail('each band is {max = N, label = "..."}', "scoring.bands", "scoring")
@@ -456,6 +273,7 @@ def from_data(data: dict[str, Any], path: str = "<template>", text: str = "") ->
         source=data.get("source", ""),
         notice=data.get("notice", ""),
         alert=data.get("alert", ""),
+        private=data.get("private", False),
         score_steps=score_steps,
         bands=bands,
         path=path,
@@ -480,46 +298,11 @@ def load_file(path: str) -> Template:
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"line (\d+)", str(exc))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        line = _opening_line(text, int(match.group(1)) if match else None)
+        line = template_files.opening_line(text, int(match.group(1)) if match else None)
         raise TemplateError(
-            path, f"is not valid TOML: {message}", key=_key_on(text, line), line=line
+            path, f"is not valid TOML: {message}", key=template_files.key_on(text, line), line=line
         ) from None
     return from_data(data, path, text)
-
-
-def _opening_line(text: str, found: int | None) -> int | None:
-    """The line to name for a TOML error. tomllib names where it noticed the problem;
-    when that is the end of the file, or the file already stops parsing before that
-    line, the problem is something left open (a string, a list): name the line it
-    opens on, the first line after which the file stops parsing."""
-    import tomllib
-
-    lines = text.splitlines()
-
-    def parses(count: int) -> bool:
-        try:
-            tomllib.loads("\n".join(lines[:count]))
-        except tomllib.TOMLDecodeError:
-            return False
-        return True
-
-    if found is not None and (found <= 1 or parses(found - 1)):
-        return found
-    for number in range(1, len(lines) + 1):
-        if not parses(number):
-            return number
-    return found or len(lines) or None
-
-
-def _key_on(text: str, line: int | None) -> str | None:
-    """The key written on a line (`why = ...`), to name it with a TOML error."""
-    if line is None:
-        return None
-    lines = text.splitlines()
-    if not 1 <= line <= len(lines):
-        return None
-    match = re.match(r"\s*([A-Za-z0-9_-]+)\s*(=|$)", lines[line - 1])
-    return match.group(1) if match else None
 
 
 def warnings_for(template: Template) -> list[str]:
@@ -553,10 +336,12 @@ def _toml_files(folder: str) -> list[str]:
     return [os.path.join(folder, n) for n in names if n.endswith(".toml")]
 
 
-@dataclass
 class Catalog:
-    templates: dict[str, Template]
-    problems: list[TemplateError]
+    """Every template by id, and the user files that could not be loaded."""
+
+    def __init__(self, templates: dict[str, Template], problems: list[TemplateError]) -> None:
+        self.templates = templates
+        self.problems = problems
 
 
 def catalog(extra_dirs: list[str] | None = None) -> Catalog:

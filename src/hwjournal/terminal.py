@@ -9,7 +9,8 @@ import time
 from typing import Any
 
 from hwjournal import display
-from hwjournal.templates import Step, Template
+from hwjournal.steps import Step
+from hwjournal.templates import Template
 
 ARROW = "› "
 
@@ -103,33 +104,6 @@ class TerminalAsker:
         if step.help:
             self.out.print(display.text(step.help, "hw.help"))
 
-    def _how(self, step: Step) -> str:
-        kind = step.type
-        if kind == "long":
-            return "Write as much as you like. Ctrl-D on an empty line when you are done."
-        if kind == "list":
-            return "One item a line; an empty line when you are done."
-        if kind == "scale":
-            labels = " · ".join(f"{k} {v}" for k, v in sorted(step.labels.items()))
-            return (
-                f"A number from {step.min:g} to {step.max:g}"
-                + (f"  ({labels})" if labels else "")
-                + "."
-            )
-        if kind == "choice":
-            return "The option's number or its words." + (
-                " Or your own words." if step.other else ""
-            )
-        if kind == "multi":
-            return "Numbers or words, separated by commas." + (
-                " Your own words are welcome too." if step.other else ""
-            )
-        if kind == "yesno":
-            return "y or n."
-        if kind == "number":
-            return "A number."
-        return ""
-
     # ---------------------------------------------------------- Asker
 
     def ask(
@@ -144,12 +118,13 @@ class TerminalAsker:
             if step.options:
                 for i, option in enumerate(step.options, 1):
                     self.out.print(f"  [hw.id]{i}[/]  ", display.text(option), sep="")
-            how = self._how(step)
+            how = step.kind.hint(step)
             if how:
                 self.out.print(display.text(how, "hw.label"))
-        if step.type == "long" and self.editor:
+        asked_as = step.kind.asked_as
+        if asked_as == "long" and self.editor:
             return self._edit(step, earlier)
-        if step.type in ("long", "list"):
+        if asked_as in ("long", "lines"):
             return self._lines(step, earlier)
         self.partial = None
         if earlier and _line_editor() is None:
@@ -192,6 +167,9 @@ class TerminalAsker:
         return text.strip("\n") or None
 
     def _lines(self, step: Step, earlier: str | None) -> str | None:
+        """Free writing ("long": Ctrl-D ends it) or one item a line ("lines": an empty
+        line ends it)."""
+        items = step.kind.asked_as == "lines"
         lines: list[str] = []
         if earlier:
             lines = earlier.split("\n")
@@ -201,22 +179,22 @@ class TerminalAsker:
         self.partial = "\n".join(lines) if lines else None
         while True:
             try:
-                line = read_line(ARROW if step.type == "list" else "", edit=False)
+                line = read_line(ARROW if items else "", edit=False)
             except TypedInterrupt as exc:
                 if exc.half_typed:
                     self.partial = "\n".join([*lines, exc.half_typed])
                 raise
             if line is None:  # Ctrl-D
-                if step.type == "long":
+                if not items:
                     break
                 if not lines or lines[-1] == "":
                     break
                 continue
-            if step.type == "list" and not line.strip():
+            if items and not line.strip():
                 break
             lines.append(line)
             self.partial = "\n".join(lines)
-        value = "\n".join(lines).strip("\n") if step.type == "long" else "\n".join(lines)
+        value = "\n".join(lines) if items else "\n".join(lines).strip("\n")
         return value or None
 
     def show(self, step: Step) -> None:

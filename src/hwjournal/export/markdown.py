@@ -18,8 +18,8 @@ from hwjournal import messages
 from hwjournal.display import clean
 from hwjournal.export.data import ExportData, cadence_text
 from hwjournal.journal import Entry
-from hwjournal.render.entries import answer_text
 from hwjournal.render.week import MONTHS, change_phrase, entry_meta, long_day, span_text
+from hwjournal.steps import answer_text
 
 NAME = "markdown"
 EXTENSION = "md"
@@ -97,27 +97,18 @@ def table(headers: list[str], rows: list[list[str]]) -> list[str]:
 # ---------------------------------------------------------------- answers
 
 
-def _scale_text(step: dict[str, Any], value: int) -> str:
-    low, high = step.get("min", 0), step.get("max", 10)
-    label = (step.get("labels") or {}).get(str(value))
-    text = f"{value} on {low:g}–{high:g}"
-    return f"{text} ({label})" if label else text
-
-
 def answer_block(step: dict[str, Any], value: Any) -> str:
     kind = step.get("type")
     if isinstance(value, list):
         return "\n".join("- " + paragraphs(item, "  ") for item in value) or "- "
     if kind == "scale" and isinstance(value, int) and not isinstance(value, bool):
-        return inline(_scale_text(step, value))
+        return inline(answer_text(step, value))  # "7 on 0–10 (label)", one line
     return paragraphs(answer_text(step, value))
 
 
 def answer_cell(step: dict[str, Any], value: Any) -> str:
     if isinstance(value, list):
         return "<br>".join(cell("• " + str(item)) for item in value)
-    if step.get("type") == "scale" and isinstance(value, int) and not isinstance(value, bool):
-        return cell(_scale_text(step, value))
     return cell(answer_text(step, value))
 
 
@@ -174,12 +165,7 @@ def _attention(data: ExportData) -> list[str]:
         for step in entry.steps:
             if step.get("id") not in (entry.alerts or []):
                 continue
-            value = entry.answers.get(step["id"])
-            answer = (
-                _scale_text(step, value)
-                if isinstance(value, int) and not isinstance(value, bool)
-                else answer_text(step, value)
-            )
+            answer = answer_text(step, entry.answers.get(step["id"]))
             items.append(
                 f"- {inline(_full_day(_date(entry.date)))}, {inline(entry.title)}: "
                 f"“{inline(step.get('prompt') or step['id'])}” answered "

@@ -43,7 +43,7 @@ from hwjournal.importing.checking import (
     parse_time,
 )
 from hwjournal.importing.daylio import parse_daylio
-from hwjournal.importing.hwjson import answer_problem, parse_hw_json
+from hwjournal.importing.hwjson import parse_hw_json
 from hwjournal.importing.jrnl import parse_jrnl_json
 from hwjournal.templates import Template
 
@@ -54,7 +54,6 @@ __all__ = [
     "Batch",
     "ImportProblem",
     "SkipRecord",
-    "answer_problem",
     "check_date",
     "decode",
     "derived_uid",

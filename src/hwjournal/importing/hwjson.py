@@ -25,7 +25,11 @@ from hwjournal.importing.checking import (
 )
 from hwjournal.importing.jsonstream import JsonStream
 from hwjournal.journal import Entry
-from hwjournal.templates import STEP_TYPES
+from hwjournal.steps import Step, snapshot_problem
+
+# An entry's steps as the file has them, and the same as Steps by id. Most entries
+# of an export share a handful of snapshots: each is checked and read once.
+Snapshot = tuple[list[dict[str, Any]], dict[str, Step]]
 
 
 def parse_hw_json(data: Any, source: str) -> Batch:
@@ -35,7 +39,7 @@ def parse_hw_json(data: Any, source: str) -> Batch:
     batch = Batch("hw-json")
     entries = _list(data, "entries", source)
     batch.assignments, batch.skips, file_ids = side_records(data, source)
-    snapshots: list[list[dict[str, Any]]] = []
+    snapshots: list[Snapshot] = []
     for number, raw in enumerate(entries, 1):
         entry, link, file_id = _hw_entry_link(Record(f"entry {number}", raw), snapshots)
         batch.entries.append(entry)
@@ -82,7 +86,7 @@ def side_records(
 
 
 def _hw_entry_link(
-    record: Record, snapshots: list[list[dict[str, Any]]]
+    record: Record, snapshots: list[Snapshot]
 ) -> tuple[Entry, str | None, int | None]:
     """The checked entry, and the assignment it counted toward: its uid, or else the
     assignment's id in the file (only known once the file's assignments are read)."""
@@ -103,7 +107,7 @@ class HwJsonStream:
         self.stream = stream
         self.source = source
         self.header: dict[str, Any] = {}
-        self.snapshots: list[list[dict[str, Any]]] = []
+        self.snapshots: list[Snapshot] = []
         self.count = 0
 
     def read_header(self) -> bool:
@@ -205,13 +209,15 @@ def _hw_skip(record: Record, file_ids: dict[int, str]) -> SkipRecord:
     )
 
 
-def _hw_entry(record: Record, snapshots: list[list[dict[str, Any]]]) -> Entry:
+def _hw_entry(record: Record, snapshots: list[Snapshot]) -> Entry:
     data = record.data
     status = record.text("status", "complete")
     if status != "complete":
         raise record.fail(f"'status' is {show(status)}; only complete entries are imported")
-    steps = _known_snapshot(record.data.get("steps"), snapshots) or _snapshot(record, snapshots)
-    answers = _answers(record, steps)
+    steps, by_id = _known_snapshot(record.data.get("steps"), snapshots) or _snapshot(
+        record, snapshots
+    )
+    answers = _answers(record, by_id)
     mood = data.get("mood")
     if mood is not None and not (is_int(mood) and 1 <= mood <= 5):
         raise record.fail("'mood' should be a whole number from 1 to 5, or null")
@@ -244,104 +250,49 @@ def _tags(record: Record) -> list[str]:
     return tags
 
 
-def _known_snapshot(
-    steps: Any, snapshots: list[list[dict[str, Any]]]
-) -> list[dict[str, Any]] | None:
-    """The same steps already checked for an earlier entry: most entries of an export
-    share a handful of snapshots, and sharing the object lets the writer encode it once."""
+def _known_snapshot(steps: Any, snapshots: list[Snapshot]) -> Snapshot | None:
+    """The same steps already checked for an earlier entry; sharing the object also
+    lets the writer encode it once."""
     for known in snapshots:
-        if known == steps:
+        if known[0] == steps:
             return known
     return None
 
 
-def _snapshot(record: Record, snapshots: list[list[dict[str, Any]]]) -> list[dict[str, Any]]:
+def _snapshot(record: Record, snapshots: list[Snapshot]) -> Snapshot:
+    """The entry's steps, each checked by its type as a kept step (snapshot_problem)."""
     steps = record.data.get("steps")
     if not isinstance(steps, list):
         raise record.fail("'steps' (the prompts the entry was made with) should be a list")
-    seen: set[str] = set()
+    by_id: dict[str, Step] = {}
     for index, step in enumerate(steps):
         where = f"steps[{index}]"
-        if not isinstance(step, dict):
-            raise record.fail(f"{where} should be an object")
-        for key in ("id", "type", "prompt"):
-            if not isinstance(step.get(key), str) or not step[key]:
-                raise record.fail(f"{where} needs '{key}' as text")
-        if step["type"] not in STEP_TYPES:
-            raise record.fail(f"{where} has an unknown type {show(step['type'])}")
-        if step["id"] in seen:
+        found = snapshot_problem(step)
+        if found:
+            key, problem = found
+            raise record.fail(f"{where}.{key} {problem}" if key else f"{where} {problem}")
+        if step["id"] in by_id:
             raise record.fail(f"{where} repeats the step id {show(step['id'])}")
-        seen.add(step["id"])
-        for key in ("min", "max", "minutes", "alert_at"):
-            if step.get(key) is not None and not is_number(step[key]):
-                raise record.fail(f"{where}.{key} should be a number")
-        labels = step.get("labels")
-        if labels is not None and not (
-            isinstance(labels, dict)
-            and all(_int_text(k) and isinstance(v, str) for k, v in labels.items())
-        ):
-            raise record.fail(f"{where}.labels should map whole numbers to texts")
-        options = step.get("options")
-        if options is not None and not (
-            isinstance(options, list) and all(isinstance(o, str) for o in options)
-        ):
-            raise record.fail(f"{where}.options should be a list of texts")
-        for key in ("help",):
-            if step.get(key) is not None and not isinstance(step[key], str):
-                raise record.fail(f"{where}.{key} should be text")
-        for key in ("required", "reflection", "other", "pause"):
-            if step.get(key) is not None and not isinstance(step[key], bool):
-                raise record.fail(f"{where}.{key} should be true or false")
+        by_id[step["id"]] = Step.from_snapshot(step)
+    snapshot = (steps, by_id)
     if len(snapshots) < SNAPSHOTS_KEPT:
-        snapshots.append(steps)
-    return steps
+        snapshots.append(snapshot)
+    return snapshot
 
 
-def _int_text(key: str) -> bool:
-    try:
-        int(key)
-    except ValueError:
-        return False
-    return True
-
-
-def _answers(record: Record, steps: list[dict[str, Any]]) -> dict[str, Any]:
+def _answers(record: Record, by_id: dict[str, Step]) -> dict[str, Any]:
+    """The answers as the file has them, each checked by its step's type."""
     answers = record.data.get("answers", {})
     if not isinstance(answers, dict):
         raise record.fail("'answers' should be an object of step id to answer")
-    by_id = {s["id"]: s for s in steps}
     for step_id, value in answers.items():
         step = by_id.get(step_id)
         if step is None:
             raise record.fail(f"the answer {show(step_id)} has no step in 'steps'")
-        problem = answer_problem(step, value)
+        problem = step.problem(value)
         if problem:
-            raise record.fail(f"the answer to {show(step_id)} {problem}")
+            raise record.fail(f"the answer to {show(step_id)}: {problem.rstrip('.')}")
     return answers
-
-
-def answer_problem(step: dict[str, Any], value: Any) -> str | None:
-    """What is wrong with an answer for a step of the snapshot, or None."""
-    kind = step["type"]
-    if kind in ("text", "long", "choice"):
-        return None if isinstance(value, str) else "should be text"
-    if kind in ("multi", "list"):
-        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
-        return None if ok else "should be a list of texts"
-    if kind == "yesno":
-        return None if isinstance(value, bool) else "should be true or false"
-    if kind == "number":
-        return None if is_number(value) else "should be a number"
-    if kind == "timer":
-        return None if is_int(value) and value >= 0 else "should be whole seconds"
-    if kind == "scale":
-        if not is_int(value):
-            return "should be a whole number"
-        low, high = step.get("min"), step.get("max")
-        if (low is not None and value < low) or (high is not None and value > high):
-            return f"is {value}, outside {low:g} to {high:g}"
-        return None
-    return "is for a step that takes no answer"
 
 
 def _score(record: Record) -> dict[str, Any] | None:

@@ -6,6 +6,7 @@ from typing import Any
 
 from hwjournal import display
 from hwjournal.journal import Entry
+from hwjournal.steps import answer_text
 
 MOODS = {1: "very low", 2: "low", 3: "so-so", 4: "good", 5: "very good"}
 
@@ -19,19 +20,6 @@ def preview(entry: Entry, width: int = 48) -> str:
             line = " ".join(value.split())
             return line if len(line) <= width else line[: width - 1] + "…"
     return ""
-
-
-def answer_text(step: dict[str, Any], value: Any) -> str:
-    kind = step.get("type")
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if kind == "timer" and isinstance(value, int):
-        return f"{value // 60} min {value % 60:02d} s"
-    if isinstance(value, list):
-        return "\n".join(f"• {v}" for v in value)
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
 
 
 def log_table(entries: list[Entry], width: int = 80) -> Any:

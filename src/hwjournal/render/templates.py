@@ -7,19 +7,6 @@ from typing import Any
 from hwjournal import display
 from hwjournal.templates import Template
 
-KIND_WORDS = {
-    "text": "a line",
-    "long": "free writing",
-    "scale": "a scale",
-    "choice": "pick one",
-    "multi": "pick any",
-    "list": "a list",
-    "number": "a number",
-    "yesno": "yes or no",
-    "timer": "a timer",
-    "info": "read",
-}
-
 
 def catalogue(templates: list[Template]) -> Any:
     from rich.table import Table
@@ -78,11 +65,7 @@ def explain(t: Template) -> Any:
         else:
             line = Text("    ")
         line.append_text(display.text(step.prompt))
-        extra = KIND_WORDS.get(step.type, step.type)
-        if step.type == "scale":
-            extra += f" {step.min:g}–{step.max:g}"
-        if step.type == "timer":
-            extra += f" of {step.minutes:g} min"
+        extra = step.kind.describe(step) or step.type
         if not step.required and step.answerable:
             extra += ", optional"
         line.append(f"  ({extra})", style="hw.label")

@@ -9,7 +9,8 @@ from typing import Any
 
 from hwjournal import display, messages
 from hwjournal.journal import Entry
-from hwjournal.render.entries import MOODS, answer_text
+from hwjournal.render.entries import MOODS
+from hwjournal.steps import answer_text, type_of
 from hwjournal.week import ScoreLine, WeekData
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -346,7 +347,7 @@ def log_steps(entries: list[Entry]) -> list[dict[str, Any]]:
     seen: dict[str, dict[str, Any]] = {}
     for entry in entries:
         for step in entry.steps:
-            if step.get("type") == "info" or step.get("id") in seen:
+            if not type_of(step.get("type", "")).answerable or step.get("id") in seen:
                 continue
             if any(step["id"] in e.answers for e in entries):
                 seen[step["id"]] = step

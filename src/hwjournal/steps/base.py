@@ -1,0 +1,382 @@
+"""What every step has, what every step type is, and the one registry of types.
+
+A step type (kinds.py) is one object that knows its TOML keys, how to read an
+answer (typed at a prompt, given by flag, passed as JSON, or imported), how a
+terminal asks it and how its answer reads as text. Everything else looks the
+type up here instead of testing `step.type == ...`.
+
+Loaded on the fast path (`hw start --answer`), so: no typing, no dataclasses.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from hwjournal import messages
+from hwjournal.errors import UsageError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs milliseconds to import; the fast path has none to spare
+    from collections.abc import Callable
+    from typing import Any, ClassVar, NoReturn
+
+    # fail(problem, key): refuse the step being read, naming the key at fault
+    Fail = Callable[[str, str], NoReturn]
+
+STEP_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+# What a TOML value may be, and how to say so when it is something else.
+KIND_NAMES = {
+    str: "text",
+    int: "a whole number",
+    bool: "true or false",
+    list: "a list",
+    dict: "a table",
+    (int, float): "a number",
+}
+
+
+def kind_ok(value: Any, kind: Any) -> bool:
+    if (kind is int or kind == (int, float)) and isinstance(value, bool):
+        return False
+    return isinstance(value, kind)
+
+
+def is_whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+class AnswerError(UsageError):
+    """An answer that does not fit its step. The runner asks again; a script gets exit 2."""
+
+    def __init__(self, step: Step, problem: str) -> None:
+        super().__init__(f"{step.id}: {problem}")
+        self.step = step
+        self.problem = problem
+
+
+class Key:
+    """A TOML key a step type takes beyond the common ones: its kind (as KIND_NAMES
+    has them), its value when left out, and, for a kind a plain type check cannot
+    explain, what to say instead of "should be ..."."""
+
+    __slots__ = ("default", "kind", "wrong")
+
+    def __init__(self, kind: Any, default: Any = None, wrong: str | None = None) -> None:
+        self.kind = kind
+        self.default = default
+        self.wrong = wrong
+
+    def empty(self) -> Any:
+        """The default, fresh (a list or dict default is made anew each time)."""
+        return self.default() if callable(self.default) else self.default
+
+    def problem(self, value: Any) -> str | None:
+        if kind_ok(value, self.kind):
+            return None
+        return self.wrong or messages.STEP_KEY_KIND.format(kind=KIND_NAMES[self.kind])
+
+
+# Every step has these; `id`, `type` and `prompt` are required.
+COMMON_KEYS = {
+    "id": Key(str),
+    "type": Key(str),
+    "prompt": Key(str),
+    "help": Key(str, ""),
+    "required": Key(bool, False),
+    "reflection": Key(bool, False),
+}
+
+# name -> StepType, in the order the template format lists them
+STEP_TYPES: dict[str, StepType] = {}
+# every type-specific key of the registered types, in the order a snapshot writes them
+SETTINGS: dict[str, Key] = {}
+
+
+def register(step_type: StepType) -> StepType:
+    """Make a step type known: templates may use it, entries keep it, screens show it."""
+    STEP_TYPES[step_type.name] = step_type
+    for name, key in step_type.keys.items():
+        SETTINGS.setdefault(name, key)
+    return step_type
+
+
+def unregister(name: str) -> None:
+    """Forget a step type, and any key that only it took."""
+    step_type = STEP_TYPES.pop(name)
+    still_used = {k for t in STEP_TYPES.values() for k in t.keys}
+    for key in step_type.keys:
+        if key not in still_used:
+            SETTINGS.pop(key, None)
+
+
+def type_of(name: str) -> StepType:
+    """The registered type, or a stand-in that shows answers plainly and takes none
+    (a snapshot from a newer hw may name a type this one does not know)."""
+    return STEP_TYPES.get(name) or UNKNOWN
+
+
+class Step:
+    """One step of a template, or of an entry's snapshot of one. The common keys are
+    attributes, and so is every key of the registered types (at its default when
+    this step's type does not take it), so `step.options` is [] for a text step."""
+
+    def __init__(
+        self,
+        id: str,
+        type: str,
+        prompt: str,
+        help: str = "",
+        required: bool = False,
+        reflection: bool = False,
+        **settings: Any,
+    ) -> None:
+        self.id = id
+        self.type = type
+        self.prompt = prompt
+        self.help = help
+        self.required = required
+        self.reflection = reflection
+        unknown = [name for name in settings if name not in SETTINGS]
+        if unknown:
+            raise TypeError(f"a step has no setting '{unknown[0]}'")
+        for name, key in SETTINGS.items():
+            setattr(self, name, settings[name] if name in settings else key.empty())
+
+    @property
+    def kind(self) -> StepType:
+        return type_of(self.type)
+
+    @property
+    def answerable(self) -> bool:
+        return self.kind.answerable
+
+    # ------------------------------------------------------------ answers
+
+    def parse(self, text: str) -> Any:
+        """The value for text typed at a prompt. Empty text is the caller's business."""
+        return self.kind.parse(self, text)
+
+    def from_flag(self, text: str) -> Any:
+        """The value for `--answer ID=TEXT`."""
+        return self.kind.from_flag(self, text)
+
+    def from_json(self, value: Any) -> Any:
+        """The value for a JSON answer (`--answers-json`): text is read as typed."""
+        return self.kind.from_json(self, value)
+
+    def problem(self, value: Any) -> str | None:
+        """What is wrong with a kept value (an import, say), or None."""
+        return self.kind.check(self, value)
+
+    def add(self, earlier: Any, value: Any) -> Any:
+        """A second answer for this step by flag: added for lists, else the last wins."""
+        return self.kind.add(self, earlier, value)
+
+    def alerts(self, value: Any) -> bool:
+        return self.kind.alerts(self, value)
+
+    def display(self, value: Any) -> str:
+        """The answer as plain text, the way a person reads it back."""
+        return self.kind.display(self, value)
+
+    # ------------------------------------------------------------ snapshots
+
+    def snapshot(self) -> dict[str, Any]:
+        """What an entry keeps of this step, so it reads the same after the template changes."""
+        data: dict[str, Any] = {"id": self.id, "type": self.type, "prompt": self.prompt}
+        for name in ("help", "required", "reflection"):
+            value = getattr(self, name)
+            if value != COMMON_KEYS[name].default:
+                data[name] = value
+        for name, key in SETTINGS.items():
+            value = getattr(self, name)
+            if value != key.empty():
+                data[name] = value
+        if "labels" in data:  # JSON object keys are text
+            data["labels"] = {str(k): v for k, v in data["labels"].items()}
+        return data
+
+    @classmethod
+    def from_snapshot(cls, data: dict[str, Any]) -> Step:
+        known = {
+            k: v for k, v in data.items() if (k in COMMON_KEYS or k in SETTINGS) and v is not None
+        }
+        if known.get("labels"):
+            known["labels"] = {int(k): v for k, v in known["labels"].items()}
+        for key in ("id", "type", "prompt"):  # a screen still shows an odd old snapshot
+            known.setdefault(key, "")
+        return cls(**known)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Step) and vars(self) == vars(other)
+
+    __hash__ = None  # steps are compared, never kept in sets
+
+    def __repr__(self) -> str:
+        return f"Step({self.snapshot()!r})"
+
+
+class StepType:
+    """The behaviour every type shares; kinds.py has one subclass a type.
+
+    name      the `type = "..."` of a template step
+    word      how `hw templates show` names it ("a scale")
+    keys      the TOML keys it takes beyond the common ones
+    asked_as  how a terminal asks it: "line" (one line), "lines" (one item a
+              line), "long" (free writing, or $EDITOR), "timer", "info" (shown,
+              not asked); the terminal Asker has a way for each
+    answerable  False for a step that only shows its prompt
+    """
+
+    name = ""
+    word = ""
+    keys: ClassVar[dict[str, Key]] = {}
+    asked_as = "line"
+    answerable = True
+
+    # ------------------------------------------------------------ templates
+
+    def validate(self, data: dict[str, Any], fail: Fail) -> dict[str, Any]:
+        """This type's keys of a [[steps]] table, checked beyond their kinds (which are
+        checked already); the settings the Step keeps."""
+        return {name: data[name] for name in self.keys if name in data}
+
+    def describe(self, step: Step) -> str:
+        """A few words for `hw templates show`: "a scale 0–10"."""
+        return self.word
+
+    def hint(self, step: Step) -> str:
+        """The line under the prompt that says how to answer."""
+        return ""
+
+    # ------------------------------------------------------------ answers
+
+    def parse(self, step: Step, text: str) -> Any:
+        raise AnswerError(step, messages.ANSWER_NONE_TAKEN)
+
+    def from_flag(self, step: Step, text: str) -> Any:
+        return self.parse(step, text)
+
+    def from_json(self, step: Step, value: Any) -> Any:
+        if isinstance(value, str):
+            return self.parse(step, value)
+        problem = self.check(step, value)
+        if problem:
+            raise AnswerError(step, problem)
+        return value
+
+    def check(self, step: Step, value: Any) -> str | None:
+        return messages.ANSWER_NONE_TAKEN
+
+    def add(self, step: Step, earlier: Any, value: Any) -> Any:
+        return value
+
+    def alerts(self, step: Step, value: Any) -> bool:
+        return False
+
+    def display(self, step: Step, value: Any) -> str:
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        if isinstance(value, list):
+            return "\n".join(f"• {v}" for v in value)
+        if isinstance(value, float):
+            return f"{value:g}"
+        return str(value)
+
+
+UNKNOWN = StepType()
+
+
+def answer_text(step: dict[str, Any], value: Any) -> str:
+    """An answer as plain text, for a step as an entry keeps it (its snapshot)."""
+    return Step.from_snapshot(step).display(value)
+
+
+# ---------------------------------------------------------------- reading steps
+
+
+def parse_step(data: Any, fail: Fail) -> Step:
+    """One [[steps]] table of a template file, checked: every key known and of its
+    kind, the keys its type takes and no others, and the type's own rules."""
+    if not isinstance(data, dict):
+        fail(messages.STEP_NOT_TABLE, "")
+    allowed = {**COMMON_KEYS, **SETTINGS}
+    for key, value in data.items():
+        if key not in allowed:
+            fail(messages.STEP_KEY_UNKNOWN.format(key=key, allowed=", ".join(allowed)), key)
+        if key in COMMON_KEYS:
+            problem = COMMON_KEYS[key].problem(value)
+            if problem:
+                fail(problem, key)
+    for key in ("id", "type", "prompt"):
+        if key not in data:
+            fail(messages.STEP_KEY_MISSING.format(key=key), key)
+    if not STEP_ID.match(data["id"]):
+        fail(messages.STEP_BAD_ID, "id")
+    name = data["type"]
+    if name not in STEP_TYPES:
+        fail(messages.STEP_TYPE_UNKNOWN.format(type=name, types=", ".join(STEP_TYPES)), "type")
+    step_type = STEP_TYPES[name]
+    for key, value in data.items():
+        if key in COMMON_KEYS:
+            continue
+        if key not in step_type.keys:
+            fail(messages.STEP_KEY_NOT_HERE.format(key=key, type=name), key)
+        problem = step_type.keys[key].problem(value)
+        if problem:
+            fail(problem, key)
+    if not step_type.answerable and data.get("required"):
+        fail(messages.STEP_INFO_REQUIRED, "required")
+    settings = step_type.validate(data, fail)
+    common = {k: data[k] for k in COMMON_KEYS if k in data}
+    return Step(**common, **settings)
+
+
+def snapshot_problem(data: Any) -> tuple[str, str] | None:
+    """What is wrong with one step of an entry's snapshot (an import): the key at
+    fault ("" for the step itself) and the problem; None when it can be kept.
+
+    Looser than a template file: a snapshot records what an entry was made with,
+    perhaps by another version of hw, so unknown keys are ignored and only what
+    the answers and screens rely on is checked."""
+    if not isinstance(data, dict):
+        return "", messages.SNAPSHOT_NOT_OBJECT
+    for key in ("id", "type", "prompt"):
+        if not isinstance(data.get(key), str) or not data[key]:
+            return "", messages.SNAPSHOT_NEEDS.format(key=key)
+    step_type = STEP_TYPES.get(data["type"])
+    if step_type is None:
+        return "", messages.SNAPSHOT_TYPE_UNKNOWN.format(type=data["type"])
+    labels = data.get("labels")
+    if labels is not None and not (
+        isinstance(labels, dict)
+        and all(_whole_text(k) and isinstance(v, str) for k, v in labels.items())
+    ):
+        return "labels", messages.SNAPSHOT_LABELS
+    options = data.get("options")
+    if options is not None and not (
+        isinstance(options, list) and all(isinstance(o, str) for o in options)
+    ):
+        return "options", messages.SNAPSHOT_OPTIONS
+    for name, value in data.items():
+        key = step_type.keys.get(name) or COMMON_KEYS.get(name) or SETTINGS.get(name)
+        if key is None or value is None or name in ("id", "type", "prompt"):
+            continue
+        problem = key.problem(value)
+        if problem:
+            return name, problem
+    return None
+
+
+def _whole_text(key: str) -> bool:
+    try:
+        int(key)
+    except ValueError:
+        return False
+    return True

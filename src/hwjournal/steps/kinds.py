@@ -1,0 +1,380 @@
+"""The ten step types of the template format, one class each, registered in
+base.STEP_TYPES in the order the format lists them."""
+
+from __future__ import annotations
+
+import re
+
+from hwjournal import messages
+from hwjournal.steps.base import (
+    AnswerError,
+    Key,
+    Step,
+    StepType,
+    is_number,
+    is_whole,
+    kind_ok,
+    register,
+)
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, ClassVar
+
+    from hwjournal.steps.base import Fail
+
+YES = {"y", "yes", "true", "1"}
+NO = {"n", "no", "false", "0"}
+_DURATION = re.compile(r"^(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s(?:ec)?)?$")
+
+
+def _number(text: str) -> int | float | None:
+    """A number typed as text; whole numbers come back as int."""
+    try:
+        value = float(text.strip())
+    except ValueError:
+        return None
+    if not is_number(value):
+        return None
+    return int(value) if value.is_integer() else value
+
+
+def _whole_if_whole(value: Any) -> Any:
+    """5.0 from JSON keeps as 5, as it would have been typed."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _range(step: Step) -> str:
+    low = f"{step.min:g}" if step.min is not None else ""
+    high = f"{step.max:g}" if step.max is not None else ""
+    return f"{low} to {high}"
+
+
+def _outside(step: Step, value: int | float) -> str | None:
+    if (step.min is not None and value < step.min) or (step.max is not None and value > step.max):
+        return messages.ANSWER_OUTSIDE.format(value=f"{value:g}", range=_range(step))
+    return None
+
+
+def _texts(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+class _Textual(StepType):
+    def parse(self, step: Step, text: str) -> Any:
+        return text
+
+    def check(self, step: Step, value: Any) -> str | None:
+        return None if isinstance(value, str) else messages.ANSWER_SHOULD_BE_TEXT
+
+
+class Text(_Textual):
+    name, word = "text", "a line"
+
+    def parse(self, step: Step, text: str) -> Any:
+        if "\n" in text.strip("\r\n"):
+            raise AnswerError(step, messages.ANSWER_ONE_LINE)
+        return text
+
+
+class Long(_Textual):
+    name, word, asked_as = "long", "free writing", "long"
+
+    def hint(self, step: Step) -> str:
+        return messages.HOW_LONG
+
+
+class Items(StepType):
+    name, word, asked_as = "list", "a list", "lines"
+
+    def hint(self, step: Step) -> str:
+        return messages.HOW_LIST
+
+    def parse(self, step: Step, text: str) -> Any:
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+    def from_flag(self, step: Step, text: str) -> Any:
+        # each --answer is one item, whatever it holds
+        return [text] if text.strip() else []
+
+    def from_json(self, step: Step, value: Any) -> Any:
+        if isinstance(value, str):
+            return self.parse(step, value)
+        problem = self.check(step, value)
+        if problem:
+            raise AnswerError(step, problem)
+        return list(value)
+
+    def check(self, step: Step, value: Any) -> str | None:
+        return None if _texts(value) else messages.ANSWER_SHOULD_BE_TEXTS
+
+    def add(self, step: Step, earlier: Any, value: Any) -> Any:
+        return earlier + value if isinstance(earlier, list) else value
+
+
+class _Numeric(StepType):
+    """Scale and number: a number in an optional range, alerting at `alert_at` or above."""
+
+    def validate(self, data: dict[str, Any], fail: Fail) -> dict[str, Any]:
+        if "min" in data and "max" in data and data["min"] >= data["max"]:
+            fail(messages.STEP_MIN_MAX, "max")
+        return super().validate(data, fail)
+
+    def from_json(self, step: Step, value: Any) -> Any:
+        return super().from_json(step, _whole_if_whole(value))
+
+    def alerts(self, step: Step, value: Any) -> bool:
+        return is_number(step.alert_at) and is_number(value) and value >= step.alert_at
+
+
+class Scale(_Numeric):
+    name, word = "scale", "a scale"
+    keys: ClassVar[dict[str, Key]] = {
+        "min": Key((int, float)),
+        "max": Key((int, float)),
+        "labels": Key(dict, dict),
+        "alert_at": Key((int, float)),
+    }
+
+    def validate(self, data: dict[str, Any], fail: Fail) -> dict[str, Any]:
+        for key in ("min", "max"):
+            if key not in data:
+                fail(messages.STEP_SCALE_NEEDS.format(key=key), key)
+            if not kind_ok(data[key], int):
+                fail(messages.STEP_KEY_KIND.format(kind="a whole number"), key)
+        settings = super().validate(data, fail)
+        labels: dict[int, str] = {}
+        for raw_key, label in data.get("labels", {}).items():
+            try:
+                number = int(raw_key)
+            except ValueError:
+                fail(messages.STEP_LABEL_KEY.format(key=raw_key), "labels")
+            if not isinstance(label, str):
+                fail(messages.STEP_LABEL_TEXT, "labels")
+            if not data["min"] <= number <= data["max"]:
+                fail(
+                    messages.STEP_LABEL_OUTSIDE.format(
+                        number=number, low=data["min"], high=data["max"]
+                    ),
+                    "labels",
+                )
+            labels[number] = label
+        settings["labels"] = labels
+        return settings
+
+    def describe(self, step: Step) -> str:
+        return f"{self.word} {step.min:g}–{step.max:g}"
+
+    def hint(self, step: Step) -> str:
+        labels = " · ".join(f"{k} {v}" for k, v in sorted(step.labels.items()))
+        return messages.HOW_SCALE.format(
+            low=f"{step.min:g}", high=f"{step.max:g}", labels=f"  ({labels})" if labels else ""
+        )
+
+    def parse(self, step: Step, text: str) -> Any:
+        value = _number(text)
+        if value is None:
+            for number, label in step.labels.items():
+                if label.lower() == text.strip().lower():
+                    return number
+        if not is_whole(value):
+            raise AnswerError(step, messages.ANSWER_WHOLE_IN.format(range=_range(step)))
+        problem = _outside(step, value)
+        if problem:
+            raise AnswerError(step, problem)
+        return value
+
+    def check(self, step: Step, value: Any) -> str | None:
+        if not is_whole(value):
+            return messages.ANSWER_SHOULD_BE_WHOLE
+        return _outside(step, value)
+
+    def display(self, step: Step, value: Any) -> str:
+        if not is_whole(value):
+            return super().display(step, value)
+        low = step.min if step.min is not None else 0
+        high = step.max if step.max is not None else 10
+        label = step.labels.get(value)
+        text = f"{value} on {low:g}–{high:g}"
+        return f"{text} ({label})" if label else text
+
+
+class Number(_Numeric):
+    name, word = "number", "a number"
+    keys: ClassVar[dict[str, Key]] = {
+        "min": Key((int, float)),
+        "max": Key((int, float)),
+        "alert_at": Key((int, float)),
+    }
+
+    def hint(self, step: Step) -> str:
+        return messages.HOW_NUMBER
+
+    def parse(self, step: Step, text: str) -> Any:
+        value = _number(text)
+        if value is None:
+            raise AnswerError(step, messages.ANSWER_NOT_A_NUMBER.format(text=text.strip()))
+        problem = _outside(step, value)
+        if problem:
+            raise AnswerError(step, problem)
+        return value
+
+    def check(self, step: Step, value: Any) -> str | None:
+        if not is_number(value):
+            return messages.ANSWER_SHOULD_BE_NUMBER
+        return _outside(step, value)
+
+
+class Choice(StepType):
+    name, word = "choice", "pick one"
+    keys: ClassVar[dict[str, Key]] = {"options": Key(list, list), "other": Key(bool, False)}
+
+    def validate(self, data: dict[str, Any], fail: Fail) -> dict[str, Any]:
+        options = data.get("options")
+        if not options:
+            fail(messages.STEP_OPTIONS_NEEDED.format(type=self.name), "options")
+        if not all(isinstance(o, str) and o.strip() for o in options):
+            fail(messages.STEP_OPTIONS_TEXT, "options")
+        if len({o.strip().lower() for o in options}) != len(options):
+            fail(messages.STEP_OPTIONS_SAME, "options")
+        if any(o.strip().isdigit() for o in options):
+            fail(messages.STEP_OPTIONS_NUMBER, "options")
+        settings = super().validate(data, fail)
+        settings["options"] = list(options)
+        return settings
+
+    def hint(self, step: Step) -> str:
+        return messages.HOW_CHOICE + (messages.HOW_CHOICE_OTHER if step.other else "")
+
+    def parse(self, step: Step, text: str) -> Any:
+        value = text.strip()
+        if value.isdecimal():
+            number = int(value)
+            if 1 <= number <= len(step.options):
+                return step.options[number - 1]
+            raise AnswerError(
+                step, messages.ANSWER_NO_OPTION.format(number=number, count=len(step.options))
+            )
+        for option in step.options:
+            if option.lower() == value.lower():
+                return option
+        if step.other and value:
+            return value
+        choices = "; ".join(f"{i}. {o}" for i, o in enumerate(step.options, 1))
+        raise AnswerError(step, messages.ANSWER_NOT_AN_OPTION.format(value=value, choices=choices))
+
+    def check(self, step: Step, value: Any) -> str | None:
+        return None if isinstance(value, str) else messages.ANSWER_SHOULD_BE_TEXT
+
+
+class Multi(Choice):
+    name, word = "multi", "pick any"
+
+    def validate(self, data: dict[str, Any], fail: Fail) -> dict[str, Any]:
+        settings = super().validate(data, fail)
+        if any("," in o for o in settings["options"]):
+            fail(messages.STEP_OPTIONS_COMMA, "options")
+        return settings
+
+    def hint(self, step: Step) -> str:
+        return messages.HOW_MULTI + (messages.HOW_MULTI_OTHER if step.other else "")
+
+    def parse(self, step: Step, text: str) -> Any:
+        picked = self._pick(step, text.split(","))
+        if not picked:
+            raise AnswerError(step, messages.ANSWER_PICK_ONE)
+        return picked
+
+    def from_json(self, step: Step, value: Any) -> Any:
+        if isinstance(value, str):
+            return self.parse(step, value)
+        problem = self.check(step, value)
+        if problem:
+            raise AnswerError(step, problem)
+        return self._pick(step, value)
+
+    def _pick(self, step: Step, parts: list[str]) -> list[str]:
+        picked: list[str] = []
+        for part in parts:
+            if part.strip():
+                option = super().parse(step, part)
+                if option not in picked:
+                    picked.append(option)
+        return picked
+
+    def check(self, step: Step, value: Any) -> str | None:
+        return None if _texts(value) else messages.ANSWER_SHOULD_BE_TEXTS
+
+    def add(self, step: Step, earlier: Any, value: Any) -> Any:
+        if not isinstance(earlier, list):
+            return value
+        return earlier + [v for v in value if v not in earlier]
+
+
+class YesNo(StepType):
+    name, word = "yesno", "yes or no"
+    keys: ClassVar[dict[str, Key]] = {"alert_at": Key(bool, None, wrong=messages.STEP_YESNO_ALERT)}
+
+    def validate(self, data: dict[str, Any], fail: Fail) -> dict[str, Any]:
+        if data.get("alert_at") is False:
+            fail(messages.STEP_YESNO_ALERT, "alert_at")
+        return super().validate(data, fail)
+
+    def hint(self, step: Step) -> str:
+        return messages.HOW_YESNO
+
+    def parse(self, step: Step, text: str) -> Any:
+        word = text.strip().lower()
+        if word in YES:
+            return True
+        if word in NO:
+            return False
+        raise AnswerError(step, messages.ANSWER_YES_OR_NO)
+
+    def check(self, step: Step, value: Any) -> str | None:
+        return None if isinstance(value, bool) else messages.ANSWER_SHOULD_BE_BOOL
+
+    def alerts(self, step: Step, value: Any) -> bool:
+        return step.alert_at is True and value is True
+
+
+class Timer(StepType):
+    name, word, asked_as = "timer", "a timer", "timer"
+    keys: ClassVar[dict[str, Key]] = {"minutes": Key((int, float))}
+
+    def validate(self, data: dict[str, Any], fail: Fail) -> dict[str, Any]:
+        minutes = data.get("minutes")
+        if minutes is None or minutes <= 0:
+            fail(messages.STEP_TIMER_MINUTES, "minutes")
+        return super().validate(data, fail)
+
+    def describe(self, step: Step) -> str:
+        return f"{self.word} of {step.minutes:g} min"
+
+    def parse(self, step: Step, text: str) -> Any:
+        value = text.strip().lower()
+        if value.isdecimal():
+            return int(value)
+        match = _DURATION.match(value)
+        if value and match and any(match.groups()):
+            hours, minutes, seconds = (int(g or 0) for g in match.groups())
+            return hours * 3600 + minutes * 60 + seconds
+        raise AnswerError(step, messages.ANSWER_DURATION)
+
+    def check(self, step: Step, value: Any) -> str | None:
+        return None if is_whole(value) and value >= 0 else messages.ANSWER_SHOULD_BE_SECONDS
+
+    def display(self, step: Step, value: Any) -> str:
+        if not is_whole(value):
+            return super().display(step, value)
+        return f"{value // 60} min {value % 60:02d} s"
+
+
+class Info(StepType):
+    name, word, asked_as = "info", "read", "info"
+    keys: ClassVar[dict[str, Key]] = {"pause": Key(bool, False)}
+    answerable = False
+
+
+for _type in (Text, Long, Scale, Choice, Multi, Items, Number, YesNo, Timer, Info):
+    register(_type())
