@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import json
 import os
+import tomllib
 from pathlib import Path
 
 import pexpect
+import pytest
 
-from conftest import finish, spawn_hw
+from conftest import REPO, finish, spawn_hw
 
 CONTACT = "Dr Lee, 555-0100"
 PHQ9_ALERT = "thoughts of being better off dead"
@@ -157,17 +159,48 @@ def test_resume_with_an_alerting_answer_alerts_too(hw):
     assert CONTACT in flat(done.err) and NO_ONE in flat(done.err)
 
 
-def test_dbt_self_harm_urge_alerts_at_its_level(hw):
+DBT_REQUIRED = {"urge_suicide": "0", "urge_self_harm": "0", "self_harm": "n", "skills_use": "1"}
+DBT_ALERT = "If you have a safety plan, this is the time to use it"
+
+
+def dbt_card(hw, **answers: str):
+    given = {**DBT_REQUIRED, **answers}
+    flags = [arg for key, value in given.items() for arg in ("--answer", f"{key}={value}")]
+    return hw("start", "dbt-diary-card", *flags, "--json")
+
+
+def test_a_dbt_card_below_every_alert_level_alerts_nothing(hw):
     set_contact()
-    common = ["--answer", "skills_used=3", "--json"]
-    below = hw("start", "dbt-diary-card", "--answer", "urge_self_harm=3", *common)
-    assert below.code == 0
-    assert NO_ONE not in below.err
-    at = hw("start", "dbt-diary-card", "--answer", "urge_self_harm=4", *common)
-    assert at.code == 0
-    assert at.json()["alerts"] == ["urge_self_harm"]
-    err = flat(at.err)
-    assert "urge to hurt yourself" in err and CONTACT in err and NO_ONE in err
+    quiet = dbt_card(hw, urge_suicide="2", urge_self_harm="3")
+    assert quiet.code == 0, quiet.err
+    assert "alerts" not in quiet.json()
+    assert NO_ONE not in quiet.err and DBT_ALERT not in flat(quiet.err)
+
+
+@pytest.mark.parametrize(
+    ("answers", "alerting"),
+    [
+        ({"urge_suicide": "3"}, ["urge_suicide"]),
+        ({"urge_self_harm": "4"}, ["urge_self_harm"]),
+        ({"self_harm": "y"}, ["self_harm"]),
+        ({"urge_suicide": "5", "self_harm": "yes"}, ["urge_suicide", "self_harm"]),
+    ],
+)
+def test_each_dbt_alert_fires_without_a_terminal_on_stderr_with_exit_0(hw, answers, alerting):
+    set_contact()
+    made = dbt_card(hw, **answers)
+    assert made.code == 0, made.err
+    assert made.json()["alerts"] == alerting  # stdout stays the entry's JSON
+    err = flat(made.err)
+    assert DBT_ALERT in err and CONTACT in err and NO_ONE in err
+    assert err.count(NO_ONE) == 1  # one alert however many answers reached it
+    assert DBT_ALERT not in made.out
+
+
+def test_the_dbt_alert_gives_care_advice_for_an_injury():
+    with open(REPO / "templates" / "dbt-diary-card.toml", "rb") as fh:
+        alert = tomllib.load(fh)["alert"]
+    assert "medical help" in alert and "let someone you trust know" in alert
 
 
 # ---------------------------------------------------------------- yesno: alert_at = true

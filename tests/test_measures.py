@@ -91,20 +91,31 @@ def test_only_phq9_item_9_alerts_and_at_the_lowest_answer():
     assert "alert_at" not in str(load("gad-7")["steps"])
 
 
-def test_dbt_diary_card_urges_emotions_and_skills():
+SKILLS_USE_CODES = 8  # Linehan's diary card codes skills use 0 to 7, one code a day
+
+
+def test_dbt_diary_card_urges_actions_emotions_and_skills():
     data = load("dbt-diary-card")
     steps = {s["id"]: s for s in data["steps"]}
+    assert data["layout"] == "columns"
     urges = [s for s in data["steps"] if s["id"].startswith("urge_") and s["type"] == "scale"]
-    assert len(urges) >= 3
+    assert len(urges) >= 4
     assert all((s["min"], s["max"]) == (0, 5) for s in urges)
-    self_harm = steps["urge_self_harm"]
-    assert "hurt yourself" in self_harm["prompt"]
-    assert 0 < self_harm["alert_at"] <= 5
-    assert [s["id"] for s in data["steps"] if "alert_at" in s] == ["urge_self_harm"]
-    assert data["alert"].strip()
+    assert "end your life" in steps["urge_suicide"]["prompt"]
+    assert "hurt yourself" in steps["urge_self_harm"]["prompt"]
+    assert steps["self_harm"]["type"] == "yesno"
+    assert steps["self_harm"]["prompt"] == "Did you harm yourself today?"
+    alerting = {s["id"]: s["alert_at"] for s in data["steps"] if "alert_at" in s}
+    assert alerting == {"urge_suicide": 3, "urge_self_harm": 4, "self_harm": True}
+    assert all(steps[i].get("required") is True for i in alerting)
+    assert steps["used_substances"]["type"] == "yesno"
+    assert "safety plan" in data["alert"]
     emotions = ["sadness", "fear", "anger", "shame", "joy"]
     assert all((steps[e]["min"], steps[e]["max"]) == (0, 5) for e in emotions)
-    assert (steps["skills_used"]["min"], steps["skills_used"]["max"]) == (0, 7)
+    skills = steps["skills_use"]
+    assert skills["type"] == "choice" and len(skills["options"]) == SKILLS_USE_CODES
+    assert skills["options"][0].startswith("Didn't think of them")
+    assert skills["options"][-1].endswith("and they helped")
     assert data["steps"][-1]["reflection"] is True
 
 
