@@ -113,7 +113,7 @@ def test_answer_flags_are_typed_and_repeat_for_multi_and_list(hw):
         "--answer",
         "intensity_before=8",
         "--answer",
-        "distortions=Overgeneralization",
+        "distortions=Overgeneralization — this always happens to me",
         "--answer",
         "distortions=1",
         "--answer",
@@ -124,7 +124,10 @@ def test_answer_flags_are_typed_and_repeat_for_multi_and_list(hw):
     assert entry["answers"] == {
         "thought": "I always get it wrong",
         "intensity_before": 8,
-        "distortions": ["Overgeneralization", "All-or-nothing thinking"],
+        "distortions": [
+            "Overgeneralization — this always happens to me",
+            "All-or-nothing thinking — if it isn't perfect it's a failure",
+        ],
         "reframe": "Sometimes I get it right",
     }
     assert made.err.strip().startswith("Saved as entry")
