@@ -63,6 +63,10 @@ def test_there_are_the_built_in_templates_the_spec_names():
         "gad-7",
         "dbt-diary-card",
         "thought-record",
+        "safety-plan",
+        "activity-schedule",
+        "fear-ladder",
+        "exposure-practice",
     }
     assert named <= set(BUILTINS)
 

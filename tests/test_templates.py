@@ -41,7 +41,7 @@ def write(folder: Path, name: str, text: str) -> Path:
 def test_built_in_templates_ship_with_the_package_and_all_validate():
     folder = paths.builtin_templates_dir()
     files = sorted(f for f in os.listdir(folder) if f.endswith(".toml"))
-    assert len(files) >= 21
+    assert len(files) >= 25
     for name in files:
         template = templates.load_file(os.path.join(folder, name))
         assert template.id == name[:-5], "a built-in's file is named after its id"
