@@ -150,7 +150,8 @@ def answer_for(step: Step, writer: Writer, plant: bool) -> Any:
     if kind == "list":
         return [" ".join(writer.words(rng.randint(2, 5))) for _ in range(rng.randint(1, 5))]
     if kind == "yesno":
-        return rng.random() < 0.5
+        # a yes that alerts (the DBT card's self-harm question) is as rare as an alerting scale
+        return rng.random() < (0.03 if step.alert_at is not None else 0.5)
     if kind == "timer":
         return rng.randint(30, int((step.minutes or 5) * 60))
     return None
