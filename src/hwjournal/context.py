@@ -43,10 +43,10 @@ class Context:
             config.warn_unknown(self._config)
         return self._config
 
-    def open_journal(self, write: bool = False) -> Journal:
+    def open_journal(self, write: bool = False, upgrade: bool = True) -> Journal:
         from hwjournal.journal import Journal
 
-        journal = Journal.open(self.journal_path, create=write)
+        journal = Journal.open(self.journal_path, create=write, upgrade=upgrade)
         self._journals.append(journal)
         return journal
 

@@ -30,12 +30,25 @@ ALERT_DEFAULT = (
     "One of your answers says things may be very hard right now. You deserve support "
     "with that, today."
 )
-ALERT_CONTACT = "Your crisis contact: {contact}"
 ALERT_NO_ONE = (
-    "hw tells no one and watches nothing: it cannot send help. If you might be in danger, "
-    "contact your therapist now, or your local emergency services."
+    "hw tells no one and watches nothing: it cannot send help or let anyone know. "
+    "Reaching out is up to you, and you deserve to be heard."
 )
-ALERT_PRIVATE_NOTE = "(This entry is private: the alert is shown to you only.)"
+ALERT_PRIVATE_NOTE = (
+    "This entry is private, so your therapist will not see this answer in an export. "
+    "You can still tell them about it."
+)
+
+# where to turn: alerts and hw sos (safety.py puts them in order)
+SAFETY_WHERE_NOW = "Where to turn now:"
+SAFETY_EMERGENCY = (
+    "If you might act on thoughts of harming yourself, contact your local emergency "
+    "services now (for example 911, 999 or 112), or go to the nearest emergency department."
+)
+SAFETY_CONTACT = "Your crisis contact: {contact}"
+SAFETY_PLAN_PEOPLE = "From your safety plan: {people}"
+SAFETY_MAKE_PLAN = "When things are calmer, a safety plan can help next time: hw start safety-plan"
+SAFETY_THERAPIST = "Then let your therapist know, at your next session or sooner."
 
 # hw templates new
 TEMPLATE_BAD_ID = "'{id}' cannot be a template id."
@@ -327,3 +340,22 @@ SNAPSHOT_NEEDS = "needs '{key}' as text"
 SNAPSHOT_TYPE_UNKNOWN = "has an unknown type '{type}'"
 SNAPSHOT_LABELS = "should map whole numbers to texts"
 SNAPSHOT_OPTIONS = "should be a list of texts"
+
+# hw sos and alerts
+ALERT_TITLE = "Please read this"
+SOS_HEADING = "If things feel unsafe right now"
+SOS_PLAN_HEADING = "Your safety plan (made {date})"
+SOS_PLAN_UNREADABLE = "Your safety plan could not be read just now: {problem}"
+SOS_NEXT = "One small next step: hw start grounding (a few minutes of noticing what is around you)."
+CRISIS_ASK = (
+    "This exercise can notice when things feel very hard, and then shows who you can reach."
+)
+CRISIS_ASK_WHO = (
+    "Is there a person or a crisis line you would like it to show? A name and number, "
+    "or Enter to skip (it will not ask again; hw config set crisis_contact changes it)."
+)
+CRISIS_SAVED = "Saved. It will be shown with any alert."
+JOURNAL_NOT_UPGRADED = (
+    "{path} was made by an older hw and has not been upgraded yet; any other hw command "
+    "upgrades it."
+)

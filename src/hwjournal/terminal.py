@@ -258,23 +258,3 @@ class TerminalAsker:
                 "[hw.label]1 very low · 2 low · 3 so-so · 4 good · 5 very good. Enter to skip.[/]"
             )
         return read_line(ARROW)
-
-
-def show_alert(template_alert: str, crisis_contact: str, stream: Any = None) -> None:
-    """An answer reached its step's alert level: tell the person at once, on stderr."""
-    from hwjournal import messages
-
-    lines = [template_alert.strip() or messages.ALERT_DEFAULT]
-    if crisis_contact:
-        lines.append(messages.ALERT_CONTACT.format(contact=crisis_contact))
-    lines.append(messages.ALERT_NO_ONE)
-    stream = stream or sys.stderr
-    if stream.isatty():
-        from rich.panel import Panel
-
-        out = display.console(stderr=True)
-        body = display.text("\n\n".join(lines))
-        out.print(Panel(body, border_style="hw.alert", title="Please read this", padding=(1, 2)))
-    else:
-        stream.write("\n".join(lines) + "\n")
-        stream.flush()

@@ -12,7 +12,6 @@ import shlex
 import signal
 import subprocess
 import sys
-from typing import Any
 
 from hwjournal import atomic, messages, paths, template_files, templates
 from hwjournal.context import Context, say, stdin_is_terminal, stdout_is_terminal

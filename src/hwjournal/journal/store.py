@@ -43,9 +43,11 @@ class Journal:
     # ------------------------------------------------------------ opening
 
     @classmethod
-    def open(cls, path: str, create: bool = True) -> Journal:
+    def open(cls, path: str, create: bool = True, upgrade: bool = True) -> Journal:
         """Open the journal at `path`. With create=False a missing journal reads as
-        empty and no file is made (reads never create anything)."""
+        empty and no file is made (reads never create anything). With upgrade=False
+        a journal from an older hw is refused rather than migrated (`hw sos` reads
+        only, whatever state the journal is in)."""
         if not os.path.exists(path):
             if not create:
                 return cls._empty(path)
@@ -60,7 +62,7 @@ class Journal:
             ) from None
         journal = cls(db, path)
         try:
-            journal._check_and_migrate()
+            journal._check_and_migrate(upgrade)
         except DB_ERRORS as exc:
             db.close()
             raise storage_error(path, exc) or exc from None
@@ -75,7 +77,7 @@ class Journal:
         migrations.migrate(db)
         return cls(db, path)
 
-    def _check_and_migrate(self) -> None:
+    def _check_and_migrate(self, upgrade: bool = True) -> None:
         db = self.db
         try:
             version, app_id, objects = opening.stamp(db)
@@ -90,6 +92,8 @@ class Journal:
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA secure_delete = ON")
         if version < migrations.LATEST:
+            if not upgrade:
+                raise JournalError(messages.JOURNAL_NOT_UPGRADED.format(path=self.path))
             if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 db.execute("PRAGMA journal_mode = WAL")
             migrations.migrate(db)

@@ -1,0 +1,64 @@
+"""Safety on screen: an alert in the middle of an exercise, and `hw sos`."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from hwjournal import display, messages
+from hwjournal.journal import Entry
+from hwjournal.safety import Alert
+
+
+def show_alert(alert: Alert, stream: Any = None) -> None:
+    """An answer reached its step's alert level: tell the person at once, on stderr
+    (so `--json` output stays whole). In a terminal it stands out in a frame."""
+    stream = stream or sys.stderr
+    if not stream.isatty():
+        stream.write("\n".join(alert.lines()) + "\n")
+        stream.flush()
+        return
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.text import Text
+
+    parts: list[Any] = [display.text(alert.noticed), Text("")]
+    parts.append(Text(messages.SAFETY_WHERE_NOW, style="hw.title"))
+    parts += [_item(line) for line in alert.turn_to]
+    parts.append(Text(""))
+    parts += [display.text(line) for line in alert.after]
+    out = display.console(stderr=True)
+    panel = Panel(Group(*parts), border_style="hw.alert", title=messages.ALERT_TITLE)
+    out.print(panel, "")
+
+
+def _item(line: str) -> Any:
+    """One place to turn, as a list item whose wrapped lines stay indented."""
+    from rich.table import Table
+
+    row = Table.grid(padding=(0, 1))
+    row.add_column(width=1)
+    row.add_column()
+    row.add_row("-", display.text(line))
+    return row
+
+
+def sos_screen(turn_to: list[str], plan: Entry | None, plan_problem: str | None) -> Any:
+    """Where to turn now first, then the person's own safety plan, then one next step."""
+    from rich.console import Group
+    from rich.text import Text
+
+    from hwjournal.render.entries import entry_view
+
+    parts: list[Any] = [Text(messages.SOS_HEADING, style="hw.title")]
+    parts += [_item(line) for line in turn_to]
+    parts.append(Text(""))
+    if plan is not None:
+        parts.append(Text(messages.SOS_PLAN_HEADING.format(date=plan.date), style="hw.title"))
+        parts.append(entry_view(plan))
+        parts.append(Text(""))
+    elif plan_problem:
+        parts.append(display.text(plan_problem, "hw.label"))
+        parts.append(Text(""))
+    parts.append(Text(messages.SOS_NEXT, style="hw.note"))
+    return Group(*parts)
