@@ -49,6 +49,7 @@ class Config:
         crisis_contact: str = "",
         unknown: list[str] | None = None,
         path: str = "",
+        given: list[str] | None = None,
     ) -> None:
         self.name = name
         self.week_start = week_start
@@ -59,6 +60,7 @@ class Config:
         self.crisis_contact = crisis_contact
         self.unknown = [] if unknown is None else unknown
         self.path = path
+        self.given = [] if given is None else given  # the keys the file sets
 
     def as_dict(self) -> dict[str, Any]:
         return {key: getattr(self, key) for key in KEYS}
@@ -147,6 +149,7 @@ def load(path: str | None = None) -> Config:
         if key not in KEYS:
             config.unknown.append(key)
             continue
+        config.given.append(key)
         try:
             setattr(config, key, check_value(key, value))
         except UsageError as exc:

@@ -127,6 +127,12 @@ COMMANDS = (
             Opt("tag", ("--tag", "-t"), "A tag for the entry; repeat for more.", "many"),
             MOOD,
             Opt("private", ("--private",), "Keep this entry out of exports unless asked.", "flag"),
+            Opt(
+                "shared",
+                ("--shared",),
+                "Share an entry of a private-by-default exercise (--private wins).",
+                "flag",
+            ),
             NO_INPUT,
             JSON,
         ),
@@ -146,6 +152,13 @@ COMMANDS = (
         "Go on with an unfinished entry, at its first unanswered step.",
         (ANSWER, MOOD, NO_INPUT, JSON),
         (Arg("entry_id", "[ID]", "The draft to go on with (default: the newest).", False),),
+    ),
+    Command(
+        ("sos",),
+        "sos:run_sos",
+        "Where to turn right now, and your safety plan. Asks nothing.",
+        (JSON,),
+        fast=True,
     ),
     Command(
         ("log",),

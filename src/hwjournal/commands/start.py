@@ -67,15 +67,50 @@ def _check_tags(tags: list[str] | None) -> list[str]:
     return clean
 
 
-def _alert(ctx: Context, template: Template | None, private: bool):
-    def fire(step: Step) -> None:
-        from hwjournal.terminal import show_alert
+def _alert(ctx: Context, journal: Journal, template: Template | None, private: bool):
+    """What to do when an answer reaches its step's alert level: show, at once, what
+    was noticed and where to turn (safety.py sets the order)."""
 
+    def fire(step: Step) -> None:
+        from hwjournal import safety
+        from hwjournal.render.safety import show_alert
+
+        told = safety.alert(
+            template.alert if template else "",
+            ctx.config.crisis_contact,
+            safety.latest_plan(journal),
+            private,
+        )
         # a terminal already gone cannot show it; the answer is saved, the exit code unchanged
         with contextlib.suppress(OSError):
-            show_alert(template.alert if template else "", ctx.config.crisis_contact)
+            show_alert(told)
 
     return fire
+
+
+def _offer_crisis_contact(ctx: Context, template: Template) -> None:
+    """The first time an exercise that can alert is started in a terminal with no
+    crisis contact set, ask once (skippable) for a name or number to show."""
+    config = ctx.config
+    if config.crisis_contact or "crisis_contact" in config.given:
+        return
+    if not any(step.alert_at is not None for step in template.steps):
+        return
+    from hwjournal import config as config_mod
+    from hwjournal.terminal import ARROW, read_line
+
+    say("")
+    say(messages.CRISIS_ASK)
+    say(messages.CRISIS_ASK_WHO)
+    try:
+        contact = read_line(ARROW).strip()
+    except EOFError:
+        contact = ""
+    # an empty answer is kept too, so that hw does not ask again
+    config.crisis_contact = config_mod.set_value("crisis_contact", contact)
+    config.given.append("crisis_contact")
+    if contact:
+        say(messages.CRISIS_SAVED)
 
 
 def _fire_once(fire: Any, steps: list[Step], answers: dict[str, Any]) -> None:
@@ -110,6 +145,7 @@ def run_start(
     tag: list[str] | None,
     mood: int | None,
     private: bool,
+    shared: bool,
     no_input: bool,
     json: bool,
 ) -> int:
@@ -121,18 +157,20 @@ def run_start(
     tags = _check_tags(tag)
     mood = _check_mood(mood)
     interactive = stdin_is_terminal() and not no_input and answers_json != "-"
+    private = private or (template.private and not shared)
     entry = new_entry(template, day, tags, private)
-    fire = _alert(ctx, template, private)
 
     if not interactive:
         require_all(template.id, template.steps, given)  # before a journal is made
     journal = ctx.open_journal(write=True)
     _link_assignment(journal, entry)
+    fire = _alert(ctx, journal, template, private)
     session = Session(journal, entry, template, Progress(answers=dict(given)), fire)
     if not interactive:
         _fire_once(fire, template.steps, given)
         _report(session.complete(mood), json)
         return 0
+    _offer_crisis_contact(ctx, template)
     return _converse(
         ctx,
         journal,
@@ -231,7 +269,7 @@ def run_resume(
     progress = Progress(answers=answers, next_index=int(pending.get("next", 0)))
     if pending.get("step") and pending.get("text"):
         progress.earlier_text[pending["step"]] = pending["text"]
-    fire = _alert(ctx, template, entry.private)
+    fire = _alert(ctx, journal, template, entry.private)
 
     session = Session(journal, entry, template, progress, fire)
     if not stdin_is_terminal() or no_input:
