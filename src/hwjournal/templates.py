@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from hwjournal import paths
+from hwjournal import measures, paths
 from hwjournal.errors import NotFoundError, TemplateError, UsageError
 
 STEP_TYPES = (
@@ -418,7 +418,7 @@ def from_data(data: dict[str, Any], path: str = "<template>", text: str = "") ->
     bands: list[Band] = []
     scoring = data.get("scoring")
     if scoring is not None:
-        chk.typed(scoring, {"steps": list, "bands": list}, "scoring.", "scoring")
+        measures.check_scoring(chk, scoring)  # its keys, types and thresholds
         by_id = {s.id: s for s in steps}
         for step_id in scoring.get("steps", []):
             if step_id not in by_id or by_id[step_id].type != "scale":
