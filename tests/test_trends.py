@@ -370,6 +370,32 @@ def test_no_entries_is_a_calm_screen_and_valid_json(hw, journal_path):
     assert not journal_path.exists()
 
 
+# ---------------------------------------------------------------- the week and the export
+
+
+def test_the_week_screen_says_the_status_since_the_first_score_of_six_months(filled):
+    # Week 40: the PHQ-9 of 3 Oct against 20 on 1 Sep, the first in the six months
+    out = " ".join(hw_in(filled, "week", "2026-W40").out.split())
+    assert (
+        "reliable improvement, recovery, reliable recovery, response since 20 (severe) on 1 Sep"
+        in out
+    )
+
+
+def test_the_export_leaves_private_scores_out_of_the_baseline_unless_asked(tmp_path):
+    home = tmp_path / "home"
+    phq9(home, "2026-09-01", 20, "--private")
+    phq9(home, "2026-09-08", 14)
+    phq9(home, "2026-09-22", 7)
+    with_private = hw_in(home, "export", "--week", "2026-W39", "--include-private").out
+    assert "since 20 (severe) on 2026-09-01" in with_private
+    without = hw_in(home, "export", "--week", "2026-W39").out
+    assert "reliable improvement, recovery, reliable recovery, response since 14" in without
+    assert "since 20" not in without
+    screen = " ".join(hw_in(home, "week", "2026-W39").out.split())  # the person's own counts it
+    assert "since 20 (severe) on 1 Sep" in screen
+
+
 def test_deterioration_is_said_plainly_with_the_next_session_in_mind(tmp_path):
     home = tmp_path / "home"
     phq9(home, "2026-09-01", 6)
@@ -380,3 +406,8 @@ def test_deterioration_is_said_plainly_with_the_next_session_in_mind(tmp_path):
     flat = " ".join(screen.split())
     assert "Reliable deterioration: scores have risen by 6 points or more" in flat
     assert "worth bringing to your next session" in flat
+    week = " ".join(hw_in(home, "week", "2026-09-15").out.split())
+    assert (
+        "reliable deterioration since 6 (mild) on 1 Sep: worth bringing to your next session"
+        in week
+    )
