@@ -148,3 +148,27 @@ def test_axis_labels_never_touch_and_long_ranges_show_years_only():
     assert labels == [str(year) for year in range(2021, 2027)]
     short = charts.month_marks(dt.date(2026, 5, 30), dt.date(2026, 8, 2), lambda d: d.month)
     assert [label for _, label in short] == ["Jun", "Jul", "Aug"]  # 30 May: too late to name
+
+
+def test_month_names_stand_over_the_week_each_month_begins_in(filled):  # noqa: F811
+    lines = screen(filled, 80)
+    assert lines[lines.index("Mood") + 1] == " " * 8 + "Sep   Oct"  # 1 Oct: the fourth week
+
+
+def test_a_range_starting_late_in_a_month_names_the_next_one_first():
+    import io
+
+    from rich.console import Console
+    from rich.theme import Theme
+
+    from hwjournal.display import THEME
+    from hwjournal.render.trends import trends_view
+    from hwjournal.trends import TrendsData
+
+    data = TrendsData(dt.date(2026, 7, 30), dt.date(2026, 9, 6), dt.date(2026, 11, 30), "monday")
+    data.days = {"2026-07-30": (1, 1, 3.0)}
+    out = io.StringIO()
+    Console(file=out, width=80, color_system=None, theme=Theme(THEME)).print(trends_view(data, 80))
+    lines = [line.rstrip() for line in out.getvalue().splitlines()]
+    # 1 Aug falls in the first week (27 Jul to 2 Aug), 1 Sep in the sixth
+    assert lines[lines.index("Mood") + 1] == " " * 8 + "Aug" + " " * 7 + "Sep"

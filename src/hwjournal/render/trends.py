@@ -252,25 +252,26 @@ def _layout(data: TrendsData, width: int) -> tuple[int, list[range]]:
     return column, charts.chunks(count, room // column)
 
 
-def _month_header(data: TrendsData, block: range, column: int) -> Any:
+def _month_header(data: TrendsData, block: range, column: int, width: int) -> Any:
     """Month names over the weeks they begin in; the year where one begins (and with
     the first week's month)."""
     marks = []
     for position, index in enumerate(block):
         start = max(data.weeks[index].start, data.since)
-        if position == 0:  # the title says the first year; a later block says its own
-            month = charts.MONTHS[start.month - 1]
-            if block.start:
-                marks.append((0, f"{month} {start.year}"))
-            elif start.day <= 20:  # late in a month, the next month's name comes soon
-                marks.append((0, month))
-            continue
         last = min(data.weeks[index].end, data.until)
-        if start.day == 1 or last.month != start.month:  # a month begins in this week
-            first = last.replace(day=1)
-            label = str(first.year) if first.month == 1 else charts.MONTHS[first.month - 1]
+        begins = start.day == 1 or last.month != start.month  # a month begins this week
+        if position == 0:  # the title says the first year; a later block says its own
+            shown = last if begins else start
+            month = charts.MONTHS[shown.month - 1]
+            if block.start:
+                marks.append((0, f"{month} {shown.year}"))
+            elif begins or start.day <= 20:  # late in a month, the next name comes soon
+                marks.append((0, month))
+        elif begins:
+            label = str(last.year) if last.month == 1 else charts.MONTHS[last.month - 1]
             marks.append((position * column, label))
-    return _plain(" " * GUTTER + charts.axis_labels(marks, len(block) * column), "hw.label", 0)
+    room = max(len(block) * column, width - GUTTER - 1)  # a last name may run past the weeks
+    return _plain(" " * GUTTER + charts.axis_labels(marks, room), "hw.label", 0)
 
 
 def _chart_rows(rows: list[list[tuple[str, str]]], labels: list[str], column: int) -> list[Any]:
@@ -311,7 +312,7 @@ def mood_section(data: TrendsData, width: int) -> list[Any]:
     for number, block in enumerate(blocks):
         if number:
             parts.append(_plain(""))
-        parts.append(_month_header(data, block, column))
+        parts.append(_month_header(data, block, column, width))
         for offset, name in enumerate(names):
             cells = grid[offset][block.start : block.stop]
             parts.append(
@@ -353,7 +354,7 @@ def homework_section(data: TrendsData, width: int) -> list[Any]:
     for number, block in enumerate(blocks):
         if number:
             parts.append(_plain(""))
-        parts.append(_month_header(data, block, column))
+        parts.append(_month_header(data, block, column, width))
         stacks = []
         for index in block:
             week = data.homework[index]
