@@ -36,7 +36,7 @@ class ScoreLine:
 
     entry: Entry
     earlier: list[EarlierScore] = field(default_factory=list)
-    progress: Any = None  # trends.Progress: against the first score of six months
+    progress: Any = None  # progress.Progress: against the first score of six months
 
     @property
     def total(self) -> int:
@@ -176,9 +176,9 @@ def gather(
     data.streak = streak(journal, end, today)
     data.scores = score_lines(journal, shown, start, private)
     if data.scores:
-        from hwjournal import trends
+        from hwjournal import progress
 
-        trends.add_progress(journal, data.scores, end, private, template_dirs)
+        progress.add_progress(journal, data.scores, end, private, template_dirs)
     data.layouts = template_layouts({e.template for e in shown}, template_dirs)
     return data
 

@@ -169,8 +169,9 @@ def measure_block(
         per = max(1, round(days / room))
         parts.append(_plain(messages.TRENDS_DOTS_AVERAGED.format(days=per), "hw.label"))
     parts.append(_plain(change_sentence(measure)))
-    for sentence in status_sentences(measure):
-        parts.append(_plain(sentence, "hw.warn" if "deterioration" in sentence else ""))
+    worse = measures.RELIABLE_DETERIORATION in measure.status  # said first, and marked
+    for number, sentence in enumerate(status_sentences(measure)):
+        parts.append(_plain(sentence, "hw.warn" if worse and number == 0 else ""))
     return parts
 
 
