@@ -360,7 +360,7 @@ def test_bad_input_is_refused_in_one_plain_sentence_and_nothing_changes(
 def test_no_entries_is_a_calm_screen_and_valid_json(hw, journal_path):
     screen = hw("trends", env={"NO_COLOR": "1"})
     assert screen.code == 0
-    assert "Nothing is recorded in these months yet" in screen.out
+    assert "Nothing is recorded between these dates yet" in screen.out
     report = hw("trends", "--json").json()
     assert report["measures"] == []
     assert set(report["mood"]["by_day"].values()) == {None}

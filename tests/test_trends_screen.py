@@ -106,7 +106,7 @@ def test_lanes_follow_the_templates_bands_with_calm_to_warm_colours():
 
 def test_without_bands_four_even_lanes_up_to_the_highest_score_possible():
     lanes = charts.lanes_for([], [3, 7], 20, higher_is_better=False)
-    assert [lane.label for lane in lanes] == ["0–5", "5–10", "10–15", "15–20"]
+    assert [lane.label for lane in lanes] == ["0–5", "6–10", "11–15", "16–20"]
     assert [(lane.low, lane.high) for lane in lanes] == [(0, 5), (6, 10), (11, 15), (16, 20)]
 
 

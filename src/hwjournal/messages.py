@@ -221,11 +221,11 @@ TRENDS_MEASURE_UNSCORED = (
     "scored template, like phq-9 or gad-7."
 )
 TRENDS_EMPTY = (
-    "Nothing is recorded in these months yet. Every entry adds to this picture; "
+    "Nothing is recorded between these dates yet. Every entry adds to this picture; "
     "start one with: hw start mood-checkin"
 )
 TRENDS_ENTRIES = "{entries} on {days} of these {all} days."
-TRENDS_NO_SCORES = "No scores in these months."
+TRENDS_NO_SCORES = "No scores between these dates."
 TRENDS_ONE_SCORE = "One score so far: {score} on {date}."
 TRENDS_NEXT_SHOWS = "The next one will show a direction."
 TRENDS_FIRST_LATEST = "First {first} on {first_date}, latest {latest} on {latest_date}: {how}."
@@ -245,8 +245,8 @@ TRENDS_DETERIORATION = (
 TRENDS_ALSO = "Also: {words}."
 TRENDS_WEEKLY_NOTE = "Under the days, each week's average mood (1 to 5)."
 TRENDS_MOOD_AVERAGE = "Average {average} of 5 ({word}) over {count} with a mood."
-TRENDS_NO_MOOD = "No entry in these months gave a mood."
-TRENDS_NO_HOMEWORK = "No homework was due in these months."
+TRENDS_NO_MOOD = "No entry between these dates gave a mood."
+TRENDS_NO_HOMEWORK = "No homework was due between these dates."
 TRENDS_HOMEWORK_TOTAL = "Over {weeks}: {done} of {due} done ({percent}%)"
 TRENDS_BARRIERS = "What got in the way, most often first"
 TRENDS_DOTS_AVERAGED = (

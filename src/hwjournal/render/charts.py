@@ -106,8 +106,8 @@ def lanes_for(
         step = (high - floor) / 4
         edges = [floor + step * i for i in range(5)]
         for i in range(4):
-            low, up = round(edges[i]), round(edges[i + 1])
-            lanes.append(Lane(low if i == 0 else low + 1, up, f"{low}–{up}", ""))
+            low, up = round(edges[i]) + (i > 0), round(edges[i + 1])
+            lanes.append(Lane(low, up, f"{low}–{up}", ""))
     order = list(BAND_STYLES)
     if higher_is_better:
         order.reverse()

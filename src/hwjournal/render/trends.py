@@ -11,7 +11,7 @@ from typing import Any
 from hwjournal import measures, messages
 from hwjournal.render import charts
 from hwjournal.render.entries import MOODS
-from hwjournal.render.week import DAY_NAMES, day_month, mood_number, span_text
+from hwjournal.render.week import DAY_NAMES, MONTHS, day_month, mood_number, span_text
 from hwjournal.trends import Measure, TrendsData
 
 # Room left of the week columns: "  Mon   " in the calendar, "  100%┤ " in a chart.
@@ -28,11 +28,12 @@ def trends_view(data: TrendsData, width: int = 80) -> Any:
 
     weeks = len(data.weeks)
     title = Text("Over time", style="hw.title")
-    title.append("  " + span_text(data.since, data.until), style="hw.label")
+    span = span_text(data.since, data.until) if data.since != data.until else long_date(data.since)
+    title.append("  " + span, style="hw.label")
     title.append(f" · {weeks} {'week' if weeks == 1 else 'weeks'}", style="hw.label")
     parts: list[Any] = [title]
     if not data.entries and not data.measures and not data.homework_total().due:
-        parts += [Text(""), Text(messages.TRENDS_EMPTY)]
+        parts += [Text(""), _plain(messages.TRENDS_EMPTY, indent=0)]
         return Group(*parts)
     days_with = sum(1 for count, _, _ in data.days.values() if count)
     parts.append(
@@ -50,6 +51,10 @@ def trends_view(data: TrendsData, width: int = 80) -> Any:
     parts += [Text(""), *mood_section(data, width)]
     parts += [Text(""), *homework_section(data, width)]
     return Group(*parts)
+
+
+def long_date(day: dt.date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def _count(number: int, one: str, many: str) -> str:
