@@ -36,7 +36,9 @@ HEADER = """\
 #   timer (minutes)  info (shows its prompt; pause = true waits for Enter)
 # alert_at = N on a scale or number step shows the `alert` text for an answer of N or more.
 # Scoring: [scoring] with steps = [scale step ids to add up] and
-#   bands = [{{ max = 4, label = "minimal" }}, ...] in rising order.
+#   bands = [{{ max = 4, label = "minimal" }}, ...] in rising order; for hw trends,
+#   optional reliable_change, caseness, remission_below, response_drop (0.5 = half),
+#   higher_is_better = true, and sources = {{ caseness = "where it comes from" }}.
 
 """
 
@@ -126,7 +128,10 @@ def _body(data: dict[str, Any]) -> str:
             out.append(_literal(key, value))
     if "scoring" in data:
         out.append("\n[scoring]\n")
-        out += [_literal(key, value) for key, value in data["scoring"].items()]
+        for key, value in data["scoring"].items():  # sources: a table, kept inline
+            out.append(
+                _inline_table(key, value) if isinstance(value, dict) else _literal(key, value)
+            )
     for step in data.get("steps", []):
         out.append("\n[[steps]]\n")
         for key, value in step.items():
