@@ -243,6 +243,11 @@ TRENDS_DETERIORATION = (
     "to your next session, so you and your therapist can look at it together."
 )
 TRENDS_ALSO = "Also: {words}."
+TRENDS_MEANS_RECOVERY = "recovery (from {caseness} or {case} to {out} {caseness})"
+TRENDS_MEANS_RELIABLE_RECOVERY = "reliable recovery (recovery, with a reliable improvement)"
+TRENDS_MEANS_RESPONSE = "response ({way} by {share} or more)"
+TRENDS_MEANS_REMISSION = "remission ({side} {value})"
+TRENDS_HOMEWORK_LEGEND = "█ done  ▒ skipped  ░ not recorded  ┊ still open  · nothing due"
 TRENDS_WEEKLY_NOTE = "Under the days, each week's average mood (1 to 5)."
 TRENDS_MOOD_AVERAGE = "Average {average} of 5 ({word}) over {count} with a mood."
 TRENDS_NO_MOOD = "No entry between these dates gave a mood."

@@ -88,17 +88,14 @@ class _Pieces:
         yield Segment.line()
 
 
-_STYLES: dict[tuple[int, str], Any] = {}
-
-
 def _style(console: Any, name: str) -> Any:
     """A style by name, looked up once per console (a screen has thousands of cells)."""
     if not name:
         return None
-    key = (id(console), name)
-    if key not in _STYLES:
-        _STYLES[key] = console.get_style(name)
-    return _STYLES[key]
+    known = console.__dict__.setdefault("_hw_styles", {})
+    if name not in known:
+        known[name] = console.get_style(name)
+    return known[name]
 
 
 def _line(pieces: list[tuple[str, str]], indent: int = 0) -> Any:
@@ -233,18 +230,23 @@ _OTHER_WORDS = (
 
 
 def _meaning(word: str, t: measures.Thresholds) -> str:
+    """A status word with what it means by the template's thresholds, turned around
+    for a measure whose scores rise as things improve."""
     up = t.higher_is_better
     if word == measures.RECOVERY:
-        c = f"{t.caseness:g}"
-        return (
-            f"recovery (from {c} or {'less' if up else 'more'} to {'above' if up else 'below'} {c})"
+        words = ("less", "above") if up else ("more", "below")
+        return messages.TRENDS_MEANS_RECOVERY.format(
+            caseness=f"{t.caseness:g}", case=words[0], out=words[1]
         )
     if word == measures.RELIABLE_RECOVERY:
-        return "reliable recovery (recovery, with a reliable improvement)"
+        return messages.TRENDS_MEANS_RELIABLE_RECOVERY
     if word == measures.RESPONSE:
-        share = f"{(t.response_drop or 0) * 100:g}%"
-        return f"response ({'up' if up else 'down'} by {share} or more)"
-    return f"remission ({'above' if up else 'below'} {t.remission_below:g})"
+        return messages.TRENDS_MEANS_RESPONSE.format(
+            way="up" if up else "down", share=f"{(t.response_drop or 0) * 100:g}%"
+        )
+    return messages.TRENDS_MEANS_REMISSION.format(
+        side="above" if up else "below", value=f"{t.remission_below:g}"
+    )
 
 
 # ---------------------------------------------------------------- weeks as columns
@@ -370,9 +372,7 @@ def homework_section(data: TrendsData, width: int) -> list[Any]:
         rows = charts.stacked_bars(stacks, CHART_ROWS)
         parts += _chart_rows(rows, ["100%", "", "", ""], column)
         parts.append(_axis("0%", len(block), column))
-    parts.append(
-        _plain("█ done  ▒ skipped  ░ not recorded  ┊ still open  · nothing due", "hw.label")
-    )
+    parts.append(_plain(messages.TRENDS_HOMEWORK_LEGEND, "hw.label"))
     figures = [
         messages.TRENDS_HOMEWORK_TOTAL.format(
             weeks=_count(len(data.weeks), "week", "weeks"),
