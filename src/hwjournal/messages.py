@@ -248,6 +248,7 @@ TRENDS_MEANS_RELIABLE_RECOVERY = "reliable recovery (recovery, with a reliable i
 TRENDS_MEANS_RESPONSE = "response ({way} by {share} or more)"
 TRENDS_MEANS_REMISSION = "remission ({side} {value})"
 TRENDS_HOMEWORK_LEGEND = "█ done  ▒ skipped  ░ not recorded  ┊ still open  · nothing due"
+TRENDS_MOOD_LEGEND = "· no entry  ○ no mood given"
 TRENDS_WEEKLY_NOTE = "Under the days, each week's average mood (1 to 5)."
 TRENDS_MOOD_AVERAGE = "Average {average} of 5 ({word}) over {count} with a mood."
 TRENDS_NO_MOOD = "No entry between these dates gave a mood."

@@ -331,9 +331,7 @@ def mood_section(data: TrendsData, width: int) -> list[Any]:
         parts += _chart_rows(rows, ["5", "4", "3", "2"], column)
         parts.append(_axis("1", len(block), column))
     legend = "  ".join(f"{charts.MOOD_BLOCKS[m]} {MOODS[m]}" for m in range(1, 6))
-    parts.append(
-        _plain(f"{legend}  {charts.NO_ENTRY} no entry  {charts.NO_MOOD} no mood given", "hw.label")
-    )
+    parts.append(_plain(f"{legend}  {messages.TRENDS_MOOD_LEGEND}", "hw.label"))
     parts.append(_plain(messages.TRENDS_WEEKLY_NOTE, "hw.label"))
     rated = sum(r for _, r, _ in data.days.values())
     if rated:
