@@ -411,3 +411,23 @@ def test_deterioration_is_said_plainly_with_the_next_session_in_mind(tmp_path):
         "reliable deterioration since 6 (mild) on 1 Sep: worth bringing to your next session"
         in week
     )
+
+
+def test_a_measure_whose_template_is_gone_is_still_shown_from_its_entries(tmp_path):
+    home = tmp_path / "home"
+    (home / "templates").mkdir(parents=True)
+    mine = home / "templates" / "my-scale.toml"
+    mine.write_text(
+        'id = "my-scale"\ntitle = "My scale"\n\n[[steps]]\nid = "a"\ntype = "scale"\n'
+        'min = 0\nmax = 10\nprompt = "How much?"\nrequired = true\n\n'
+        '[scoring]\nsteps = ["a"]\nreliable_change = 3\n'
+    )
+    hw_in(home, "start", "my-scale", "--date", "2026-09-01", "-a", "a=7", "--no-input")
+    hw_in(home, "start", "my-scale", "--date", "2026-09-08", "-a", "a=3", "--no-input")
+    mine.unlink()
+    args = ("trends", "--since", "2026-09-01", "--until", "2026-09-30", "--measure", "my-scale")
+    report = hw_in(home, *args, "--json").json()
+    measure = report["measures"][0]
+    assert (measure["title"], measure["change"], measure["status"]) == ("My scale", -4, [])
+    assert set(measure["thresholds"].values()) == {None}  # the thresholds went with it
+    assert "First 7 on 1 Sep, latest 3 on 8 Sep: 4 lower." in hw_in(home, *args).out

@@ -63,7 +63,7 @@ def asked_range(
     since: str | None, months: str | None, until: str | None, today: dt.date
 ) -> tuple[dt.date | None, dt.date]:
     """The first and last day asked for; a first day of None means the default (the
-    last six months, or from the first entry if that is later: see clamp)."""
+    last six months, or from the first entry if that is later: see default_start)."""
     if since is not None and months is not None:
         raise UsageError(messages.TRENDS_SINCE_AND_MONTHS)
     end = parse_date(until) if until is not None else today
@@ -358,7 +358,8 @@ def describe(
         template = templates.find(template_id, template_dirs)
     except HwError:
         row = journal.db.execute(
-            "SELECT title FROM entries WHERE template = ? ORDER BY date DESC LIMIT 1",
+            "SELECT title FROM entries WHERE template = ? AND status = 'complete' "
+            "ORDER BY date DESC LIMIT 1",
             (template_id,),
         ).fetchone()
         title = row[0] if row else template_id
@@ -378,9 +379,9 @@ def check_measure(journal: Journal, measure: str, template_dirs: list[str] | Non
     try:
         template = templates.find(measure, template_dirs)
     except NotFoundError:
-        held = journal.db.execute(
-            "SELECT 1 FROM entries WHERE template = ? AND status = 'complete' "
-            "AND score IS NOT NULL LIMIT 1",
+        held = journal.db.execute(  # through the small index of scored entries
+            "SELECT 1 FROM entries INDEXED BY entries_scored WHERE status = 'complete' "
+            "AND score IS NOT NULL AND template = ? LIMIT 1",
             (measure,),
         ).fetchone()
         if held:
