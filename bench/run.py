@@ -44,6 +44,9 @@ MB = 1024 * 1024
 PROMPT_COMMANDS = ("due", "log")  # within 2.5x the floor
 PROMPT_LIMIT = 2.5
 OTHER_LIMIT = 8.0
+# Ten years of trends read ten years of days, scores and homework: within 15× the floor.
+LIMITS = {"trends_years": 15.0}
+TREND_DAYS = 3652  # ten years back from the week W
 IMPORT_LIMIT_S = 15.0
 MEMORY_LIMIT_MB = 60.0
 SIZE_FREE = ("due", "log", "week", "export")  # cost should not grow with the journal
@@ -78,6 +81,7 @@ def commands(week: dt.date, corpus: str) -> list[Command]:
     label = "{}-W{:02d}".format(*week.isocalendar()[:2])
     sunday = (week + dt.timedelta(days=6)).isoformat()
     monday = week.isoformat()
+    years_ago = (week - dt.timedelta(days=TREND_DAYS)).isoformat()
     word = generate.SEARCH_WORD
     return [
         Command("floor", "python -c pass", None, None, "floor"),
@@ -98,6 +102,11 @@ def commands(week: dt.date, corpus: str) -> list[Command]:
         Command(
             "export", f"hw export --week {label}", ["export", "--week", label],
             ["-from", monday, "-to", sunday, "--format", "markdown"], "read",
+        ),
+        Command("trends", "hw trends", ["trends"], None, "read"),
+        Command(
+            "trends_years", f"hw trends --since {years_ago}", ["trends", "--since", years_ago],
+            None, "read",
         ),
         Command(
             "start", "hw start reframe-log --no-input",
@@ -490,7 +499,7 @@ def verdicts(results: dict[int, dict[str, dict[str, Any]]]) -> list[str]:
     for key, row in rows.items():
         if key in ("floor", "import"):
             continue
-        limit = PROMPT_LIMIT if key in PROMPT_COMMANDS else OTHER_LIMIT
+        limit = LIMITS.get(key, PROMPT_LIMIT if key in PROMPT_COMMANDS else OTHER_LIMIT)
         if row["status"] != "ok":
             line(None, f"{key} within {limit}× the floor ({row['status']})")
             continue

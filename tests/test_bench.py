@@ -220,7 +220,8 @@ def test_quick_run_prints_the_table_with_n_a_and_jrnl(tmp_path):
     assert list(rows) == [
         "python -c pass", "hw --version", "hw due --json", "hw log -n 10 --json",
         "hw log --search lighthouse -n 10", f"hw week {week_label()} --json",
-        f"hw export --week {week_label()}", "hw start reframe-log --no-input",
+        f"hw export --week {week_label()}", "hw trends",
+        f"hw trends --since {ten_years_ago()}", "hw start reframe-log --no-input",
         "hw import FILE --format hw-json",
     ]  # fmt: skip
     assert rows["python -c pass"][4] == "1.00"
@@ -236,6 +237,13 @@ def test_quick_run_prints_the_table_with_n_a_and_jrnl(tmp_path):
     assert rows["hw import FILE --format hw-json"][6] == "n/a"  # jrnl has no such command
     assert any(line.startswith("- NOT met") or line.startswith("- met") for line in lines)
     assert "- n/a: due within 2.5× the floor (n/a)" in lines
+
+
+def ten_years_ago() -> str:
+    """Ten years (3,652 days) before the Monday of week_label(), as the bench has it."""
+    today = dt.date.today()
+    monday = today - dt.timedelta(days=today.weekday() + 7)
+    return (monday - dt.timedelta(days=3652)).isoformat()
 
 
 def week_label() -> str:

@@ -92,7 +92,9 @@ TEMPLATE_FILE_HEADER = """\
 # alert_at = N on a scale or number step shows the `alert` text for an answer of N or more;
 # alert_at = true on a yesno step shows it for a yes.
 # Scoring: [scoring] with steps = [scale step ids to add up] and
-#   bands = [{{ max = 4, label = "minimal" }}, ...] in rising order.
+#   bands = [{{ max = 4, label = "minimal" }}, ...] in rising order; for hw trends,
+#   optional reliable_change, caseness, remission_below, response_drop (0.5 = half),
+#   higher_is_better = true, and sources = {{ caseness = "where it comes from" }}.
 
 """
 
@@ -359,3 +361,56 @@ JOURNAL_NOT_UPGRADED = (
     "{path} was made by an older hw and has not been upgraded yet; any other hw command "
     "upgrades it."
 )
+
+# hw trends
+TRENDS_SINCE_AND_MONTHS = "Give either --since or --months, not both."
+TRENDS_RANGE_ORDER = "--since {since} comes after --until {until}; swap the two dates."
+TRENDS_MONTHS_BAD = "--months takes a whole number of months, 1 or more, like 6 (not '{text}')."
+TRENDS_MEASURE_UNKNOWN = (
+    "There is no measure called '{id}': hw trends --measure takes a scored template, "
+    "like phq-9 or gad-7."
+)
+TRENDS_MEASURE_UNSCORED = (
+    "{title} ({id}) has no score, so it is not a measure: hw trends --measure takes a "
+    "scored template, like phq-9 or gad-7."
+)
+TRENDS_EMPTY = (
+    "Nothing is recorded between these dates yet. Every entry adds to this picture; "
+    "start one with: hw start mood-checkin"
+)
+TRENDS_ENTRIES = "{entries} on {days} of these {all} days."
+TRENDS_NO_SCORES = "No scores between these dates."
+TRENDS_ONE_SCORE = "One score so far: {score} on {date}."
+TRENDS_NEXT_SHOWS = "The next one will show a direction."
+TRENDS_FIRST_LATEST = "First {first} on {first_date}, latest {latest} on {latest_date}: {how}."
+TRENDS_IMPROVEMENT = (
+    "Reliable improvement: a change of {points} points or more is beyond the ordinary "
+    "ups and downs of the questionnaire."
+)
+TRENDS_NO_RELIABLE_CHANGE = (
+    "No reliable change: a change smaller than {points} points can be the ordinary "
+    "ups and downs of the questionnaire."
+)
+TRENDS_DETERIORATION = (
+    "Reliable deterioration: scores have {way} by {points} points or more, beyond the "
+    "ordinary ups and downs. That happens, and it is not a failing. It is worth bringing "
+    "to your next session, so you and your therapist can look at it together."
+)
+TRENDS_ALSO = "Also: {words}."
+TRENDS_MEANS_RECOVERY = "recovery (from {caseness} or {case} to {out} {caseness})"
+TRENDS_MEANS_RELIABLE_RECOVERY = "reliable recovery (recovery, with a reliable improvement)"
+TRENDS_MEANS_RESPONSE = "response ({way} by {share} or more)"
+TRENDS_MEANS_REMISSION = "remission ({side} {value})"
+TRENDS_HOMEWORK_LEGEND = "█ done  ▒ skipped  ░ not recorded  ┊ still open  · nothing due"
+TRENDS_MOOD_LEGEND = "· no entry  ○ no mood given"
+TRENDS_WEEKLY_NOTE = "Under the days, each week's average mood (1 to 5)."
+TRENDS_MOOD_AVERAGE = "Average {average} of 5 ({word}) over {count} with a mood."
+TRENDS_NO_MOOD = "No entry between these dates gave a mood."
+TRENDS_NO_HOMEWORK = "No homework was due between these dates."
+TRENDS_HOMEWORK_TOTAL = "Over {weeks}: {done} of {due} done ({percent}%)"
+TRENDS_BARRIERS = "What got in the way, most often first"
+TRENDS_DOTS_AVERAGED = (
+    "Where scores share a column, the dot is their average (a column is about {days} days)."
+)
+PROGRESS = "{words} since {total}{band} on {date}"
+PROGRESS_WORSE = ": worth bringing to your next session"

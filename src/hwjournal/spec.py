@@ -356,6 +356,34 @@ COMMANDS = (
         fast=True,
     ),
     Command(
+        ("trends",),
+        "trends:run_trends",
+        """Change over months: your measures, mood and homework, pictures first.
+
+The default is the last 6 months (or since your first entry, if that is later).
+Each measure's status compares its first score in the range with its latest, by the
+template's own thresholds: a screening measure to talk over, never a diagnosis.""",
+        (
+            Opt("since", ("--since",), "From this date (included).", metavar="DATE"),
+            Opt(
+                "months",
+                ("--months",),
+                "The last N months, up to --until (default 6).",
+                metavar="N",
+            ),
+            UNTIL,
+            Opt(
+                "measure",
+                ("--measure",),
+                "Only this measure, e.g. phq-9.",
+                metavar="ID",
+                complete="templates",
+            ),
+            JSON,
+        ),
+        fast=True,
+    ),
+    Command(
         ("export",),
         "export:run_export",
         "Your week for your therapist: Markdown to read, or JSON or CSV.",

@@ -168,7 +168,10 @@ def _body(data: dict[str, Any]) -> str:
             out.append(_literal(key, value))
     if "scoring" in data:
         out.append("\n[scoring]\n")
-        out += [_literal(key, value) for key, value in data["scoring"].items()]
+        for key, value in data["scoring"].items():  # sources: a table, kept inline
+            out.append(
+                _inline_table(key, value) if isinstance(value, dict) else _literal(key, value)
+            )
     for step in data.get("steps", []):
         out.append("\n[[steps]]\n")
         for key, value in step.items():

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 
-from hwjournal import paths, template_files
+from hwjournal import measures, paths, template_files
 from hwjournal.errors import NotFoundError, TemplateError, UsageError
 from hwjournal.steps import KIND_NAMES, Step, kind_ok, parse_step
 
@@ -235,7 +235,7 @@ def from_data(data: dict[str, Any], path: str = "<template>", text: str = "") ->
     bands: list[Band] = []
     scoring = data.get("scoring")
     if scoring is not None:
-        chk.typed(scoring, {"steps": list, "bands": list}, "scoring.", "scoring")
+        measures.check_scoring(chk, scoring)  # its keys, types and thresholds
         by_id = {s.id: s for s in steps}
         for step_id in scoring.get("steps", []):
             if step_id not in by_id or by_id[step_id].type != "scale":

@@ -36,6 +36,7 @@ class ScoreLine:
 
     entry: Entry
     earlier: list[EarlierScore] = field(default_factory=list)
+    progress: Any = None  # progress.Progress: against the first score of six months
 
     @property
     def total(self) -> int:
@@ -174,6 +175,10 @@ def gather(
         data.skips = [s for s in data.skips if s.template == template]
     data.streak = streak(journal, end, today)
     data.scores = score_lines(journal, shown, start, private)
+    if data.scores:
+        from hwjournal import progress
+
+        progress.add_progress(journal, data.scores, end, private, template_dirs)
     data.layouts = template_layouts({e.template for e in shown}, template_dirs)
     return data
 

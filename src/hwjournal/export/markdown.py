@@ -190,9 +190,11 @@ def _scores(data: ExportData) -> list[str]:
                 inline(line.band or ""),
                 inline(change_phrase(line, str)),
                 inline(earlier),
+                inline(line.progress.phrase() if line.progress else "—"),
             ]
         )
     headers = ["Date", "Measure", "Score", "Band", "Against the last one", "Earlier"]
+    headers += ["Over six months"]  # the status against the first score of six months
     return ["## Screening scores", "", messages.SCREENING_NOTE, "", *table(headers, rows)]
 
 

@@ -29,7 +29,7 @@ from hwjournal.plans.assignments import (
     live_on,
 )
 from hwjournal.plans.due import DayPlan, Due, day_plan, due_on
-from hwjournal.plans.figures import Adherence, week_figures
+from hwjournal.plans.figures import Adherence, counted_occasions, outcome_of, week_figures
 from hwjournal.plans.ledger import settle
 from hwjournal.plans.occasions import Occasion, occasion_on, occasions_between
 from hwjournal.plans.schedule import (
@@ -69,6 +69,7 @@ __all__ = [
     "barrier_choices",
     "barrier_code",
     "check_plan",
+    "counted_occasions",
     "day_plan",
     "due_on",
     "end_assignment",
@@ -77,6 +78,7 @@ __all__ = [
     "live_on",
     "occasion_on",
     "occasions_between",
+    "outcome_of",
     "parse_days",
     "parse_span",
     "record_skip",

@@ -8,13 +8,14 @@ import datetime as dt
 
 from hwjournal.dates import today as current_day
 from hwjournal.journal import Journal
-from hwjournal.plans.assignments import running_between
+from hwjournal.plans.assignments import Assignment, running_between
 from hwjournal.plans.ledger import Ledger
-from hwjournal.plans.occasions import occasions_between
+from hwjournal.plans.occasions import Occasion, occasions_between
 from hwjournal.plans.record import Record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from typing import Any
 
 
@@ -78,24 +79,54 @@ def week_figures(
     """Done, due and skipped occasions of each assignment active in start..end
     (both included). Private entries count as done; drafts never do."""
     today = today or current_day()
-    ledger = Ledger(journal)
     figures = []
-    for a in running_between(journal, start, end):
+    for a, active, counted in counted_occasions(journal, start, end, week_start, today):
         figure = Adherence(a.id, a.template, a.title, a.schedule, list(a.days), 0, 0, 0)
+        for occasion, _anchor in counted:
+            figure.due += 1
+            outcome = outcome_of(occasion, today)
+            if outcome == "done":
+                figure.done += 1
+            elif outcome == "skipped":
+                figure.skipped += 1
+            elif outcome == "open":
+                figure.open += 1
+        if active or figure.due:
+            figures.append(figure)
+    return figures
+
+
+def counted_occasions(
+    journal: Journal, start: dt.date, end: dt.date, week_start: str, today: dt.date
+) -> Iterator[tuple[Assignment, bool, list[tuple[Occasion, dt.date]]]]:
+    """Each assignment running in start..end, whether any of its occasions there has
+    a live day, and its occasions that count as due in the span, settled, each with
+    the day it is counted on (its anchor). Shared by the week's figures and the
+    by-week figures of `hw trends`, which buckets the anchors by week."""
+    ledger = Ledger(journal)
+    for a in running_between(journal, start, end):
         active = False
-        for occasion in occasions_between(a, start, end, week_start):
+        counted = []
+        occasions = list(occasions_between(a, start, end, week_start))
+        ends = [o.last for o in occasions if o.last is not None]
+        if len(occasions) > 1 and ends:
+            ledger.read_ahead(a, occasions[0].first.isoformat(), max(ends).isoformat())
+        for occasion in occasions:
             active = active or occasion.has_live_day
             ledger.settle(occasion)
             anchor = occasion.anchor(today)
             if anchor is None or not start <= anchor <= end or anchor > today:
                 continue
-            figure.due += 1
-            if occasion.done_on:
-                figure.done += 1
-            elif occasion.skip:
-                figure.skipped += 1
-            elif occasion.live_last is None or occasion.live_last >= today:
-                figure.open += 1
-        if active or figure.due:
-            figures.append(figure)
-    return figures
+            counted.append((occasion, anchor))
+        yield a, active, counted
+
+
+def outcome_of(occasion: Occasion, today: dt.date) -> str:
+    """A counted occasion as done, skipped, open (still open today) or not_recorded."""
+    if occasion.done_on:
+        return "done"
+    if occasion.skip:
+        return "skipped"
+    if occasion.live_last is None or occasion.live_last >= today:
+        return "open"
+    return "not_recorded"

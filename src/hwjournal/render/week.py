@@ -256,6 +256,9 @@ def _scores(data: WeekData) -> list[Any]:
         text.append("  ")
         text.append(change_phrase(line), style="hw.label")
         parts.append(_indent(text, 2))
+        if line.progress:  # the status against the first score of six months
+            style = "hw.warn" if line.progress.deteriorated else "hw.note"
+            parts.append(_indent(Text(line.progress.phrase(day_month), style=style), 4))
         if len(line.earlier) > 1:
             trail = " → ".join(str(e.total) for e in reversed(line.earlier))
             parts.append(_indent(Text(f"earlier: {trail} → {line.total}", style="hw.label"), 4))

@@ -1,0 +1,407 @@
+"""`hw trends` on screen: pictures before numbers. Each measure's scores in their
+bands with what the change means; mood as a calendar of days (weeks as columns)
+with the weekly averages under it; homework done per week, and what got in the
+way. The pictures come from render/charts.py; their shapes read without colour."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from hwjournal import measures, messages
+from hwjournal.render import charts
+from hwjournal.render.entries import MOODS
+from hwjournal.render.week import DAY_NAMES, MONTHS, day_month, mood_number, span_text
+from hwjournal.trends import Measure, TrendsData
+
+# Room left of the week columns: "  Mon   " in the calendar, "  100%┤ " in a chart.
+GUTTER = 8
+CHART_ROWS = 4
+HOMEWORK_SHAPES = (("done", "█", "green"), ("skipped", "▒", "yellow"), ("open", "┊", "cyan"))
+NOT_RECORDED_SHAPE = ("░", "hw.label")
+BAR = "■"
+
+
+def trends_view(data: TrendsData, width: int = 80) -> Any:
+    from rich.console import Group
+    from rich.text import Text
+
+    weeks = len(data.weeks)
+    title = Text("Over time", style="hw.title")
+    span = span_text(data.since, data.until) if data.since != data.until else long_date(data.since)
+    title.append("  " + span, style="hw.label")
+    title.append(f" · {weeks} {'week' if weeks == 1 else 'weeks'}", style="hw.label")
+    parts: list[Any] = [title]
+    if not data.entries and not data.measures and not data.homework_total().due:
+        parts += [Text(""), _plain(messages.TRENDS_EMPTY, indent=0)]
+        return Group(*parts)
+    days_with = sum(1 for count, _, _ in data.days.values() if count)
+    parts.append(
+        Text(
+            messages.TRENDS_ENTRIES.format(
+                entries=_count(data.entries, "entry", "entries"),
+                days=days_with,
+                all=data.day_count,
+            ),
+            style="hw.label",
+        )
+    )
+    if data.measures:
+        parts += [Text(""), *measures_section(data, width)]
+    parts += [Text(""), *mood_section(data, width)]
+    parts += [Text(""), *homework_section(data, width)]
+    return Group(*parts)
+
+
+def long_date(day: dt.date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number:,} {one if number == 1 else many}"
+
+
+class _Pieces:
+    """One line of (text, style) pieces, drawn as Rich segments: each style looked up
+    once and runs of one style joined. A picture has thousands of cells, and a Text
+    for them costs more than the queries behind it."""
+
+    def __init__(self, pieces: list[tuple[str, str]], indent: int) -> None:
+        self.pieces = pieces
+        self.indent = indent
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        from rich.segment import Segment
+
+        runs: list[list[Any]] = [[" " * self.indent, ""]] if self.indent else []
+        for text, style in self.pieces:
+            if runs and runs[-1][1] == style:
+                runs[-1][0] += text
+            else:
+                runs.append([text, style])
+        while runs and not runs[-1][0].rstrip():
+            runs.pop()
+        if runs:
+            runs[-1][0] = runs[-1][0].rstrip()
+        for text, style in runs:
+            yield Segment(text, _style(console, style))
+        yield Segment.line()
+
+
+def _style(console: Any, name: str) -> Any:
+    """A style by name, looked up once per console (a screen has thousands of cells)."""
+    if not name:
+        return None
+    known = console.__dict__.setdefault("_hw_styles", {})
+    if name not in known:
+        known[name] = console.get_style(name)
+    return known[name]
+
+
+def _line(pieces: list[tuple[str, str]], indent: int = 0) -> Any:
+    return _Pieces(pieces, indent)
+
+
+class _Sentence:
+    """Text wrapped to the screen with its indent kept on every line (Rich would wrap
+    back to the margin), and no spaces padded after it."""
+
+    def __init__(self, text: str, style: str, indent: int) -> None:
+        self.text = text
+        self.style = style
+        self.indent = indent
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        import textwrap
+
+        from rich.text import Text
+
+        room = max(20, options.max_width - self.indent)
+        for line in textwrap.wrap(self.text, room) or [""]:
+            yield Text(" " * self.indent + line, style=self.style or "")
+
+
+def _plain(text: str, style: str = "", indent: int = 2) -> Any:
+    from rich.text import Text
+
+    return _Sentence(text, style, indent) if text else Text("")
+
+
+def _section(title: str) -> Any:
+    from rich.text import Text
+
+    return Text(title, style="hw.title")
+
+
+# ---------------------------------------------------------------- measures
+
+
+def measures_section(data: TrendsData, width: int) -> list[Any]:
+    parts: list[Any] = [_section("Measures")]
+    labels = [len(lane.label) for m in data.measures if m.scores for lane in lanes_of(m)]
+    for number, measure in enumerate(data.measures):
+        if number:
+            parts.append(_plain(""))
+        parts += measure_block(measure, data, width, max(labels, default=0))
+    parts += [_plain(""), _plain(messages.SCREENING_NOTE, "hw.help")]
+    return parts
+
+
+def lanes_of(measure: Measure) -> list[charts.Lane]:
+    totals = [s.total for s in measure.scores]
+    return charts.lanes_for(measure.bands, totals, measure.top, measure.thresholds.higher_is_better)
+
+
+def measure_block(
+    measure: Measure, data: TrendsData, width: int, label_width: int = 0
+) -> list[Any]:
+    """One measure: its scores in their bands, then what the change means. Charts
+    share `label_width` so that their time axes line up."""
+    parts: list[Any] = [_plain(measure.title, "hw.title")]
+    if not measure.scores:
+        return [*parts, _plain(messages.TRENDS_NO_SCORES, "hw.label")]
+    lanes = lanes_of(measure)
+    label_width = max(label_width, *(len(lane.label) for lane in lanes))
+    days = (data.until - data.since).days + 1
+    room = max(10, min(days, width - 2 - label_width - 3))
+    points = [(dt.date.fromisoformat(s.date), s.total) for s in measure.scores]
+    for row in charts.band_chart(points, lanes, data.since, data.until, room, label_width):
+        parts.append(_line(row, 2))
+    if len({charts.column_of(day, data.since, days, room) for day, _ in points}) < len(points):
+        per = max(1, round(days / room))
+        parts.append(_plain(messages.TRENDS_DOTS_AVERAGED.format(days=per), "hw.label"))
+    parts.append(_plain(change_sentence(measure)))
+    worse = measures.RELIABLE_DETERIORATION in measure.status  # said first, and marked
+    for number, sentence in enumerate(status_sentences(measure)):
+        parts.append(_plain(sentence, "hw.warn" if worse and number == 0 else ""))
+    return parts
+
+
+def score_words(total: float, band: str | None) -> str:
+    return f"{total:g}" + (f" ({band})" if band else "")
+
+
+def change_sentence(measure: Measure) -> str:
+    first, last = measure.baseline, measure.latest
+    assert first is not None and last is not None
+    if len(measure.scores) == 1:
+        return messages.TRENDS_ONE_SCORE.format(
+            score=score_words(first.total, first.band), date=day_month(first.date)
+        )
+    change = measure.change or 0
+    how = f"{abs(change):g} {'higher' if change > 0 else 'lower'}" if change else "the same"
+    return messages.TRENDS_FIRST_LATEST.format(
+        first=score_words(first.total, first.band),
+        first_date=day_month(first.date),
+        latest=score_words(last.total, last.band),
+        latest_date=day_month(last.date),
+        how=how,
+    )
+
+
+def status_sentences(measure: Measure) -> list[str]:
+    """What the status words mean, in plain words: the reliable change first, then
+    the other words that apply."""
+    t = measure.thresholds
+    words = measure.status
+    if len(measure.scores) < 2:
+        return [messages.TRENDS_NEXT_SHOWS]
+    sentences = []
+    points = f"{t.reliable_change:g}" if t.reliable_change is not None else ""
+    if measures.RELIABLE_IMPROVEMENT in words:
+        sentences.append(messages.TRENDS_IMPROVEMENT.format(points=points))
+    elif measures.RELIABLE_DETERIORATION in words:
+        way = "fallen" if t.higher_is_better else "risen"
+        sentences.append(messages.TRENDS_DETERIORATION.format(points=points, way=way))
+    elif measures.NO_RELIABLE_CHANGE in words:
+        sentences.append(messages.TRENDS_NO_RELIABLE_CHANGE.format(points=points))
+    others = [_meaning(word, t) for word in words if word in _OTHER_WORDS]
+    if others:
+        sentences.append(messages.TRENDS_ALSO.format(words="; ".join(others)))
+    return sentences
+
+
+_OTHER_WORDS = (
+    measures.RECOVERY,
+    measures.RELIABLE_RECOVERY,
+    measures.RESPONSE,
+    measures.REMISSION,
+)
+
+
+def _meaning(word: str, t: measures.Thresholds) -> str:
+    """A status word with what it means by the template's thresholds, turned around
+    for a measure whose scores rise as things improve."""
+    up = t.higher_is_better
+    if word == measures.RECOVERY:
+        words = ("less", "above") if up else ("more", "below")
+        return messages.TRENDS_MEANS_RECOVERY.format(
+            caseness=f"{t.caseness:g}", case=words[0], out=words[1]
+        )
+    if word == measures.RELIABLE_RECOVERY:
+        return messages.TRENDS_MEANS_RELIABLE_RECOVERY
+    if word == measures.RESPONSE:
+        return messages.TRENDS_MEANS_RESPONSE.format(
+            way="up" if up else "down", share=f"{(t.response_drop or 0) * 100:g}%"
+        )
+    return messages.TRENDS_MEANS_REMISSION.format(
+        side="above" if up else "below", value=f"{t.remission_below:g}"
+    )
+
+
+# ---------------------------------------------------------------- weeks as columns
+
+
+def _layout(data: TrendsData, width: int) -> tuple[int, list[range]]:
+    """(characters per week, the weeks in blocks that fit the width)."""
+    room = max(8, width - GUTTER - 1)
+    count = len(data.weeks)
+    column = 2 if count * 2 <= room else 1
+    return column, charts.chunks(count, room // column)
+
+
+def _month_header(data: TrendsData, block: range, column: int, width: int) -> Any:
+    """Month names over the weeks they begin in; the year where one begins (and with
+    the first week's month)."""
+    marks = []
+    for position, index in enumerate(block):
+        start = max(data.weeks[index].start, data.since)
+        last = min(data.weeks[index].end, data.until)
+        begins = start.day == 1 or last.month != start.month  # a month begins this week
+        if position == 0:  # the title says the first year; a later block says its own
+            shown = last if begins else start
+            month = charts.MONTHS[shown.month - 1]
+            if block.start:
+                marks.append((0, f"{month} {shown.year}"))
+            elif begins or start.day <= 20:  # late in a month, the next name comes soon
+                marks.append((0, month))
+        elif begins:
+            label = str(last.year) if last.month == 1 else charts.MONTHS[last.month - 1]
+            marks.append((position * column, label))
+    room = max(len(block) * column, width - GUTTER - 1)  # a last name may run past the weeks
+    return _plain(" " * GUTTER + charts.axis_labels(marks, room), "hw.label", 0)
+
+
+def _chart_rows(rows: list[list[tuple[str, str]]], labels: list[str], column: int) -> list[Any]:
+    return [
+        _line([(f"{label:>{GUTTER - 2}}┤ ", "hw.label"), *charts.spaced(row, column)])
+        for label, row in zip(labels, rows, strict=True)
+    ]
+
+
+def _axis(label: str, count: int, column: int) -> Any:
+    return _plain(f"{label:>{GUTTER - 2}}└" + "─" * (count * column + 1), "hw.label", 0)
+
+
+def calendar_grid(data: TrendsData) -> list[list[tuple[str, str]]]:
+    """The calendar's cells: a row for each day of the week, a column for each week;
+    blank outside the range, a dot for a day with no entry."""
+    weeks = len(data.weeks)
+    grid = [[(charts.NO_ENTRY, "hw.label")] * weeks for _ in range(7)]
+    first = data.weeks[0].start
+    for offset in range((data.since - first).days):
+        grid[offset][0] = (" ", "")
+    for offset in range((data.until - first).days % 7 + 1, 7):
+        grid[offset][weeks - 1] = (" ", "")
+    for key, figures in data.days.items():
+        place = (dt.date.fromisoformat(key) - first).days
+        grid[place % 7][place // 7] = charts.mood_cell(*figures)
+    return grid
+
+
+def mood_section(data: TrendsData, width: int) -> list[Any]:
+    parts: list[Any] = [_section("Mood")]
+    column, blocks = _layout(data, width)
+    names = list(DAY_NAMES)
+    if data.week_start == "sunday":
+        names = names[6:] + names[:6]
+    weekly = data.mood_by_week()
+    grid = calendar_grid(data)
+    for number, block in enumerate(blocks):
+        if number:
+            parts.append(_plain(""))
+        parts.append(_month_header(data, block, column, width))
+        for offset, name in enumerate(names):
+            cells = grid[offset][block.start : block.stop]
+            parts.append(
+                _line([(f"  {name:<{GUTTER - 2}}", "hw.label"), *charts.spaced(cells, column)])
+            )
+        averages = [weekly[i]["average"] for i in block]
+        rows = charts.column_bars(averages, 1, 5, CHART_ROWS, "hw.bar")
+        parts += _chart_rows(rows, ["5", "4", "3", "2"], column)
+        parts.append(_axis("1", len(block), column))
+    legend = "  ".join(f"{charts.MOOD_BLOCKS[m]} {MOODS[m]}" for m in range(1, 6))
+    parts.append(_plain(f"{legend}  {messages.TRENDS_MOOD_LEGEND}", "hw.label"))
+    parts.append(_plain(messages.TRENDS_WEEKLY_NOTE, "hw.label"))
+    rated = sum(r for _, r, _ in data.days.values())
+    if rated:
+        average = sum(t for _, _, t in data.days.values()) / rated
+        word = MOODS[max(1, min(5, round(average)))]
+        parts.append(
+            _plain(
+                messages.TRENDS_MOOD_AVERAGE.format(
+                    average=mood_number(round(average, 1)),
+                    word=word,
+                    count=_count(rated, "entry", "entries"),
+                )
+            )
+        )
+    else:
+        parts.append(_plain(messages.TRENDS_NO_MOOD, "hw.label"))
+    return parts
+
+
+def homework_section(data: TrendsData, width: int) -> list[Any]:
+    parts: list[Any] = [_section("Homework")]
+    total = data.homework_total()
+    if not total.due:
+        return [*parts, _plain(messages.TRENDS_NO_HOMEWORK, "hw.label")]
+    column, blocks = _layout(data, width)
+    for number, block in enumerate(blocks):
+        if number:
+            parts.append(_plain(""))
+        parts.append(_month_header(data, block, column, width))
+        stacks = []
+        for index in block:
+            week = data.homework[index]
+            stack = [(getattr(week, name), shape, style) for name, shape, style in HOMEWORK_SHAPES]
+            stack.insert(2, (week.not_recorded, *NOT_RECORDED_SHAPE))
+            stacks.append(stack)
+        rows = charts.stacked_bars(stacks, CHART_ROWS)
+        parts += _chart_rows(rows, ["100%", "", "", ""], column)
+        parts.append(_axis("0%", len(block), column))
+    parts.append(_plain(messages.TRENDS_HOMEWORK_LEGEND, "hw.label"))
+    figures = [
+        messages.TRENDS_HOMEWORK_TOTAL.format(
+            weeks=_count(len(data.weeks), "week", "weeks"),
+            done=total.done,
+            due=total.due,
+            percent=round(total.done / total.due * 100),
+        )
+    ]
+    if total.skipped:
+        figures.append(f"{total.skipped} skipped")
+    if total.not_recorded:
+        figures.append(f"{total.not_recorded} {messages.NOT_RECORDED}")
+    if total.open:
+        figures.append(f"{total.open} {messages.STILL_OPEN}")
+    parts.append(_plain(" · ".join(figures) + "."))
+    parts += barriers_block(data)
+    return parts
+
+
+def barriers_block(data: TrendsData) -> list[Any]:
+    from hwjournal import plans
+
+    if not data.barriers:
+        return []
+    parts: list[Any] = [_plain(""), _section(messages.TRENDS_BARRIERS)]
+    words = {code: plans.BARRIERS.get(code, code) for code in data.barriers}
+    wide = max(len(w) for w in words.values())
+    most = max(data.barriers.values())
+    for code, count in data.barriers.items():
+        bar = BAR * max(1, round(count / most * 12))
+        parts.append(
+            _line([(f"{words[code]:<{wide}}  ", ""), (bar, "hw.bar"), (f" {count}", "")], 2)
+        )
+    return parts

@@ -1,0 +1,391 @@
+"""Over time (`hw trends`): the screening measures, mood and homework across
+months, as plain data for the screen (render/trends.py) and for `--json`.
+
+Cost grows with the range asked, never with the journal: the days and the scores
+are grouped by SQLite from two small covering indexes (migration 5), and the
+homework comes from plans' occasions, each assignment's read ahead in one go.
+Private entries count in every figure; nothing of their text is read.
+
+The week screen and the exports say the same status for their screening scores
+(progress.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hwjournal import measures, messages, plans
+from hwjournal.dates import parse_date, week_of
+from hwjournal.errors import HwError, UsageError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from hwjournal.journal import Journal
+
+DEFAULT_MONTHS = 6
+ONE_DAY = dt.timedelta(days=1)
+
+# The two covering indexes of migration 5, named so the planner cannot pick a
+# wider one that would read every entry's row.
+_DAYS_SQL = (
+    "SELECT date, count(*), count(mood), total(mood) FROM entries INDEXED BY entries_mood "
+    "WHERE status = 'complete' AND date BETWEEN ? AND ? GROUP BY date"
+)
+_SCORES_SQL = (
+    "SELECT template, date, id, json_extract(score, '$.total'), json_extract(score, '$.band') "
+    "FROM entries INDEXED BY entries_scored "
+    "WHERE status = 'complete' AND score IS NOT NULL AND date BETWEEN ? AND ?"
+)
+
+
+# ---------------------------------------------------------------- the range
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day `months` months earlier (the month's last day where it is shorter)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    month += 1
+    following = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return dt.date(year, month, min(day.day, (following - ONE_DAY).day))
+
+
+def parse_months(text: str) -> int:
+    value = text.strip()
+    if not value.isdecimal() or int(value) < 1:
+        raise UsageError(messages.TRENDS_MONTHS_BAD.format(text=text))
+    return int(value)
+
+
+def asked_range(
+    since: str | None, months: str | None, until: str | None, today: dt.date
+) -> tuple[dt.date | None, dt.date]:
+    """The first and last day asked for; a first day of None means the default (the
+    last six months, or from the first entry if that is later: see default_start)."""
+    if since is not None and months is not None:
+        raise UsageError(messages.TRENDS_SINCE_AND_MONTHS)
+    end = parse_date(until) if until is not None else today
+    if since is not None:
+        start = parse_date(since)
+        if start > end:
+            raise UsageError(messages.TRENDS_RANGE_ORDER.format(since=start, until=end))
+        return start, end
+    if months is not None:
+        return months_before(end, parse_months(months)), end
+    return None, end
+
+
+def default_start(end: dt.date, first_entry: dt.date | None) -> dt.date:
+    start = months_before(end, DEFAULT_MONTHS)
+    if first_entry is not None and start < first_entry <= end:
+        return first_entry
+    return start
+
+
+def first_entry_day(journal: Journal) -> dt.date | None:
+    row = journal.db.execute("SELECT min(date) FROM entries WHERE status = 'complete'").fetchone()
+    try:
+        return dt.date.fromisoformat(row[0]) if row and row[0] else None
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------- the data
+
+
+class Score:
+    __slots__ = ("band", "date", "entry_id", "total")
+
+    def __init__(self, date: str, total: float, band: str | None, entry_id: int) -> None:
+        self.date = date
+        self.total = total
+        self.band = band
+        self.entry_id = entry_id
+
+    def __repr__(self) -> str:
+        return f"Score({self.date!r}, {self.total!r}, {self.band!r}, {self.entry_id!r})"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "date": self.date,
+            "total": self.total,
+            "band": self.band,
+            "entry_id": self.entry_id,
+        }
+
+
+class Measure:
+    """One scored template's scores in the range, oldest first, and what the change
+    from the first (the baseline) to the last means by its thresholds."""
+
+    def __init__(
+        self,
+        template: str,
+        title: str,
+        scores: list[Score],
+        thresholds: measures.Thresholds,
+        bands: list[tuple[float, str]],
+        top: float | None,
+    ) -> None:
+        self.template = template
+        self.title = title
+        self.scores = scores
+        self.thresholds = thresholds
+        self.bands = bands  # (max, label), rising
+        self.top = top  # the highest score possible, when the template says
+
+    @property
+    def baseline(self) -> Score | None:
+        return self.scores[0] if self.scores else None
+
+    @property
+    def latest(self) -> Score | None:
+        return self.scores[-1] if self.scores else None
+
+    @property
+    def change(self) -> float | None:
+        if len(self.scores) < 2:
+            return None
+        return measures.change(self.scores[0].total, self.scores[-1].total)
+
+    @property
+    def status(self) -> list[str]:
+        if len(self.scores) < 2:
+            return []
+        return measures.status(self.scores[0].total, self.scores[-1].total, self.thresholds)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "template": self.template,
+            "title": self.title,
+            "scores": [s.to_json() for s in self.scores],
+            "baseline": self.baseline.total if self.baseline else None,
+            "latest": self.latest.total if self.latest else None,
+            "change": self.change,
+            "status": self.status,
+            "thresholds": self.thresholds.to_json(),
+        }
+
+
+class Homework:
+    """One week's occasions, counting only its days inside the range."""
+
+    __slots__ = ("done", "due", "open", "skipped")
+
+    def __init__(self) -> None:
+        self.due = self.done = self.skipped = self.open = 0
+
+    @property
+    def not_recorded(self) -> int:
+        return max(0, self.due - self.done - self.skipped - self.open)
+
+    def add(self, outcome: str) -> None:
+        """One more occasion due, settled as plans.outcome_of says."""
+        self.due += 1
+        if outcome == "done":
+            self.done += 1
+        elif outcome == "skipped":
+            self.skipped += 1
+        elif outcome == "open":
+            self.open += 1
+
+    def to_json(self, week: str) -> dict[str, Any]:
+        return {
+            "week": week,
+            "due": self.due,
+            "done": self.done,
+            "skipped": self.skipped,
+            "not_recorded": self.not_recorded,
+        }
+
+
+class TrendsData:
+    def __init__(self, since: dt.date, until: dt.date, today: dt.date, week_start: str) -> None:
+        self.since = since
+        self.until = until
+        self.today = today
+        self.week_start = week_start
+        self.measures: list[Measure] = []
+        # day -> (complete entries, entries with a mood, sum of those moods)
+        self.days: dict[str, tuple[int, int, float]] = {}
+        self.weeks = weeks_between(since, until, week_start)
+        self.homework = [Homework() for _ in self.weeks]
+        self.barriers: dict[str, int] = {}  # code -> count, most often first
+
+    @property
+    def day_count(self) -> int:
+        return (self.until - self.since).days + 1
+
+    def dates(self) -> list[dt.date]:
+        return [self.since + ONE_DAY * i for i in range(self.day_count)]
+
+    def homework_total(self) -> Homework:
+        """Every week's homework figures added up."""
+        total = Homework()
+        for week in self.homework:
+            total.due += week.due
+            total.done += week.done
+            total.skipped += week.skipped
+            total.open += week.open
+        return total
+
+    @property
+    def entries(self) -> int:
+        return sum(count for count, _, _ in self.days.values())
+
+    def mood_by_day(self) -> dict[str, float | None]:
+        found = {}
+        for day in self.dates():
+            key = day.isoformat()
+            _, rated, total = self.days.get(key, (0, 0, 0.0))
+            found[key] = _average(total, rated)
+        return found
+
+    def mood_by_week(self) -> list[dict[str, Any]]:
+        sums = [[0, 0, 0.0] for _ in self.weeks]
+        first = self.weeks[0].start if self.weeks else self.since
+        for key, (count, rated, total) in self.days.items():
+            index = (dt.date.fromisoformat(key) - first).days // 7
+            sums[index][0] += count
+            sums[index][1] += rated
+            sums[index][2] += total
+        return [
+            {"week": week.label, "average": _average(total, rated), "entries": count}
+            for week, (count, rated, total) in zip(self.weeks, sums, strict=True)
+        ]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "since": self.since.isoformat(),
+            "until": self.until.isoformat(),
+            "measures": [m.to_json() for m in self.measures],
+            "mood": {"by_day": self.mood_by_day(), "by_week": self.mood_by_week()},
+            "homework": {
+                "by_week": [
+                    h.to_json(w.label) for w, h in zip(self.weeks, self.homework, strict=True)
+                ],
+                "barriers": dict(self.barriers),
+            },
+        }
+
+
+def _average(total: float, count: int) -> float | None:
+    return round(total / count, 2) if count else None
+
+
+def weeks_between(since: dt.date, until: dt.date, week_start: str) -> list[Any]:
+    """Every week (dates.Week) that overlaps since..until, oldest first."""
+    weeks = []
+    day = week_of(since, week_start).start
+    while day <= until:
+        weeks.append(week_of(day, week_start))
+        day += ONE_DAY * 7
+    return weeks
+
+
+# ---------------------------------------------------------------- gathering
+
+
+def gather(
+    journal: Journal,
+    since: dt.date,
+    until: dt.date,
+    *,
+    week_start: str,
+    today: dt.date,
+    measure: str | None = None,
+    template_dirs: list[str] | None = None,
+) -> TrendsData:
+    data = TrendsData(since, until, today, week_start)
+    span = (since.isoformat(), until.isoformat())
+    for day, count, rated, total in journal.db.execute(_DAYS_SQL, span):
+        data.days[day] = (count, rated, total)
+    data.measures = scored(journal, since, until, measure, template_dirs)
+    first = data.weeks[0].start
+    counts: dict[str, int] = {}
+    for _assignment, _active, counted in plans.counted_occasions(
+        journal, since, until, week_start, today
+    ):
+        for occasion, anchor in counted:
+            outcome = plans.outcome_of(occasion, today)
+            data.homework[(anchor - first).days // 7].add(outcome)
+            if outcome == "skipped":  # so the barriers add up to the skipped figures
+                counts[occasion.skip.barrier] = counts.get(occasion.skip.barrier, 0) + 1
+    order = list(plans.BARRIERS)
+    ranked = sorted(
+        counts.items(),
+        key=lambda item: (-item[1], order.index(item[0]) if item[0] in order else len(order)),
+    )
+    data.barriers = dict(ranked)
+    return data
+
+
+def scored(
+    journal: Journal,
+    since: dt.date,
+    until: dt.date,
+    only: str | None,
+    template_dirs: list[str] | None,
+) -> list[Measure]:
+    """Each scored template with scores in the range (and `only`, when asked for,
+    even without any), by template id."""
+    sql, params = _SCORES_SQL, [since.isoformat(), until.isoformat()]
+    if only is not None:
+        sql += " AND template = ?"
+        params.append(only)
+    by_template: dict[str, list[Score]] = {} if only is None else {only: []}
+    for template, day, entry_id, total, band in journal.db.execute(
+        sql + " ORDER BY date, id", params
+    ):
+        if isinstance(total, (int, float)):
+            by_template.setdefault(template, []).append(Score(day, total, band, entry_id))
+    return [
+        describe(journal, template, scores, template_dirs)
+        for template, scores in sorted(by_template.items())
+    ]
+
+
+def describe(
+    journal: Journal, template_id: str, scores: list[Score], template_dirs: list[str] | None
+) -> Measure:
+    """A measure as its template has it now: title, bands, thresholds. A template
+    that is gone (or broken) is shown by its entries' title, without thresholds."""
+    from hwjournal import templates
+
+    try:
+        template = templates.find(template_id, template_dirs)
+    except HwError:
+        row = journal.db.execute(
+            "SELECT title FROM entries WHERE template = ? AND status = 'complete' "
+            "ORDER BY date DESC LIMIT 1",
+            (template_id,),
+        ).fetchone()
+        title = row[0] if row else template_id
+        return Measure(template_id, title, scores, measures.Thresholds(), [], None)
+    steps = {s.id: s for s in template.steps}
+    tops = [steps[i].max for i in template.score_steps if i in steps]
+    top = sum(tops) if tops and None not in tops else None
+    bands = [(b.max, b.label) for b in template.bands]
+    return Measure(template.id, template.title, scores, measures.of_template(template), bands, top)
+
+
+def check_measure(journal: Journal, measure: str, template_dirs: list[str] | None) -> None:
+    """`--measure` names a scored template (or one whose scores the journal holds)."""
+    from hwjournal import templates
+    from hwjournal.errors import NotFoundError
+
+    try:
+        template = templates.find(measure, template_dirs)
+    except NotFoundError:
+        held = journal.db.execute(  # through the small index of scored entries
+            "SELECT 1 FROM entries INDEXED BY entries_scored WHERE status = 'complete' "
+            "AND score IS NOT NULL AND template = ? LIMIT 1",
+            (measure,),
+        ).fetchone()
+        if held:
+            return
+        raise UsageError(messages.TRENDS_MEASURE_UNKNOWN.format(id=measure)) from None
+    if not template.score_steps:
+        raise UsageError(messages.TRENDS_MEASURE_UNSCORED.format(id=measure, title=template.title))
