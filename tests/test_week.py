@@ -13,6 +13,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from conftest import run_hw
 from hwjournal.dates import now_iso
@@ -309,10 +311,17 @@ def test_no_color_means_no_escape_codes(week_home: Path) -> None:
 # ---------------------------------------------------------------- cost
 
 
-def bulk_journal(path: Path, days: list[dt.date], per_day: int = 1) -> Journal:
+def bulk_journal(
+    path: Path, days: list[dt.date], per_day: int = 1, status: str = "complete"
+) -> Journal:
     journal = Journal.open(str(path))
+    add_rows(journal, days, per_day, status)
+    return journal
+
+
+def add_rows(journal: Journal, days: list[dt.date], per_day: int = 1, status: str = "complete"):
     rows = [
-        (new_uid(), "gratitude", "Gratitude", day.isoformat(), now_iso(), now_iso(), "complete")
+        (new_uid(), "gratitude", "Gratitude", day.isoformat(), now_iso(), now_iso(), status)
         for day in days
         for _ in range(per_day)
     ]
@@ -322,7 +331,6 @@ def bulk_journal(path: Path, days: list[dt.date], per_day: int = 1) -> Journal:
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
-    return journal
 
 
 def test_a_long_streak_is_walked_back_in_full(tmp_path: Path) -> None:
@@ -335,6 +343,71 @@ def test_a_long_streak_is_walked_back_in_full(tmp_path: Path) -> None:
     assert week.streak(journal, today + dt.timedelta(days=3), today) == 200
     assert week.streak(journal, today - dt.timedelta(days=10), today) == 191
     assert week.streak(journal, today - dt.timedelta(days=250), today) == 0
+
+
+def test_a_thirty_year_streak_is_one_query(tmp_path: Path) -> None:
+    """Kept every day for 30 years: the streak is one statement however long it is
+    (two while today is still open), and a gap anywhere ends it there."""
+    from hwjournal import week
+
+    today = dt.date(2026, 11, 25)
+    every_day = [today - dt.timedelta(days=i) for i in range(round(30 * 365.25))]
+    journal = bulk_journal(tmp_path / "j.db", every_day, per_day=3)
+    statements: list[str] = []
+    journal.db.set_trace_callback(statements.append)
+    assert week.streak(journal, today, today) == len(every_day) == 10958
+    assert len(statements) == 1
+    tomorrow = today + dt.timedelta(days=1)  # nothing yet on the new day: from yesterday
+    assert week.streak(journal, tomorrow + dt.timedelta(days=5), tomorrow) == 10958
+    assert len(statements) == 3
+    journal.db.set_trace_callback(None)
+    assert week.streak(journal, today - dt.timedelta(days=3650), today) == 10958 - 3650
+    # a draft on a day that has nothing else does not carry the streak over it
+    gap = today - dt.timedelta(days=4000)
+    with journal.transaction() as db:
+        db.execute("DELETE FROM entries WHERE date = ?", (gap.isoformat(),))
+    add_rows(journal, [gap], status="draft")
+    assert week.streak(journal, today, today) == 4000
+    assert week.streak(journal, gap, today) == 0
+    assert week.streak(journal, gap - dt.timedelta(days=1), today) == 10958 - 4001
+
+
+DAY_KINDS = st.sampled_from(["", "complete", "draft", "complete draft"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(days=st.lists(DAY_KINDS, max_size=40), end=st.integers(-3, 45), today=st.integers(0, 42))
+@example(days=["complete", "draft", "complete"], end=2, today=9)  # a draft is no entry
+@example(days=["complete", "complete draft", "complete"], end=2, today=9)
+@example(days=["complete", "complete", ""], end=9, today=2)  # today still open
+@example(days=["complete", "complete", "draft"], end=9, today=2)
+@example(days=["complete", "complete", "complete"], end=1, today=2)  # the week ended
+def test_the_streak_is_the_days_in_a_row_the_spec_names(
+    tmp_path_factory: pytest.TempPathFactory, days: list[str], end: int, today: int
+) -> None:
+    """Any pattern of complete entries and drafts (day n of `days` is n days after
+    the base), any week end and any today: the streak is what the spec's words
+    say, counted here day by day."""
+    from hwjournal import week
+
+    base = dt.date(2026, 1, 1)
+    journal = Journal.open(str(tmp_path_factory.mktemp("streak") / "j.db"))
+    for offset, kinds in enumerate(days):
+        for status in kinds.split():
+            add_rows(journal, [base + dt.timedelta(days=offset)], status=status)
+    complete = {base + dt.timedelta(days=o) for o, kinds in enumerate(days) if "complete" in kinds}
+    end_day, today_day = base + dt.timedelta(days=end), base + dt.timedelta(days=today)
+    # the spec: ending on the earlier of the week's last day and today; when that is
+    # today and today has no entry yet, ending yesterday
+    day = min(end_day, today_day)
+    if day == today_day and day not in complete:
+        day -= dt.timedelta(days=1)
+    expected = 0
+    while day in complete:
+        expected += 1
+        day -= dt.timedelta(days=1)
+    assert week.streak(journal, end_day, today_day) == expected
+    journal.close()
 
 
 def test_week_queries_search_an_index_and_never_scan_the_journal(tmp_path: Path) -> None:
@@ -350,10 +423,11 @@ def test_week_queries_search_an_index_and_never_scan_the_journal(tmp_path: Path)
     journal.db.set_trace_callback(statements.append)
     span = parse_week("2026-W47")
     data = week.gather(journal, span.start, span.end, "monday", dt.date(2026, 11, 25))
+    assert data.streak == 2500  # worked out here, when first asked for
     journal.db.set_trace_callback(None)
-    assert data.streak > 0
     ours = [s for s in statements if "FROM entries" in s]
     assert len(ours) >= 2
+    assert any("WITH RECURSIVE" in s for s in ours)  # the streak's own query
     for sql in ours:
         plan = " / ".join(row[3] for row in journal.db.execute("EXPLAIN QUERY PLAN " + sql))
         assert "SEARCH entries USING" in plan, (sql, plan)

@@ -4,7 +4,8 @@ homework figures from plans. No Rich here: the screen (render/week.py) and the
 exporters (export/) draw from the same WeekData.
 
 Every query is bounded by the span's dates or a LIMIT, so the cost follows the
-week, not the size of the journal.
+week, not the size of the journal. The streak follows its own length, one index
+lookup a day, in one query.
 """
 
 from __future__ import annotations
@@ -19,8 +20,22 @@ from hwjournal.journal import ENTRY_COLUMNS, Entry, Journal
 
 # How many earlier screening scores a trend shows.
 EARLIER_SCORES = 4
-# Distinct days fetched per query while walking back a streak.
-_STREAK_CHUNK = 64
+# The days in a row, back from :last, that hold a complete entry: one step a day,
+# each an index lookup on (status, date) that stops at the first day without one.
+# Days are julian day numbers so that a step is a subtraction; date() turns one
+# back into the YYYY-MM-DD the entries hold.
+STREAK_SQL = """
+WITH RECURSIVE run(day) AS (
+    SELECT julianday(:last)
+    WHERE EXISTS (SELECT 1 FROM entries WHERE status = 'complete' AND date = :last)
+    UNION ALL
+    SELECT day - 1 FROM run
+    WHERE EXISTS (
+        SELECT 1 FROM entries WHERE status = 'complete' AND date = date(run.day - 1)
+    )
+)
+SELECT count(*) FROM run
+"""
 
 
 @dataclass
@@ -182,34 +197,18 @@ def streak(journal: Journal, end: dt.date, today: dt.date) -> int:
     """Days in a row with at least one complete entry, ending on the earlier of `end`
     and today; when that is today and today has nothing yet, ending yesterday.
 
-    Walks distinct entry dates newest first through the (status, date) index, a
-    chunk at a time, so it costs the length of the streak, not of the journal."""
+    One query (two while today is still open), whatever the streak's length: it
+    costs an index lookup per day of the streak, not a query per stretch of it."""
     last = min(end, today)
-    expected = last
-    count = 0
-    first = True
-    bound = last.isoformat()
-    while True:
-        rows = journal.db.execute(
-            "SELECT DISTINCT date FROM entries WHERE status = 'complete' AND date <= ? "
-            "ORDER BY date DESC LIMIT ?",
-            (bound, _STREAK_CHUNK),
-        ).fetchall()
-        for (text,) in rows:
-            try:
-                day = dt.date.fromisoformat(text)
-            except ValueError:
-                return count
-            if first and last == today and day < today:
-                expected = today - dt.timedelta(days=1)  # today is still open
-            first = False
-            if day != expected:
-                return count
-            count += 1
-            expected -= dt.timedelta(days=1)
-        if len(rows) < _STREAK_CHUNK:
-            return count
-        bound = expected.isoformat()
+    days = _days_in_a_row(journal, last)
+    if days == 0 and last == today:
+        days = _days_in_a_row(journal, today - dt.timedelta(days=1))  # today is still open
+    return days
+
+
+def _days_in_a_row(journal: Journal, last: dt.date) -> int:
+    (days,) = journal.db.execute(STREAK_SQL, {"last": last.isoformat()}).fetchone()
+    return days
 
 
 def score_lines(
