@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -408,6 +410,35 @@ def test_the_streak_is_the_days_in_a_row_the_spec_names(
         day -= dt.timedelta(days=1)
     assert week.streak(journal, end_day, today_day) == expected
     journal.close()
+
+
+def test_the_streak_and_layouts_are_worked_out_only_when_asked_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The exports never show the streak and `hw week --json` never needs a layout,
+    so gathering a week runs neither; each is worked out once, when first read."""
+    from hwjournal import week
+
+    days = [dt.date(2026, 11, 22) - dt.timedelta(days=i) for i in range(30)]
+    journal = bulk_journal(tmp_path / "j.db", days)
+    asked: list[set[str]] = []
+    monkeypatch.setattr(week, "template_layouts", lambda ids, dirs: asked.append(ids) or {})
+    statements: list[str] = []
+    journal.db.set_trace_callback(statements.append)
+    data = week.gather(journal, DAYS[0], DAYS[-1], "monday", dt.date(2026, 11, 25))
+    assert not any("WITH RECURSIVE" in s for s in statements) and asked == []
+    assert data.streak == data.streak == 30
+    assert sum("WITH RECURSIVE" in s for s in statements) == 1
+    assert data.layouts == data.layouts == {}
+    assert asked == [{"gratitude"}]
+
+
+def test_the_week_module_loads_no_dataclasses() -> None:
+    """`hw week --json` is on the fast path: importing dataclasses (inspect, ast,
+    dis, ...) cost more than the week's queries."""
+    code = "import sys, hwjournal.week; print(sorted({'dataclasses', 'typing'} & set(sys.modules)))"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.stdout.strip() == "[]", proc.stderr
 
 
 def test_week_queries_search_an_index_and_never_scan_the_journal(tmp_path: Path) -> None:

@@ -5,21 +5,27 @@ exporters (export/) draw from the same WeekData.
 
 Every query is bounded by the span's dates or a LIMIT, so the cost follows the
 week, not the size of the journal. The streak follows its own length, one index
-lookup a day, in one query.
+lookup a day, in one query. It and the templates' layouts are worked out when
+first asked for: the exports never show the streak, and `hw week --json` never
+needs a layout. Plain classes, not dataclasses: `hw week --json` is on the fast
+path, and importing dataclasses (inspect, ast, dis...) cost more than its queries.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any
 
 from hwjournal import plans
 from hwjournal.dates import Week
 from hwjournal.journal import ENTRY_COLUMNS, Entry, Journal
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 # How many earlier screening scores a trend shows.
 EARLIER_SCORES = 4
+
 # The days in a row, back from :last, that hold a complete entry: one step a day,
 # each an index lookup on (status, date) that stops at the first day without one.
 # Days are julian day numbers so that a step is a subtraction; date() turns one
@@ -38,19 +44,29 @@ SELECT count(*) FROM run
 """
 
 
-@dataclass
 class EarlierScore:
-    date: str
-    total: int
-    band: str | None
+    __slots__ = ("band", "date", "total")
+
+    def __init__(self, date: str, total: int, band: str | None) -> None:
+        self.date = date
+        self.total = total
+        self.band = band
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, EarlierScore):
+            return NotImplemented
+        return (self.date, self.total, self.band) == (other.date, other.total, other.band)
+
+    def __repr__(self) -> str:
+        return f"EarlierScore({self.date!r}, {self.total!r}, {self.band!r})"
 
 
-@dataclass
 class ScoreLine:
     """A scored entry (PHQ-9, GAD-7) and the same measure's scores before the span."""
 
-    entry: Entry
-    earlier: list[EarlierScore] = field(default_factory=list)
+    def __init__(self, entry: Entry, earlier: list[EarlierScore] | None = None) -> None:
+        self.entry = entry
+        self.earlier = earlier if earlier is not None else []
 
     @property
     def total(self) -> int:
@@ -66,20 +82,57 @@ class ScoreLine:
         return self.total - self.earlier[0].total if self.earlier else None
 
 
-@dataclass
 class WeekData:
-    start: dt.date
-    end: dt.date
-    today: dt.date
-    label: str | None = None  # the ISO week, e.g. 2026-W48; None for a free range
-    entries: list[Entry] = field(default_factory=list)  # complete only, oldest first
-    assignments: list[Any] = field(default_factory=list)  # plans.Adherence
-    skips: list[Any] = field(default_factory=list)  # plans.SkipRecord
-    streak: int = 0
-    scores: list[ScoreLine] = field(default_factory=list)
-    layouts: dict[str, str] = field(default_factory=dict)  # template id -> "columns" | ""
-    withheld: int = 0  # private entries left out (exports without --include-private)
-    barriers: dict[str, str] = field(default_factory=dict)  # barrier code -> words
+    def __init__(
+        self,
+        start: dt.date,
+        end: dt.date,
+        today: dt.date,
+        label: str | None = None,
+        entries: list[Entry] | None = None,
+        *,
+        journal: Journal | None = None,
+        template_dirs: list[str] | None = None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.today = today
+        self.label = label  # the ISO week, e.g. 2026-W48; None for a free range
+        self.entries: list[Entry] = entries or []  # complete only, oldest first
+        self.assignments: list[Any] = []  # plans.Adherence
+        self.skips: list[Any] = []  # plans.SkipRecord
+        self.scores: list[ScoreLine] = []
+        self.withheld = 0  # private entries left out (exports without --include-private)
+        self.barriers: dict[str, str] = {}  # barrier code -> words
+        # Where the streak and the layouts come from until first asked for; then
+        # they are kept. Setting `streak` or `layouts` gives them outright.
+        self.journal = journal
+        self.template_dirs = template_dirs
+        self._streak: int | None = None
+        self._layouts: dict[str, str] | None = None
+
+    @property
+    def streak(self) -> int:
+        """Days in a row with a complete entry up to the span's end (see `streak`)."""
+        if self._streak is None:
+            self._streak = streak(self.journal, self.end, self.today) if self.journal else 0
+        return self._streak
+
+    @streak.setter
+    def streak(self, days: int) -> None:
+        self._streak = days
+
+    @property
+    def layouts(self) -> dict[str, str]:
+        """Template id -> "columns" or "", for the templates of the shown entries."""
+        if self._layouts is None:
+            ids = {e.template for e in self.entries}
+            self._layouts = template_layouts(ids, self.template_dirs)
+        return self._layouts
+
+    @layouts.setter
+    def layouts(self, layouts: dict[str, str]) -> None:
+        self._layouts = layouts
 
     def days(self) -> list[dt.date]:
         count = (self.end - self.start).days + 1
@@ -179,7 +232,7 @@ def gather(
         newest_first=False,
     )
     shown = entries if private else [e for e in entries if not e.private]
-    data = WeekData(start=start, end=end, today=today, entries=shown)
+    data = WeekData(start, end, today, entries=shown, journal=journal, template_dirs=template_dirs)
     data.withheld = len(entries) - len(shown)
     data.assignments = plans.week_figures(journal, start, end, week_start)
     data.skips = plans.skips_between(journal, start, end, week_start)
@@ -187,9 +240,7 @@ def gather(
     if template:
         data.assignments = [a for a in data.assignments if a.template == template]
         data.skips = [s for s in data.skips if s.template == template]
-    data.streak = streak(journal, end, today)
     data.scores = score_lines(journal, shown, start, private)
-    data.layouts = template_layouts({e.template for e in shown}, template_dirs)
     return data
 
 
