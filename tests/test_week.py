@@ -441,6 +441,44 @@ def test_the_week_module_loads_no_dataclasses() -> None:
     assert proc.stdout.strip() == "[]", proc.stderr
 
 
+def test_layouts_are_read_from_the_file_templates_find_would_use(
+    hw_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Built-in templates are read for their layout without the template machinery
+    (nothing parsed); a file of the person's own over a built-in one still decides,
+    through templates.find, and the folders looked in are the ones it looks in."""
+    from hwjournal import paths, templates, week
+
+    builtin = Path(paths.builtin_templates_dir())
+    everyone = {p.stem for p in builtin.glob("*.toml")}
+    parsed: list[str] = []
+    load_file = templates.load_file
+    monkeypatch.setattr(templates, "load_file", lambda path: parsed.append(path) or load_file(path))
+    layouts = week.template_layouts(everyone, None)
+    assert parsed == []
+    assert layouts == {t: templates.find(t).layout for t in everyone}
+    assert {t for t, layout in layouts.items() if layout} == {"reframe-log", "thought-record"}
+
+    mine = hw_home / "templates"
+    mine.mkdir(parents=True)
+    text = (builtin / "gratitude.toml").read_text(encoding="utf-8")
+    (mine / "gratitude.toml").write_text('layout = "columns"\n' + text, encoding="utf-8")
+    extra = tmp_path / "more"
+    extra.mkdir()
+    text = (builtin / "reframe-log.toml").read_text(encoding="utf-8")
+    (extra / "reframe-log.toml").write_text(text.replace('layout = "columns"\n', ""))
+    text = (builtin / "grounding.toml").read_text(encoding="utf-8")
+    (extra / "grounding.toml").write_text('"l\\u0061yout" = "columns"\n' + text, encoding="utf-8")
+    ids = {"gratitude", "reframe-log", "grounding", "phq-9", "thought-record", "gone"}
+    expected = {t: "" for t in ids} | {"gratitude": "columns", "thought-record": "columns"}
+    expected["grounding"] = "columns"
+    assert week.template_layouts(ids, [str(extra)]) == expected
+    found = {t: templates.find(t, [str(extra)]).layout for t in ids - {"gone"}}
+    assert found == {t: expected[t] for t in found}
+    for extra_dirs in (None, [str(extra)], [str(extra), "~/t", str(extra)]):
+        assert week.user_template_dirs(extra_dirs) == templates.user_dirs(extra_dirs)
+
+
 def test_week_queries_search_an_index_and_never_scan_the_journal(tmp_path: Path) -> None:
     """The week's own queries (entries, streak, earlier scores) go through an
     index with a bounded range: their cost follows the week, not the journal."""

@@ -14,8 +14,10 @@ path, and importing dataclasses (inspect, ast, dis...) cost more than its querie
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
 
-from hwjournal import plans
+from hwjournal import paths, plans
 from hwjournal.dates import Week
 from hwjournal.journal import ENTRY_COLUMNS, Entry, Journal
 
@@ -310,13 +312,65 @@ def _earlier_scores(
 def template_layouts(template_ids: set[str], extra_dirs: list[str] | None) -> dict[str, str]:
     """How each template wants its entries shown. A template that is gone (or
     broken) is shown plainly from the entry's own snapshot."""
+    layouts = {}
+    for template_id in sorted(template_ids):
+        layout = _builtin_layout(template_id, extra_dirs)
+        if layout is None:
+            layout = _found_layout(template_id, extra_dirs)
+        layouts[template_id] = layout
+    return layouts
+
+
+def _found_layout(template_id: str, extra_dirs: list[str] | None) -> str:
     from hwjournal import templates
     from hwjournal.errors import HwError
 
-    layouts = {}
-    for template_id in sorted(template_ids):
-        try:
-            layouts[template_id] = templates.find(template_id, extra_dirs).layout
-        except HwError:
-            layouts[template_id] = ""
-    return layouts
+    try:
+        return templates.find(template_id, extra_dirs).layout
+    except HwError:
+        return ""
+
+
+# A built-in template's layout line, as the shipped files write it: a top-level key
+# (before the first table), a plain string. tests/test_week.py checks that this reads
+# every built-in template as templates.find does.
+_LAYOUT_LINE = re.compile(rb'^layout *= *"([a-z]*)" *$', re.MULTILINE)
+_PLAIN_ID = re.compile(r"[a-z0-9-]+")
+
+
+def _builtin_layout(template_id: str, extra_dirs: list[str] | None) -> str | None:
+    """The layout of a built-in template that no file of the person's own stands
+    in for, read from its one layout line; None when that cannot be told so simply
+    (then templates.find says). A busy week holds a score of templates, and
+    importing the template machinery to parse them cost more than the export's
+    own work."""
+    if not _PLAIN_ID.fullmatch(template_id):
+        return None
+    name = f"{template_id}.toml"
+    if any(os.path.exists(os.path.join(folder, name)) for folder in user_template_dirs(extra_dirs)):
+        return None  # the person's own file comes first
+    try:
+        with open(os.path.join(paths.builtin_templates_dir(), name), "rb") as fh:
+            text = fh.read()
+    except OSError:
+        return None
+    lines = list(_LAYOUT_LINE.finditer(text))
+    if text.count(b"layout") != len(lines) or b"\\u" in text or b"\\U" in text:
+        return None  # "layout" said some other way, or an escape that might spell it
+    if not lines:
+        return ""
+    first_table = text.find(b"\n[")
+    if len(lines) > 1 or (first_table != -1 and lines[0].start() > first_table):
+        return None
+    return lines[0].group(1).decode("ascii")
+
+
+def user_template_dirs(extra_dirs: list[str] | None) -> list[str]:
+    """Where templates.find looks before the built-in templates (templates.user_dirs,
+    without importing the template machinery; tests/test_week.py keeps them equal)."""
+    dirs = [paths.user_templates_dir()]
+    for folder in extra_dirs or []:
+        folder = os.path.expanduser(folder)
+        if folder not in dirs:
+            dirs.append(folder)
+    return dirs
