@@ -590,9 +590,10 @@ def verdicts(results: Results, sizes: dict[str, Size]) -> list[str]:
 def heavy_verdicts(rows: dict[str, dict[str, Any]], size: Size) -> list[str]:
     """The week's commands on a journal kept every day: a full week, a long streak."""
     floor = rows.get("floor", {}).get("hw", {})
-    out = [
+    head = (
         f"Targets at {size.label} entries (every day for years; floor {ms(floor['median_ms'])} ms):"
-    ]
+    )
+    out = ["", head]
     for key in HEAVY_COMMANDS:
         row = rows.get(key, {}).get("hw", {})
         if row.get("status") != "ok":
@@ -715,10 +716,11 @@ def script_note(script: str) -> str | None:
     except OSError:
         return None
     if "\nimport re\n" in text:
+        # the script's folder is one machine's: the report says which kind it is
         return (
-            f"{script} was written by an installer that imports re before hw starts "
-            "(pip before 26 does; uv and newer pip do not): that import is part of every "
-            "hw row."
+            "The hw script measured was written by an installer that imports re before "
+            "hw starts (pip before 26 does; uv and newer pip do not): that import is part "
+            "of every hw row."
         )
     return None
 
