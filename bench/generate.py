@@ -11,8 +11,15 @@ day. So `hw week last`, `hw export --week last` and `hw due` ask the same
 question of a 1,000-entry and a 100,000-entry journal, and any difference in
 their cost comes from the journal's size alone.
 
+With --daily the journal is the other extreme: kept every single day for all the
+years, the entries spread evenly (100,000 over 30 years is about nine a day, the
+recent weeks too, so the last week holds about 63). Every day has an entry, so the
+streak runs back to the first day: the heaviest week and the longest streak a
+journal of that size can have.
+
     python bench/generate.py -n 100000 -o bench/out/journal-100000.json
     python bench/generate.py -n 1000 -o j.json --jrnl j.txt   # also in jrnl's format
+    python bench/generate.py -n 100000 --daily -o heavy.json  # nine a day, every day
 
 Standard library plus hwjournal only. The same seed gives the same file on the
 same day.
@@ -21,7 +28,9 @@ same day.
 from __future__ import annotations
 
 import argparse
+import collections
 import datetime as dt
+import heapq
 import json
 import random
 import sys
@@ -226,12 +235,22 @@ class Plan:
     """Assignments, skips and entry skeletons, in the order hw would have made them."""
 
     def __init__(
-        self, n: int, end: dt.date, seed: int, templates: dict[str, Template], years: int
+        self,
+        n: int,
+        end: dt.date,
+        seed: int,
+        templates: dict[str, Template],
+        years: int,
+        daily: bool = False,
     ) -> None:
         self.n = n
         self.end = end
         self.templates = templates
-        self.start = end - dt.timedelta(days=round(years * 365.25) - 1)
+        total_days = round(years * 365.25)
+        self.start = end - dt.timedelta(days=total_days - 1)
+        # kept daily: every day gets an entry, and the recent weeks are as full as the past
+        self.daily = daily
+        per_day = max(1, round(n / total_days)) if daily else RECENT_PER_DAY
         self.offset = _offset()
         self.assignments: list[dict[str, Any]] = []
         self.skips: list[dict[str, Any]] = []
@@ -239,7 +258,7 @@ class Plan:
         self.by_cadence: dict[str, list[str]] = {}
         for template in templates.values():
             self.by_cadence.setdefault(template.cadence or "daily", []).append(template.id)
-        recent_budget = min(n // 2, RECENT_PER_DAY * RECENT_DAYS)
+        recent_budget = min(n // 2, per_day * RECENT_DAYS)
         # The present first, from its own random stream, so it is the same at every size.
         self._recent(random.Random(f"recent:{seed}"), recent_budget)
         self._past(random.Random(f"past:{seed}:{n}"), n - len(self.skeletons))
@@ -337,12 +356,7 @@ class Plan:
                 continue
             assignment = self._assign(rng, template, schedule, days, first, None, None, writer)
             used += self._occasion_entries(rng, assignment, (budget - used) // 2, done=0.8)
-        while used < budget:
-            day = first + dt.timedelta(days=rng.randrange(RECENT_DAYS))
-            self.skeletons.append(
-                Skeleton(day, self._random_template(rng), rng, self.offset, self.end)
-            )
-            used += 1
+        self._scatter(rng, first, RECENT_DAYS, RECENT_DAYS, budget - used)
         self._link_unlinked(self.skeletons)
 
     # --- thirty years before that
@@ -380,13 +394,34 @@ class Plan:
             made = self._occasion_entries(rng, assignment, occasion_budget, done=0.7)
             occasion_budget -= made
             past.extend(self.skeletons[before:])
-        remaining = budget - len(past)
-        for _ in range(remaining):
-            day = self.start + dt.timedelta(days=rng.randrange(span_days))
+        # kept daily, the past runs right up to the recent weeks (span_days + 1 days)
+        past += self._scatter(rng, self.start, span_days, span_days + 1, budget - len(past))
+        self._link_unlinked(past)
+
+    def _scatter(
+        self, rng: random.Random, first: dt.date, span: int, cover: int, count: int
+    ) -> list[Skeleton]:
+        """`count` entries on random days of the `span` days from `first`. Kept daily,
+        each goes to the emptiest of the `cover` days from `first` instead (the earliest
+        of equals), so every day has some and all are about as full."""
+        emptiest: list[tuple[int, int]] = []  # (entries that day, days after first)
+        if self.daily:
+            last = first + dt.timedelta(days=cover - 1)
+            have = collections.Counter(s.date for s in self.skeletons if first <= s.date <= last)
+            emptiest = [(have[first + dt.timedelta(days=i)], i) for i in range(cover)]
+            heapq.heapify(emptiest)
+        made = []
+        for _ in range(count):
+            if self.daily:
+                full, offset = heapq.heappop(emptiest)
+                heapq.heappush(emptiest, (full + 1, offset))
+                day = first + dt.timedelta(days=offset)
+            else:
+                day = first + dt.timedelta(days=rng.randrange(span))
             skeleton = Skeleton(day, self._random_template(rng), rng, self.offset, self.end)
             self.skeletons.append(skeleton)
-            past.append(skeleton)
-        self._link_unlinked(past)
+            made.append(skeleton)
+        return made
 
     def _link_unlinked(self, skeletons: list[Skeleton]) -> None:
         """An entry for a template with an assignment active on its date counts toward it."""
@@ -510,10 +545,11 @@ def generate(
     end: dt.date | None = None,
     years: int = YEARS,
     jrnl_path: str | None = None,
+    daily: bool = False,
 ) -> dict[str, Any]:
     """Write the journal; returns what it holds (counts, the busiest recent week)."""
     templates = catalog().templates
-    plan = Plan(n, end or dt.date.today(), seed, templates, years)
+    plan = Plan(n, end or dt.date.today(), seed, templates, years, daily)
     with open(out_path, "w", encoding="utf-8") as out:
         if jrnl_path:
             with open(jrnl_path, "w", encoding="utf-8") as jrnl:
@@ -538,11 +574,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--end", help="the last day (YYYY-MM-DD, default today)")
     parser.add_argument("--years", type=int, default=YEARS, help="how far back it goes")
     parser.add_argument("--jrnl", metavar="FILE", help="also write it in jrnl's text format")
+    parser.add_argument(
+        "--daily", action="store_true", help="kept every day: entries spread evenly, none missed"
+    )
     args = parser.parse_args(argv)
     if args.entries < 1:
         parser.error("-n needs at least 1 entry")
     end = dt.date.fromisoformat(args.end) if args.end else None
-    summary = generate(args.entries, args.output, args.seed, end, args.years, args.jrnl)
+    summary = generate(
+        args.entries, args.output, args.seed, end, args.years, args.jrnl, daily=args.daily
+    )
     sys.stderr.write(
         f"Wrote {summary['entries']} entries, {summary['assignments']} assignments and "
         f"{summary['skips']} skips ({summary['first']} to {summary['last']}) to {args.output}\n"

@@ -162,6 +162,23 @@ def test_the_generated_journal_imports_into_hw(tmp_path):
     }
 
 
+def test_a_journal_kept_daily_has_entries_every_day_and_a_full_last_week(tmp_path):
+    """--daily (the heavy journal): every day from the first to the last has entries,
+    about as many each, so the streak runs back to the first day and the last whole
+    week holds seven days' worth."""
+    data = generate(tmp_path, 3300, "--daily", "--years", "1")
+    per_day: dict[str, int] = {}
+    for entry in data["entries"]:
+        per_day[entry["date"]] = per_day.get(entry["date"], 0) + 1
+    first = END - dt.timedelta(days=round(365.25) - 1)
+    every_day = [(first + dt.timedelta(days=i)).isoformat() for i in range(round(365.25))]
+    assert sorted(per_day) == every_day
+    assert {per_day[day] for day in every_day} <= {9, 10}  # 3,300 over 365 days
+    monday = END - dt.timedelta(days=END.weekday() + 7)
+    last_week = [(monday + dt.timedelta(days=i)).isoformat() for i in range(7)]
+    assert sum(per_day[day] for day in last_week) == 63
+
+
 def test_jrnl_text_holds_every_entry(tmp_path):
     text = tmp_path / "journal.txt"
     generate(tmp_path, 80, "--jrnl", str(text))
@@ -251,3 +268,35 @@ def week_label() -> str:
     monday = today - dt.timedelta(days=today.weekday() + 7)
     year, week, _ = monday.isocalendar()
     return f"{year}-W{week:02d}"
+
+
+def test_the_heavy_size_is_timed_against_its_own_limit():
+    """`--sizes 1000,heavy`: the heavy journal gets its own rows and its own target
+    (week and export within 5x the floor); the other targets stay with the largest
+    journal of a few entries a day."""
+    sys.path.insert(0, str(BENCH))
+    import run
+
+    sizes = {s.key: s for s in map(run.Size.parse, ["1_000", "heavy"])}
+    assert [(s.entries, s.daily, s.label) for s in sizes.values()] == [
+        (1000, False, "1,000"),
+        (100_000, True, "100,000 daily"),
+    ]
+
+    def row(ms: float) -> dict:
+        hw = {"status": "ok", "median_ms": ms, "min_ms": ms, "max_ms": ms, "peak_mb": 12.0}
+        return {"hw": hw, "jrnl": None}
+
+    results = {
+        "1000": {"floor": row(10.0), "week": row(40.0), "export": row(45.0)},
+        "heavy": {"floor": row(10.0), "week": row(48.0), "export": row(52.0)},
+    }
+    lines = run.verdicts(results, sizes)
+    assert lines[0].startswith("Targets at 1,000 entries")
+    heavy = lines[lines.index(next(x for x in lines if "100,000 daily" in x)) :]
+    assert heavy[1:] == [
+        "- met: week within 5.0× the floor: 4.80× (48.0 ms, limit 50.0 ms)",
+        "- NOT met: export within 5.0× the floor: 5.20× (52.0 ms, limit 50.0 ms)",
+    ]
+    table = run.table(results, sizes, {"floor": "python -c pass", "week": "hw week"})
+    assert "| 100,000 daily | `hw week` | 48.0 |" in table

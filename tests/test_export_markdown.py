@@ -15,13 +15,13 @@ from pathlib import Path
 
 import pytest
 import tomli_w
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from conftest import run_hw
 from hwjournal.display import clean
-from hwjournal.export.markdown import cell, inline, paragraphs
+from hwjournal.export.markdown import cell, escape_line, inline, paragraphs
 from test_export import all_text, assert_only_our_structure, headings, inline_text, tables
 from test_week import MON, TUE, hw_in
 
@@ -221,6 +221,39 @@ TEXT = st.text(
     ),
     max_size=40,
 )
+
+
+def escaped_by_hand(text: str) -> str:
+    """The escaping rule a character at a time: leading blanks as character
+    references; `&`, `<`, `>` as entities; `\\`*_[]|#` behind a backslash anywhere;
+    `-+=~` behind one at the start, as is the `.` or `)` after the digits of an
+    ordered list item there (digits of any script, as Python's \\d reads them)."""
+    body = text.lstrip()
+    out = [f"&#{ord(c)};" for c in text[: len(text) - len(body)]]
+    digits = next((i for i, c in enumerate(body) if not c.isdecimal()), len(body))
+    ordered = 1 <= digits <= 9 and body[digits : digits + 1] in (".", ")")
+    for index, char in enumerate(body):
+        if char in "&<>":
+            out.append({"&": "&amp;", "<": "&lt;", ">": "&gt;"}[char])
+        elif (
+            char in "\\`*_[]|#" or (index == 0 and char in "-+=~") or (ordered and index == digits)
+        ):
+            out.append("\\" + char)
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+@settings(max_examples=500, deadline=None)
+@given(TEXT)
+@example("  - item")
+@example("123456789. nine digits")
+@example("1234567890. ten digits are no list item")
+@example("\u0661\u0662) Arabic-Indic digits")
+@example("\u3000\u00a0 wide and no-break blanks first")
+@example("=== # | & < > ` * _ [ ] \\ ~ + - 1. 2)")
+def test_escape_line_escapes_exactly_what_the_rule_names(text: str) -> None:
+    assert escape_line(text) == escaped_by_hand(text)
 
 
 @settings(max_examples=300, deadline=None)

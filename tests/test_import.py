@@ -16,9 +16,14 @@ import pytest
 import conftest
 from conftest import Result, run_hw, snapshot
 
-SAMPLES = Path("/work/shared/samples")
-DAYLIO = SAMPLES / "daylio_export_8col.csv"
-JRNL = SAMPLES / "jrnl_export_sample.json"
+DATA = Path(__file__).resolve().parent / "data"
+# Daylio's older eight-column CSV (UTF-8 with a BOM, newest row first): 12- and
+# 24-hour times, activities joined by " | ", a quoted note holding a comma, a row
+# with only a note title.
+DAYLIO = DATA / "daylio-8col.csv"
+# What `jrnl --export json` writes: a tag in a body, a two-line body, a starred
+# entry with an empty body.
+JRNL = DATA / "jrnl-export.json"
 BOM = "\ufeff"
 
 
@@ -115,19 +120,20 @@ def test_daylio_sample_becomes_mood_checkins_with_the_builtin_steps(journal_path
     assert result.code == 0, result.err
     assert "Imported 3 entries" in result.out
     got = entries()
-    assert [e["date"] for e in got] == ["2025-03-07", "2025-03-08", "2025-03-09"]
-    assert [e["mood"] for e in got] == [2, 4, 3]  # bad, good, meh
-    assert [e["answers"]["mood"] for e in got] == [2, 4, 3]
+    assert [e["date"] for e in got] == ["2024-10-18", "2024-10-19", "2024-10-20"]
+    assert [e["mood"] for e in got] == [5, 1, 4]  # rad, awful, good
+    assert [e["answers"]["mood"] for e in got] == [5, 1, 4]
     assert [e["created_at"] for e in got] == [
-        "2025-03-07T23:10:00+00:00",
-        "2025-03-08T07:45:00+00:00",
-        "2025-03-09T22:05:00+00:00",  # 10:05 pm
+        "2024-10-18T13:05:00+00:00",
+        "2024-10-19T06:15:00+00:00",  # 6:15 am
+        "2024-10-20T20:40:00+00:00",  # 8:40 pm
     ]
-    assert got[0]["answers"]["activities"] == ["work", "bad sleep"]
-    assert got[2]["answers"]["activities"] == ["friends", "movies / tv"]
-    assert got[0]["answers"]["note"] == "Deadline again. Jaw tight all day."
-    assert got[1]["answers"]["note"] == "Morning run"  # only a note title
-    assert got[2]["answers"]["note"] == "Long call with my sister. We laughed, then I felt flat."
+    assert got[0]["answers"]["activities"] == ["walk", "tv / games"]
+    assert got[1]["answers"]["activities"] == ["bad sleep"]
+    assert got[2]["answers"]["activities"] == ["family", "cooking"]
+    assert got[0]["answers"]["note"] == "Finished the library book on a bench by the canal."
+    assert got[1]["answers"]["note"] == "Awake since four"  # only a note title
+    assert got[2]["answers"]["note"] == "Made soup with Dad, and he told the harbour story again."
     assert {e["template"] for e in got} == {"mood-checkin"}
     assert {e["status"] for e in got} == {"complete"}
     template = run_hw("templates", "show", "mood-checkin", "--json").json()
@@ -238,34 +244,35 @@ def test_jrnl_sample_becomes_journal_entries_with_title_body_and_tags():
     result = run_hw("import", str(JRNL))
     assert result.code == 0, result.err
     got = entries()
-    assert [e["date"] for e in got] == ["2025-02-10", "2025-02-11", "2025-02-12"]
+    assert [e["date"] for e in got] == ["2024-06-03", "2024-06-04", "2024-06-05"]
     assert [e["created_at"] for e in got] == [
-        "2025-02-10T19:00:00+00:00",
-        "2025-02-11T07:30:00+00:00",
-        "2025-02-12T22:15:00+00:00",
+        "2024-06-03T08:20:00+00:00",
+        "2024-06-04T17:55:00+00:00",
+        "2024-06-05T21:45:00+00:00",
     ]
     assert {e["template"] for e in got} == {"journal"}
     assert got[0]["answers"] == {
-        "text": "Therapy homework.\nLetter to my younger self, not sent. @homework"
+        "text": "Grounding practice.\nNamed five blue things on the tram. @grounding"
     }
     assert got[1]["answers"]["text"] == (
-        "Slept badly. Tried box breathing for five minutes.\n"
-        "Second line of the body with more detail."
+        "Drafted the hard email twice.\n"
+        "Waited an hour and sent the kinder version.\n"
+        "Lighter by lunch."
     )
-    assert got[2]["answers"] == {"text": "Good day overall"}
-    assert [e["tags"] for e in got] == [["homework"], [], ["starred"]]
+    assert got[2]["answers"] == {"text": "Quiet evening"}
+    assert [e["tags"] for e in got] == [["grounding"], [], ["starred"]]
     assert [e["mood"] for e in got] == [None, None, None]
     shown = run_hw("show", str(got[1]["id"]))
     assert shown.code == 0
-    assert "Tried box breathing" in shown.out
+    assert "the kinder version" in shown.out
     assert run_hw("import", str(JRNL), "--json").json()["added"]["entries"] == 0
-    assert run_hw("log", "--tag", "homework", "--json").json()[0]["date"] == "2025-02-10"
+    assert run_hw("log", "--tag", "grounding", "--json").json()[0]["date"] == "2024-06-03"
 
 
 def test_jrnl_entries_are_searchable_after_import():
     assert run_hw("import", str(JRNL)).code == 0
-    found = run_hw("log", "--search", "breathing", "--json").json()
-    assert [e["date"] for e in found] == ["2025-02-11"]
+    found = run_hw("log", "--search", "kinder", "--json").json()
+    assert [e["date"] for e in found] == ["2024-06-04"]
 
 
 @pytest.mark.parametrize(

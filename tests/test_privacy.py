@@ -20,7 +20,8 @@ import pytest
 
 from conftest import HW, Result, run_hw
 
-SAMPLES = Path("/work/shared/samples")
+# Import samples kept with the tests (see tests/test_import.py for what they hold).
+DATA = Path(__file__).resolve().parent / "data"
 
 
 def hw_open_umask(*args: str, input: str = "") -> subprocess.CompletedProcess:
@@ -44,8 +45,8 @@ def test_every_file_hw_writes_is_readable_by_its_owner_only(tmp_path, hw_home, j
     # A reader keeps the journal open all along, so its WAL and shared-memory files stay.
     steps = [
         ("start", "gratitude", "--answer", "things=the sea"),
-        ("import", str(SAMPLES / "daylio_export_8col.csv")),
-        ("import", str(SAMPLES / "jrnl_export_sample.json")),
+        ("import", str(DATA / "daylio-8col.csv")),
+        ("import", str(DATA / "jrnl-export.json")),
         ("backup",),
         ("backup", str(tmp_path / "named-copy.db")),
         ("export", "-o", str(tmp_path / "week.md")),
@@ -227,8 +228,8 @@ def test_a_whole_session_opens_no_network_socket(tmp_path, monkeypatch):
         ("export",),
         ("export", "--format", "json", "-o", str(tmp_path / "week.json")),
         ("export", "--format", "csv", "--include-private"),
-        ("import", str(SAMPLES / "daylio_export_8col.csv")),
-        ("import", str(SAMPLES / "jrnl_export_sample.json"), "--json"),
+        ("import", str(DATA / "daylio-8col.csv")),
+        ("import", str(DATA / "jrnl-export.json"), "--json"),
         ("import", str(tmp_path / "week.json")),
         ("backup",),
         ("check", "--json"),

@@ -13,13 +13,16 @@ through the installed `hw` to cover real argv and pipes."""
 from __future__ import annotations
 
 import csv
+import functools
 import gc
 import io
 import json
 import os
 import re
 import shutil
+import sqlite3
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -145,17 +148,38 @@ prompt = "Thought"
 """
 
 ORDER = ["line", "story", "items", "picks", "pick", "count", "level", "ok"]
-counted: dict[str, int] = {}
+checked: dict[str, int] = {}  # property -> generated values its passing examples checked
+failed: dict[str, int] = {}  # property -> examples where one of its checks failed
 
 
-def count(name: str, n: int = 1) -> None:
-    """How many generated values each property checked (printed with -s)."""
-    counted[name] = counted.get(name, 0) + n
+def tallied(name: str) -> Callable[[Callable[..., int]], Callable[..., None]]:
+    """Count what a property checks: the test returns how many generated values one
+    example checked, and an example whose assertion fails is counted as failed
+    (Hypothesis's shrinking runs included). teardown_module reports both."""
+
+    def wrap(test: Callable[..., int]) -> Callable[..., None]:
+        @functools.wraps(test)
+        def run(*args: Any, **kwargs: Any) -> None:
+            try:
+                values = test(*args, **kwargs)
+            except AssertionError:
+                failed[name] = failed.get(name, 0) + 1
+                raise
+            checked[name] = checked.get(name, 0) + values
+
+        return run
+
+    return wrap
 
 
 def teardown_module() -> None:
-    for name, n in sorted(counted.items()):
-        print(f"{name}: {n:,} generated values, 0 differences")
+    """What each property checked (printed with -s), and a failure if any check failed."""
+    for name in sorted(checked.keys() | failed.keys()):
+        print(
+            f"{name}: {checked.get(name, 0):,} generated values checked, "
+            f"{failed.get(name, 0):,} examples failed"
+        )
+    assert not failed, f"examples that failed a check, by property: {failed}"
 
 
 @pytest.fixture
@@ -237,13 +261,14 @@ ANSWERS_JSON = st.fixed_dictionaries(
         "ok": False,
     }
 )
+@tallied("answers given as JSON on stdin")
 def test_answers_json_from_stdin_come_back_exactly(props, answers):
     with FreshJournal() as journal:
         entry = started(journal, "props", "--answers-json", "-", input=json.dumps(answers))
         assert entry["answers"] == answers
         assert shown(journal, entry["id"])["answers"] == answers
         assert list(entry["answers"]) == ORDER  # step order, whatever order they came in
-    count("answers given as JSON on stdin", len(answers))
+    return len(answers)
 
 
 @SETTINGS
@@ -252,6 +277,7 @@ def test_answers_json_from_stdin_come_back_exactly(props, answers):
     story=NO_NUL,
     items=st.lists(NO_NUL, min_size=1, max_size=3),
 )
+@tallied("answers given by --answer")
 def test_answers_given_by_flag_come_back_exactly(props, line, story, items):
     with FreshJournal() as journal:
         args = ["props", "--answer", f"line={line}", "--answer", f"story={story}"]
@@ -261,11 +287,12 @@ def test_answers_given_by_flag_come_back_exactly(props, line, story, items):
         expected = {"line": line, "story": story, "items": items}
         assert entry["answers"] == expected
         assert shown(journal, entry["id"])["answers"] == expected
-    count("answers given by --answer", 2 + len(items))
+    return 2 + len(items)
 
 
 @FEW
 @given(story=NO_NUL, tag=st.from_regex(r"[^\s\x00]{1,20}", fullmatch=True))
+@tallied("answers through the installed hw (argv and stdin)")
 def test_the_installed_hw_keeps_argv_and_pipes_exact(props, story, tag):
     result = run_hw("start", "props", "--answer", f"story={story}", "--tag", tag, "--json")
     assert result.code == 0, result.err
@@ -276,7 +303,7 @@ def test_the_installed_hw_keeps_argv_and_pipes_exact(props, story, tag):
         "start", "props", "--answers-json", "-", "--json", input=json.dumps({"story": story})
     )
     assert piped.json()["answers"] == {"story": story}
-    count("answers through the installed hw (argv and stdin)", 2)
+    return 2
 
 
 @pytest.mark.parametrize("how", ["flag", "json-file", "json-stdin"])
@@ -313,13 +340,14 @@ def test_a_megabyte_answer_through_the_installed_hw(props, tmp_path):
 
 @SETTINGS
 @given(text=ANY_TEXT)
+@tallied("free text given to choice, multi, scale, number and yes/no steps")
 def test_any_answer_to_an_option_step_is_taken_or_refused_never_a_crash(props, text):
     with FreshJournal() as journal:
         for step in ("pick", "picks", "level", "count", "ok"):
             result = hw_here("--journal", journal, "start", "props", "--answer", f"{step}={text}")
             assert result.code in (0, 2), result.err
             assert "did not expect" not in result.err
-    count("free text given to choice, multi, scale, number and yes/no steps", 5)
+    return 5
 
 
 # ---------------------------------------------------------------- export
@@ -376,6 +404,7 @@ def exported(journal: str, fmt: str) -> str:
 
 @SETTINGS
 @given(answers=ANSWERS_JSON, tag=st.from_regex(r"[^\s]{1,12}", fullmatch=True))
+@tallied("answers through export (json, csv, markdown)")
 def test_every_export_format_gives_back_what_went_in(props, answers, tag):
 
     with FreshJournal() as journal:
@@ -416,11 +445,12 @@ def test_every_export_format_gives_back_what_went_in(props, answers, tag):
         )
         plain_shape = structure(exported(plain_journal, "markdown"))
     assert structure(markdown) == plain_shape, (markdown, plain_shape)
-    count("answers through export (json, csv, markdown)", len(answers))
+    return len(answers)
 
 
 @MODEST
 @given(line=ONE_LINE, story=ANSWER)
+@tallied("answers in Markdown table cells")
 def test_table_cells_hold_any_text_without_breaking_the_table(props, line, story):
 
     with FreshJournal() as journal:
@@ -434,7 +464,7 @@ def test_table_cells_hold_any_text_without_breaking_the_table(props, line, story
     seen = markdown_text(markdown)
     assert as_read(line) in seen
     assert as_read(story) in seen
-    count("answers in Markdown table cells", 2)
+    return 2
 
 
 # ---------------------------------------------------------------- import
@@ -460,6 +490,7 @@ STEPS = [
     tags=st.lists(st.from_regex(r"[^\s]{1,12}", fullmatch=True), max_size=3),
     uid=ANY_TEXT.filter(lambda t: t.strip() and len(t) <= 200),
 )
+@tallied("texts through hw-json import")
 def test_hw_json_imports_exactly_what_it_holds(title, line, story, items, tags, uid):
     entry = {
         "uid": uid,
@@ -479,11 +510,12 @@ def test_hw_json_imports_exactly_what_it_holds(title, line, story, items, tags, 
         assert got["answers"] == entry["answers"]
         again = hw_here("--journal", journal, "import", "-", "--json", input=hw_json([entry]))
         assert json.loads(again.out)["added"]["entries"] == 0
-    count("texts through hw-json import", 4 + len(items) + len(tags))
+    return 4 + len(items) + len(tags)
 
 
 @MODEST
 @given(answers=ANSWERS_JSON)
+@tallied("answers through export then import")
 def test_export_then_import_into_a_new_journal_is_the_same_journal(props, answers):
     with FreshJournal() as first, FreshJournal() as second:
         entry = started(
@@ -492,7 +524,7 @@ def test_export_then_import_into_a_new_journal_is_the_same_journal(props, answer
         document = exported(first, "json")
         assert hw_here("--journal", second, "import", "-", input=document).code == 0
         assert shown(second, 1) == dict(shown(first, entry["id"]), id=1)
-    count("answers through export then import", len(answers))
+    return len(answers)
 
 
 ACTIVITY = ANY_TEXT.filter(lambda t: "|" not in t and t == t.strip() and t)
@@ -505,6 +537,7 @@ ACTIVITY = ANY_TEXT.filter(lambda t: "|" not in t and t == t.strip() and t)
     activities=st.lists(ACTIVITY, max_size=4),
     mood=st.sampled_from(["rad", "good", "meh", "bad", "awful"]),
 )
+@tallied("texts through Daylio import")
 def test_daylio_notes_and_activities_import_exactly(title, note, activities, mood):
     out = io.StringIO()
     writer = csv.writer(out)
@@ -530,7 +563,7 @@ def test_daylio_notes_and_activities_import_exactly(title, note, activities, moo
         assert got["answers"].get("note", "") == expected_note
         assert got["answers"].get("activities", []) == activities
         assert got["mood"] == {"rad": 5, "good": 4, "meh": 3, "bad": 2, "awful": 1}[mood]
-    count("texts through Daylio import", 2 + len(activities))
+    return 2 + len(activities)
 
 
 @MODEST
@@ -539,6 +572,7 @@ def test_daylio_notes_and_activities_import_exactly(title, note, activities, moo
     body=ANY_TEXT,
     tags=st.lists(st.from_regex(r"@[^\s@]{1,10}", fullmatch=True), max_size=3),
 )
+@tallied("texts through jrnl import")
 def test_jrnl_title_body_and_tags_import_exactly(title, body, tags):
     data = {
         "entries": [
@@ -559,7 +593,7 @@ def test_jrnl_title_body_and_tags_import_exactly(title, body, tags):
         text = "\n".join(p for p in (title, body) if p.strip())
         assert got["answers"] == ({"text": text} if text else {})
         assert got["tags"] == list(dict.fromkeys(t[1:] for t in tags))
-    count("texts through jrnl import", 2 + len(tags))
+    return 2 + len(tags)
 
 
 # ---------------------------------------------------------------- refused, and nothing changes
@@ -596,6 +630,7 @@ NOT_A_DATE = ANY_TEXT.filter(lambda t: t.strip().lower() not in ("today", "yeste
 @example(text="2026-W99")
 @example(text="--")
 @example(text="-3 days ago")
+@tallied("malformed dates, weeks and ids")
 def test_malformed_dates_weeks_and_ids_are_refused_and_change_nothing(settled, text):
     from hwjournal.dates import parse_date, parse_week
     from hwjournal.errors import UsageError
@@ -628,7 +663,7 @@ def test_malformed_dates_weeks_and_ids_are_refused_and_change_nothing(settled, t
         refused_calmly(hw_here(*args), text)
     gc.collect()
     assert snapshot(settled) == before
-    count("malformed dates, weeks and ids", len(runs))
+    return len(runs)
 
 
 @SETTINGS
@@ -638,6 +673,7 @@ def test_malformed_dates_weeks_and_ids_are_refused_and_change_nothing(settled, t
 @example(text='{"story": "\\ud800"}')
 @example(text='{"nope": 1}')
 @example(text="NaN")
+@tallied("malformed answers JSON")
 def test_malformed_answers_json_is_refused_and_changes_nothing(settled, text):
     try:
         data = json.loads(text)
@@ -647,7 +683,18 @@ def test_malformed_answers_json_is_refused_and_changes_nothing(settled, text):
     before = snapshot(settled)
     refused_calmly(hw_here("start", "props", "--answers-json", "-", input=text, settle=True))
     assert snapshot(settled) == before
-    count("malformed answers JSON", 1)
+    return 1
+
+
+DAYLIO_HEADER = "full_date,date,weekday,time,mood,activities,note_title,note\n"
+
+
+def entry_count(journal: Path) -> int:
+    db = sqlite3.connect(journal)
+    try:
+        return db.execute("SELECT count(*) FROM entries").fetchone()[0]
+    finally:
+        db.close()
 
 
 @SETTINGS
@@ -655,21 +702,25 @@ def test_malformed_answers_json_is_refused_and_changes_nothing(settled, text):
 @example(text="{", fmt=None)
 @example(text='{"format": "hwjournal", "version": 1, "entries": [{}]}', fmt=None)
 @example(text="full_date,time,mood\n\x00,\x00,\x00\n", fmt=None)
+@example(text='{"entries": []}', fmt=None)  # valid, and empty
+@example(text=DAYLIO_HEADER + "2025-01-05,5 Jan,Sunday,9:30 pm,good,,,one row\n", fmt=None)
+@tallied("malformed import files")
 def test_malformed_import_files_are_refused_and_change_nothing(settled, text, fmt):
+    had = entry_count(settled)
     before = snapshot(settled)
-    args = ["import", "-"] + (["--format", fmt] if fmt else [])
+    args = ["import", "-", "--json"] + (["--format", fmt] if fmt else [])
     result = hw_here(*args, input=text, settle=True)
-    if result.code == 0:  # arbitrary text can still be a valid, empty file of some format
-        assert (
-            json.loads(hw_here("import", "-", "--json", *args[2:], input=text).out)["added"][
-                "entries"
-            ]
-            >= 0
-        )
+    if result.code == 0:  # arbitrary text can still be a valid file of some format
+        added = json.loads(result.out)["added"]
+        assert entry_count(settled) == had + added["entries"]
+        again = hw_here(*args, input=text, settle=True)
+        assert again.code == 0, again.err
+        assert json.loads(again.out)["added"] == {"entries": 0, "assignments": 0, "skips": 0}
+        assert entry_count(settled) == had + added["entries"]
     else:
         refused_calmly(result)
         assert snapshot(settled) == before
-    count("malformed import files", 1)
+    return 1
 
 
 # ---------------------------------------------------------------- templates
@@ -785,6 +836,7 @@ def mangled_templates(draw: st.DrawFn) -> str:
 
 @SETTINGS
 @given(text=mangled_templates())
+@tallied("mangled templates")
 def test_any_mangled_template_is_judged_never_a_crash(tmp_path_factory, text):
     from hwjournal.errors import TemplateError
     from hwjournal.templates import load_file
@@ -804,4 +856,4 @@ def test_any_mangled_template_is_judged_never_a_crash(tmp_path_factory, text):
             assert exc.path == str(path)
             if "TOML" in exc.detail:
                 assert exc.line is not None
-    count("mangled templates", 1)
+    return 1

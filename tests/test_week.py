@@ -10,9 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from conftest import run_hw
 from hwjournal.dates import now_iso
@@ -309,10 +313,17 @@ def test_no_color_means_no_escape_codes(week_home: Path) -> None:
 # ---------------------------------------------------------------- cost
 
 
-def bulk_journal(path: Path, days: list[dt.date], per_day: int = 1) -> Journal:
+def bulk_journal(
+    path: Path, days: list[dt.date], per_day: int = 1, status: str = "complete"
+) -> Journal:
     journal = Journal.open(str(path))
+    add_rows(journal, days, per_day, status)
+    return journal
+
+
+def add_rows(journal: Journal, days: list[dt.date], per_day: int = 1, status: str = "complete"):
     rows = [
-        (new_uid(), "gratitude", "Gratitude", day.isoformat(), now_iso(), now_iso(), "complete")
+        (new_uid(), "gratitude", "Gratitude", day.isoformat(), now_iso(), now_iso(), status)
         for day in days
         for _ in range(per_day)
     ]
@@ -322,7 +333,6 @@ def bulk_journal(path: Path, days: list[dt.date], per_day: int = 1) -> Journal:
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
-    return journal
 
 
 def test_a_long_streak_is_walked_back_in_full(tmp_path: Path) -> None:
@@ -335,6 +345,138 @@ def test_a_long_streak_is_walked_back_in_full(tmp_path: Path) -> None:
     assert week.streak(journal, today + dt.timedelta(days=3), today) == 200
     assert week.streak(journal, today - dt.timedelta(days=10), today) == 191
     assert week.streak(journal, today - dt.timedelta(days=250), today) == 0
+
+
+def test_a_thirty_year_streak_is_one_query(tmp_path: Path) -> None:
+    """Kept every day for 30 years: the streak is one statement however long it is
+    (two while today is still open), and a gap anywhere ends it there."""
+    from hwjournal import week
+
+    today = dt.date(2026, 11, 25)
+    every_day = [today - dt.timedelta(days=i) for i in range(round(30 * 365.25))]
+    journal = bulk_journal(tmp_path / "j.db", every_day, per_day=3)
+    statements: list[str] = []
+    journal.db.set_trace_callback(statements.append)
+    assert week.streak(journal, today, today) == len(every_day) == 10958
+    assert len(statements) == 1
+    tomorrow = today + dt.timedelta(days=1)  # nothing yet on the new day: from yesterday
+    assert week.streak(journal, tomorrow + dt.timedelta(days=5), tomorrow) == 10958
+    assert len(statements) == 3
+    journal.db.set_trace_callback(None)
+    assert week.streak(journal, today - dt.timedelta(days=3650), today) == 10958 - 3650
+    # a draft on a day that has nothing else does not carry the streak over it
+    gap = today - dt.timedelta(days=4000)
+    with journal.transaction() as db:
+        db.execute("DELETE FROM entries WHERE date = ?", (gap.isoformat(),))
+    add_rows(journal, [gap], status="draft")
+    assert week.streak(journal, today, today) == 4000
+    assert week.streak(journal, gap, today) == 0
+    assert week.streak(journal, gap - dt.timedelta(days=1), today) == 10958 - 4001
+
+
+DAY_KINDS = st.sampled_from(["", "complete", "draft", "complete draft"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(days=st.lists(DAY_KINDS, max_size=40), end=st.integers(-3, 45), today=st.integers(0, 42))
+@example(days=["complete", "draft", "complete"], end=2, today=9)  # a draft is no entry
+@example(days=["complete", "complete draft", "complete"], end=2, today=9)
+@example(days=["complete", "complete", ""], end=9, today=2)  # today still open
+@example(days=["complete", "complete", "draft"], end=9, today=2)
+@example(days=["complete", "complete", "complete"], end=1, today=2)  # the week ended
+def test_the_streak_is_the_days_in_a_row_the_spec_names(
+    tmp_path_factory: pytest.TempPathFactory, days: list[str], end: int, today: int
+) -> None:
+    """Any pattern of complete entries and drafts (day n of `days` is n days after
+    the base), any week end and any today: the streak is what the spec's words
+    say, counted here day by day."""
+    from hwjournal import week
+
+    base = dt.date(2026, 1, 1)
+    journal = Journal.open(str(tmp_path_factory.mktemp("streak") / "j.db"))
+    for offset, kinds in enumerate(days):
+        for status in kinds.split():
+            add_rows(journal, [base + dt.timedelta(days=offset)], status=status)
+    complete = {base + dt.timedelta(days=o) for o, kinds in enumerate(days) if "complete" in kinds}
+    end_day, today_day = base + dt.timedelta(days=end), base + dt.timedelta(days=today)
+    # the spec: ending on the earlier of the week's last day and today; when that is
+    # today and today has no entry yet, ending yesterday
+    day = min(end_day, today_day)
+    if day == today_day and day not in complete:
+        day -= dt.timedelta(days=1)
+    expected = 0
+    while day in complete:
+        expected += 1
+        day -= dt.timedelta(days=1)
+    assert week.streak(journal, end_day, today_day) == expected
+    journal.close()
+
+
+def test_the_streak_and_layouts_are_worked_out_only_when_asked_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The exports never show the streak and `hw week --json` never needs a layout,
+    so gathering a week runs neither; each is worked out once, when first read."""
+    from hwjournal import week
+
+    days = [dt.date(2026, 11, 22) - dt.timedelta(days=i) for i in range(30)]
+    journal = bulk_journal(tmp_path / "j.db", days)
+    asked: list[set[str]] = []
+    monkeypatch.setattr(week, "template_layouts", lambda ids, dirs: asked.append(ids) or {})
+    statements: list[str] = []
+    journal.db.set_trace_callback(statements.append)
+    data = week.gather(journal, DAYS[0], DAYS[-1], "monday", dt.date(2026, 11, 25))
+    assert not any("WITH RECURSIVE" in s for s in statements) and asked == []
+    assert data.streak == data.streak == 30
+    assert sum("WITH RECURSIVE" in s for s in statements) == 1
+    assert data.layouts == data.layouts == {}
+    assert asked == [{"gratitude"}]
+
+
+def test_the_week_module_loads_no_dataclasses() -> None:
+    """`hw week --json` is on the fast path: importing dataclasses (inspect, ast,
+    dis, ...) cost more than the week's queries."""
+    code = "import sys, hwjournal.week; print(sorted({'dataclasses', 'typing'} & set(sys.modules)))"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.stdout.strip() == "[]", proc.stderr
+
+
+def test_layouts_are_read_from_the_file_templates_find_would_use(
+    hw_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Built-in templates are read for their layout without the template machinery
+    (nothing parsed); a file of the person's own over a built-in one still decides,
+    through templates.find, and the folders looked in are the ones it looks in."""
+    from hwjournal import paths, templates, week
+
+    builtin = Path(paths.builtin_templates_dir())
+    everyone = {p.stem for p in builtin.glob("*.toml")}
+    parsed: list[str] = []
+    load_file = templates.load_file
+    monkeypatch.setattr(templates, "load_file", lambda path: parsed.append(path) or load_file(path))
+    layouts = week.template_layouts(everyone, None)
+    assert parsed == []
+    assert layouts == {t: templates.find(t).layout for t in everyone}
+    assert {t for t, layout in layouts.items() if layout} == {"reframe-log", "thought-record"}
+
+    mine = hw_home / "templates"
+    mine.mkdir(parents=True)
+    text = (builtin / "gratitude.toml").read_text(encoding="utf-8")
+    (mine / "gratitude.toml").write_text('layout = "columns"\n' + text, encoding="utf-8")
+    extra = tmp_path / "more"
+    extra.mkdir()
+    text = (builtin / "reframe-log.toml").read_text(encoding="utf-8")
+    (extra / "reframe-log.toml").write_text(text.replace('layout = "columns"\n', ""))
+    text = (builtin / "grounding.toml").read_text(encoding="utf-8")
+    (extra / "grounding.toml").write_text('"l\\u0061yout" = "columns"\n' + text, encoding="utf-8")
+    ids = {"gratitude", "reframe-log", "grounding", "phq-9", "thought-record", "gone"}
+    expected = {t: "" for t in ids} | {"gratitude": "columns", "thought-record": "columns"}
+    expected["grounding"] = "columns"
+    assert week.template_layouts(ids, [str(extra)]) == expected
+    found = {t: templates.find(t, [str(extra)]).layout for t in ids - {"gone"}}
+    assert found == {t: expected[t] for t in found}
+    for extra_dirs in (None, [str(extra)], [str(extra), "~/t", str(extra)]):
+        assert week.user_template_dirs(extra_dirs) == templates.user_dirs(extra_dirs)
 
 
 def test_week_queries_search_an_index_and_never_scan_the_journal(tmp_path: Path) -> None:
@@ -350,10 +492,11 @@ def test_week_queries_search_an_index_and_never_scan_the_journal(tmp_path: Path)
     journal.db.set_trace_callback(statements.append)
     span = parse_week("2026-W47")
     data = week.gather(journal, span.start, span.end, "monday", dt.date(2026, 11, 25))
+    assert data.streak == 2500  # worked out here, when first asked for
     journal.db.set_trace_callback(None)
-    assert data.streak > 0
     ours = [s for s in statements if "FROM entries" in s]
     assert len(ours) >= 2
+    assert any("WITH RECURSIVE" in s for s in ours)  # the streak's own query
     for sql in ours:
         plan = " / ".join(row[3] for row in journal.db.execute("EXPLAIN QUERY PLAN " + sql))
         assert "SEARCH entries USING" in plan, (sql, plan)

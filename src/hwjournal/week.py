@@ -4,39 +4,72 @@ homework figures from plans. No Rich here: the screen (render/week.py) and the
 exporters (export/) draw from the same WeekData.
 
 Every query is bounded by the span's dates or a LIMIT, so the cost follows the
-week, not the size of the journal.
+week, not the size of the journal. The streak follows its own length, one index
+lookup a day, in one query. It and the templates' layouts are worked out when
+first asked for: the exports never show the streak, and `hw week --json` never
+needs a layout. Plain classes, not dataclasses: `hw week --json` is on the fast
+path, and importing dataclasses (inspect, ast, dis...) cost more than its queries.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any
+import os
+import re
 
-from hwjournal import plans
+from hwjournal import paths, plans
 from hwjournal.dates import Week
 from hwjournal.journal import ENTRY_COLUMNS, Entry, Journal
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 # How many earlier screening scores a trend shows.
 EARLIER_SCORES = 4
-# Distinct days fetched per query while walking back a streak.
-_STREAK_CHUNK = 64
+
+# The days in a row, back from :last, that hold a complete entry: one step a day,
+# each an index lookup on (status, date) that stops at the first day without one.
+# Days are julian day numbers so that a step is a subtraction; date() turns one
+# back into the YYYY-MM-DD the entries hold.
+STREAK_SQL = """
+WITH RECURSIVE run(day) AS (
+    SELECT julianday(:last)
+    WHERE EXISTS (SELECT 1 FROM entries WHERE status = 'complete' AND date = :last)
+    UNION ALL
+    SELECT day - 1 FROM run
+    WHERE EXISTS (
+        SELECT 1 FROM entries WHERE status = 'complete' AND date = date(run.day - 1)
+    )
+)
+SELECT count(*) FROM run
+"""
 
 
-@dataclass
 class EarlierScore:
-    date: str
-    total: int
-    band: str | None
+    __slots__ = ("band", "date", "total")
+
+    def __init__(self, date: str, total: int, band: str | None) -> None:
+        self.date = date
+        self.total = total
+        self.band = band
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, EarlierScore):
+            return NotImplemented
+        return (self.date, self.total, self.band) == (other.date, other.total, other.band)
+
+    def __repr__(self) -> str:
+        return f"EarlierScore({self.date!r}, {self.total!r}, {self.band!r})"
 
 
-@dataclass
 class ScoreLine:
     """A scored entry (PHQ-9, GAD-7) and the same measure's scores before the span."""
 
-    entry: Entry
-    earlier: list[EarlierScore] = field(default_factory=list)
-    progress: Any = None  # progress.Progress: against the first score of six months
+    def __init__(self, entry: Entry, earlier: list[EarlierScore] | None = None) -> None:
+        self.entry = entry
+        self.earlier = earlier if earlier is not None else []
+        self.progress: Any = None  # progress.Progress: against the first score of six months
 
     @property
     def total(self) -> int:
@@ -52,20 +85,57 @@ class ScoreLine:
         return self.total - self.earlier[0].total if self.earlier else None
 
 
-@dataclass
 class WeekData:
-    start: dt.date
-    end: dt.date
-    today: dt.date
-    label: str | None = None  # the ISO week, e.g. 2026-W48; None for a free range
-    entries: list[Entry] = field(default_factory=list)  # complete only, oldest first
-    assignments: list[Any] = field(default_factory=list)  # plans.Adherence
-    skips: list[Any] = field(default_factory=list)  # plans.SkipRecord
-    streak: int = 0
-    scores: list[ScoreLine] = field(default_factory=list)
-    layouts: dict[str, str] = field(default_factory=dict)  # template id -> "columns" | ""
-    withheld: int = 0  # private entries left out (exports without --include-private)
-    barriers: dict[str, str] = field(default_factory=dict)  # barrier code -> words
+    def __init__(
+        self,
+        start: dt.date,
+        end: dt.date,
+        today: dt.date,
+        label: str | None = None,
+        entries: list[Entry] | None = None,
+        *,
+        journal: Journal | None = None,
+        template_dirs: list[str] | None = None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.today = today
+        self.label = label  # the ISO week, e.g. 2026-W48; None for a free range
+        self.entries: list[Entry] = entries or []  # complete only, oldest first
+        self.assignments: list[Any] = []  # plans.Adherence
+        self.skips: list[Any] = []  # plans.SkipRecord
+        self.scores: list[ScoreLine] = []
+        self.withheld = 0  # private entries left out (exports without --include-private)
+        self.barriers: dict[str, str] = {}  # barrier code -> words
+        # Where the streak and the layouts come from until first asked for; then
+        # they are kept. Setting `streak` or `layouts` gives them outright.
+        self.journal = journal
+        self.template_dirs = template_dirs
+        self._streak: int | None = None
+        self._layouts: dict[str, str] | None = None
+
+    @property
+    def streak(self) -> int:
+        """Days in a row with a complete entry up to the span's end (see `streak`)."""
+        if self._streak is None:
+            self._streak = streak(self.journal, self.end, self.today) if self.journal else 0
+        return self._streak
+
+    @streak.setter
+    def streak(self, days: int) -> None:
+        self._streak = days
+
+    @property
+    def layouts(self) -> dict[str, str]:
+        """Template id -> "columns" or "", for the templates of the shown entries."""
+        if self._layouts is None:
+            ids = {e.template for e in self.entries}
+            self._layouts = template_layouts(ids, self.template_dirs)
+        return self._layouts
+
+    @layouts.setter
+    def layouts(self, layouts: dict[str, str]) -> None:
+        self._layouts = layouts
 
     def days(self) -> list[dt.date]:
         count = (self.end - self.start).days + 1
@@ -165,7 +235,7 @@ def gather(
         newest_first=False,
     )
     shown = entries if private else [e for e in entries if not e.private]
-    data = WeekData(start=start, end=end, today=today, entries=shown)
+    data = WeekData(start, end, today, entries=shown, journal=journal, template_dirs=template_dirs)
     data.withheld = len(entries) - len(shown)
     data.assignments = plans.week_figures(journal, start, end, week_start)
     data.skips = plans.skips_between(journal, start, end, week_start)
@@ -173,13 +243,11 @@ def gather(
     if template:
         data.assignments = [a for a in data.assignments if a.template == template]
         data.skips = [s for s in data.skips if s.template == template]
-    data.streak = streak(journal, end, today)
     data.scores = score_lines(journal, shown, start, private)
     if data.scores:
         from hwjournal import progress
 
         progress.add_progress(journal, data.scores, end, private, template_dirs)
-    data.layouts = template_layouts({e.template for e in shown}, template_dirs)
     return data
 
 
@@ -187,34 +255,18 @@ def streak(journal: Journal, end: dt.date, today: dt.date) -> int:
     """Days in a row with at least one complete entry, ending on the earlier of `end`
     and today; when that is today and today has nothing yet, ending yesterday.
 
-    Walks distinct entry dates newest first through the (status, date) index, a
-    chunk at a time, so it costs the length of the streak, not of the journal."""
+    One query (two while today is still open), whatever the streak's length: it
+    costs an index lookup per day of the streak, not a query per stretch of it."""
     last = min(end, today)
-    expected = last
-    count = 0
-    first = True
-    bound = last.isoformat()
-    while True:
-        rows = journal.db.execute(
-            "SELECT DISTINCT date FROM entries WHERE status = 'complete' AND date <= ? "
-            "ORDER BY date DESC LIMIT ?",
-            (bound, _STREAK_CHUNK),
-        ).fetchall()
-        for (text,) in rows:
-            try:
-                day = dt.date.fromisoformat(text)
-            except ValueError:
-                return count
-            if first and last == today and day < today:
-                expected = today - dt.timedelta(days=1)  # today is still open
-            first = False
-            if day != expected:
-                return count
-            count += 1
-            expected -= dt.timedelta(days=1)
-        if len(rows) < _STREAK_CHUNK:
-            return count
-        bound = expected.isoformat()
+    days = _days_in_a_row(journal, last)
+    if days == 0 and last == today:
+        days = _days_in_a_row(journal, today - dt.timedelta(days=1))  # today is still open
+    return days
+
+
+def _days_in_a_row(journal: Journal, last: dt.date) -> int:
+    (days,) = journal.db.execute(STREAK_SQL, {"last": last.isoformat()}).fetchone()
+    return days
 
 
 def score_lines(
@@ -265,13 +317,65 @@ def _earlier_scores(
 def template_layouts(template_ids: set[str], extra_dirs: list[str] | None) -> dict[str, str]:
     """How each template wants its entries shown. A template that is gone (or
     broken) is shown plainly from the entry's own snapshot."""
+    layouts = {}
+    for template_id in sorted(template_ids):
+        layout = _builtin_layout(template_id, extra_dirs)
+        if layout is None:
+            layout = _found_layout(template_id, extra_dirs)
+        layouts[template_id] = layout
+    return layouts
+
+
+def _found_layout(template_id: str, extra_dirs: list[str] | None) -> str:
     from hwjournal import templates
     from hwjournal.errors import HwError
 
-    layouts = {}
-    for template_id in sorted(template_ids):
-        try:
-            layouts[template_id] = templates.find(template_id, extra_dirs).layout
-        except HwError:
-            layouts[template_id] = ""
-    return layouts
+    try:
+        return templates.find(template_id, extra_dirs).layout
+    except HwError:
+        return ""
+
+
+# A built-in template's layout line, as the shipped files write it: a top-level key
+# (before the first table), a plain string. tests/test_week.py checks that this reads
+# every built-in template as templates.find does.
+_LAYOUT_LINE = re.compile(rb'^layout *= *"([a-z]*)" *$', re.MULTILINE)
+_PLAIN_ID = re.compile(r"[a-z0-9-]+")
+
+
+def _builtin_layout(template_id: str, extra_dirs: list[str] | None) -> str | None:
+    """The layout of a built-in template that no file of the person's own stands
+    in for, read from its one layout line; None when that cannot be told so simply
+    (then templates.find says). A busy week holds a score of templates, and
+    importing the template machinery to parse them cost more than the export's
+    own work."""
+    if not _PLAIN_ID.fullmatch(template_id):
+        return None
+    name = f"{template_id}.toml"
+    if any(os.path.exists(os.path.join(folder, name)) for folder in user_template_dirs(extra_dirs)):
+        return None  # the person's own file comes first
+    try:
+        with open(os.path.join(paths.builtin_templates_dir(), name), "rb") as fh:
+            text = fh.read()
+    except OSError:
+        return None
+    lines = list(_LAYOUT_LINE.finditer(text))
+    if text.count(b"layout") != len(lines) or b"\\u" in text or b"\\U" in text:
+        return None  # "layout" said some other way, or an escape that might spell it
+    if not lines:
+        return ""
+    first_table = text.find(b"\n[")
+    if len(lines) > 1 or (first_table != -1 and lines[0].start() > first_table):
+        return None
+    return lines[0].group(1).decode("ascii")
+
+
+def user_template_dirs(extra_dirs: list[str] | None) -> list[str]:
+    """Where templates.find looks before the built-in templates (templates.user_dirs,
+    without importing the template machinery; tests/test_week.py keeps them equal)."""
+    dirs = [paths.user_templates_dir()]
+    for folder in extra_dirs or []:
+        folder = os.path.expanduser(folder)
+        if folder not in dirs:
+            dirs.append(folder)
+    return dirs

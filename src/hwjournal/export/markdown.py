@@ -25,12 +25,12 @@ NAME = "markdown"
 EXTENSION = "md"
 
 # Always escaped: inline syntax (code, emphasis, links), table cells, headings.
-_BACKSLASHED = frozenset("\\`*_[]|#")
 # `<`, `>` and `&` become character references: no HTML, autolink, quote or entity.
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-# Special only where a line starts: lists, setext underlines, fences, breaks.
-_LINE_START = frozenset("-+=~")
-_ORDERED = re.compile(r"\d{1,9}(?=[.)])")
+_ESCAPES = {**{c: "\\" + c for c in "\\`*_[]|#"}, "&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_SPECIAL = re.compile(r"[\\`*_\[\]|#&<>]")
+# Special only where a line starts: lists, setext underlines, fences, breaks; and the
+# `.` or `)` after the digits of an ordered list item.
+_LINE_START = re.compile(r"[-+=~]|\d{1,9}[.)]")
 _NEWLINES = re.compile(r"\r\n?")
 
 
@@ -39,22 +39,25 @@ def _normal(text: Any) -> str:
     return clean(_NEWLINES.sub("\n", "" if text is None else str(text)))
 
 
+def _escaped(match: re.Match[str]) -> str:
+    return _ESCAPES[match[0]]
+
+
 def escape_line(text: str) -> str:
-    """One line of user text, safe anywhere in a Markdown line."""
+    """One line of user text, safe anywhere in a Markdown line.
+
+    The whole line goes through one compiled expression in C; only its start
+    (indentation, a list marker) is looked at on its own."""
     body = text.lstrip()
     # leading blanks as character references: they never count as indentation
     # and are never trimmed away
-    out = [f"&#{ord(c)};" for c in text[: len(text) - len(body)]]
-    ordered = _ORDERED.match(body)
-    marker = ordered.end() if ordered else -1
-    for index, char in enumerate(body):
-        if char in _ENTITIES:
-            out.append(_ENTITIES[char])
-        elif char in _BACKSLASHED or (index == 0 and char in _LINE_START) or index == marker:
-            out.append("\\" + char)
-        else:
-            out.append(char)
-    return "".join(out)
+    lead = "".join([f"&#{ord(c)};" for c in text[: len(text) - len(body)]])
+    start = _LINE_START.match(body)
+    if start:
+        cut = start.end() - 1
+        lead += body[:cut] + "\\" + body[cut]
+        body = body[cut + 1 :]
+    return lead + _SPECIAL.sub(_escaped, body)
 
 
 def inline(text: Any) -> str:
