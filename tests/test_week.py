@@ -457,7 +457,11 @@ def test_layouts_are_read_from_the_file_templates_find_would_use(
     layouts = week.template_layouts(everyone, None)
     assert parsed == []
     assert layouts == {t: templates.find(t).layout for t in everyone}
-    assert {t for t, layout in layouts.items() if layout} == {"reframe-log", "thought-record"}
+    assert {t for t, layout in layouts.items() if layout} == {
+        "dbt-diary-card",
+        "reframe-log",
+        "thought-record",
+    }
 
     mine = hw_home / "templates"
     mine.mkdir(parents=True)
