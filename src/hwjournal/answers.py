@@ -34,8 +34,7 @@ def parse_assignments(template: Template, pairs: list[str]) -> dict[str, Any]:
     for pair in pairs:
         if "=" not in pair:
             raise UsageError(
-                f"'{pair}' is not ID=VALUE.",
-                "Write answers like --answer thought='I always get it wrong'.",
+                messages.ANSWER_NOT_PAIR.format(pair=pair), messages.ANSWER_NOT_PAIR_HINT
             )
         step_id, text = pair.split("=", 1)
         step = _answerable(template, step_id.strip())
@@ -48,7 +47,7 @@ def parse_assignments(template: Template, pairs: list[str]) -> dict[str, Any]:
 
 def parse_json_answers(template: Template, data: Any, source: str) -> dict[str, Any]:
     if not isinstance(data, dict):
-        raise UsageError(f"{source}: answers should be a JSON object of step id to answer.")
+        raise UsageError(messages.ANSWERS_JSON_NOT_OBJECT.format(source=source))
     answers: dict[str, Any] = {}
     for step_id, value in data.items():
         step = _answerable(template, str(step_id))
@@ -97,6 +96,4 @@ def mood(text: str) -> int:
     value = text.strip()
     if value.isdecimal() and 1 <= int(value) <= 5:
         return int(value)
-    raise UsageError(
-        f"'{text}' is not a mood from 1 to 5.", "1 is very low, 3 is so-so, 5 is very good."
-    )
+    raise UsageError(messages.MOOD_BAD.format(text=text), messages.MOOD_BAD_HINT)

@@ -4,6 +4,7 @@ project's exceptions into a short message on stderr and the spec's exit codes.""
 import os
 import sys
 
+from hwjournal import messages
 from hwjournal.context import Context
 from hwjournal.errors import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, HwError, Interrupted
 
@@ -32,8 +33,8 @@ def _usage_problem(exc: Exception, argv: list[str]) -> int:
         sys.stdout.write(context.get_help() + "\n")
         return 0
     path = context.command_path if context is not None else "hw"
-    _tell(f"Error: {exc.format_message()}")
-    _tell(f"See what it takes with: {path} --help")
+    _tell(messages.USAGE_ERROR.format(problem=exc.format_message()))
+    _tell(messages.USAGE_SEE_HELP.format(path=path))
     return exc.exit_code or EXIT_USAGE
 
 

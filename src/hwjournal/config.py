@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 
-from hwjournal import paths
+from hwjournal import messages, paths
 from hwjournal.errors import UsageError
 
 TYPE_CHECKING = False
@@ -97,9 +97,15 @@ def check_value(key: str, value: Any) -> Any:
     """Return the value in its stored type, or raise UsageError saying what is allowed."""
     if key not in KEYS:
         allowed = ", ".join(KEYS)
-        raise UsageError(f"There is no setting called '{key}'.", f"Settings are: {allowed}.")
+        raise UsageError(
+            messages.CONFIG_NO_SUCH_KEY.format(key=key),
+            messages.CONFIG_SETTINGS_ARE.format(keys=allowed),
+        )
     default, allowed = KEYS[key]
-    problem = UsageError(f"'{value}' is not a valid value for {key}.", f"Use {allowed}.")
+    problem = UsageError(
+        messages.CONFIG_BAD_VALUE.format(value=value, key=key),
+        messages.USE_ALLOWED.format(allowed=allowed),
+    )
     if isinstance(default, bool):
         if isinstance(value, bool):
             return value
@@ -141,10 +147,11 @@ def load(path: str | None = None) -> Config:
             data = tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(
-            f"{path}: {exc}.", "Fix the file by hand, or move it aside to start afresh."
+            messages.CONFIG_MALFORMED.format(path=path, problem=exc),
+            messages.CONFIG_MALFORMED_HINT,
         ) from None
     except OSError as exc:
-        raise UsageError(f"Cannot read {path}: {exc.strerror}.") from None
+        raise UsageError(messages.CANNOT_READ.format(path=path, problem=exc.strerror)) from None
     for key, value in data.items():
         if key not in KEYS:
             config.unknown.append(key)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hwjournal import messages
 from hwjournal.errors import UsageError
 
 # Dates are parsed on the fast path (`hw log --since`, `hw due --date`), so they are
@@ -34,7 +35,7 @@ def parse_date(text: str, base: dt.date | None = None) -> dt.date:
             return dt.date.fromisoformat(value)
     except ValueError:
         pass
-    raise UsageError(f"'{text}' is not a date hw understands.", DATE_HINT)
+    raise UsageError(messages.DATE_NOT_UNDERSTOOD.format(text=text), DATE_HINT)
 
 
 def _days_ago(value: str) -> int | None:
@@ -114,14 +115,16 @@ def parse_week(text: str, week_start: str = "monday", base: dt.date | None = Non
         try:
             monday = dt.date.fromisocalendar(year, number, 1)
         except ValueError:
-            raise UsageError(f"{year} has no week {number}.", WEEK_HINT) from None
+            raise UsageError(
+                messages.WEEK_NOT_IN_YEAR.format(year=year, number=number), WEEK_HINT
+            ) from None
         if week_start == "sunday":
             return week_of(monday - dt.timedelta(days=1), week_start)
         return week_of(monday, week_start)
     try:
         return week_of(parse_date(value, base), week_start)
     except UsageError:
-        raise UsageError(f"'{text}' is not a week hw understands.", WEEK_HINT) from None
+        raise UsageError(messages.WEEK_NOT_UNDERSTOOD.format(text=text), WEEK_HINT) from None
 
 
 def now_iso() -> str:

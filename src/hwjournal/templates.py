@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 
-from hwjournal import measures, paths, template_files
+from hwjournal import measures, messages, paths, template_files
 from hwjournal.errors import NotFoundError, TemplateError, UsageError
 from hwjournal.steps import KIND_NAMES, Step, kind_ok, parse_step
 
@@ -120,7 +120,10 @@ class Template:
             if step.id == step_id:
                 return step
         ids = ", ".join(s.id for s in self.steps if s.answerable)
-        raise NotFoundError(f"{self.id} has no step called '{step_id}'.", f"Its steps are: {ids}.")
+        raise NotFoundError(
+            messages.NO_SUCH_STEP.format(template=self.id, step=step_id),
+            messages.STEPS_ARE.format(ids=ids),
+        )
 
     @property
     def answerable_steps(self) -> list[Step]:
@@ -399,4 +402,4 @@ def find(template_id: str, extra_dirs: list[str] | None = None, on_problem: Any 
 
     close = difflib.get_close_matches(template_id, list(everything.templates), n=1, cutoff=0.5)
     hint = f"Did you mean '{close[0]}'?" if close else "See them all with: hw templates list"
-    raise NotFoundError(f"There is no template called '{template_id}'.", hint)
+    raise NotFoundError(messages.NO_SUCH_TEMPLATE.format(id=template_id), hint)

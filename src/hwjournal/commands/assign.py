@@ -43,7 +43,9 @@ def run_assign(
     # Everything is checked before the journal is opened for writing: bad input
     # never changes (or creates) the journal.
     template = templates.find(
-        template_id, ctx.config.template_dirs, on_problem=lambda exc: say(f"Skipped {exc.message}")
+        template_id,
+        ctx.config.template_dirs,
+        on_problem=lambda exc: say(messages.SKIPPED_TEMPLATE.format(problem=exc.message)),
     )
     schedule = _schedule(daily, weekly, days, once)
     day_list = plans.parse_days(days) if days is not None else []

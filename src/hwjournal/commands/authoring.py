@@ -74,7 +74,7 @@ def _edit_until_valid(path: str, command: list[str], template_id: str) -> int:
 def _report_valid(template: templates.Template, template_id: str) -> None:
     say(messages.TEMPLATE_NEW_VALID.format(id=template.id))
     for warning in templates.warnings_for(template):
-        say(f"  note: {warning}")
+        say(messages.TEMPLATE_NOTE.format(note=warning))
     if template.id != template_id:
         say(messages.TEMPLATE_ID_DIFFERS.format(id=template.id, file=f"{template_id}.toml"))
 

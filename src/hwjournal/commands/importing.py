@@ -29,11 +29,9 @@ def open_source(source: str) -> IO[bytes]:
             return stream
         return io.BytesIO(sys.stdin.read().encode("utf-8", "surrogatepass"))
     if not os.path.exists(source):
-        raise UsageError(f"No such file: {source}.", "Check the path and try again.")
+        raise UsageError(messages.NO_SUCH_FILE.format(path=source), messages.CHECK_THE_PATH)
     if os.path.isdir(source):
-        raise UsageError(
-            f"{source} is a folder.", "Give the file itself, e.g. hw import ~/daylio_export.csv"
-        )
+        raise UsageError(messages.IMPORT_FOLDER.format(path=source), messages.IMPORT_FOLDER_HINT)
     try:
         return open(source, "rb")
     except OSError as exc:

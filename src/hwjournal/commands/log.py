@@ -23,7 +23,7 @@ def run_log(
     json: bool,
 ) -> int:
     if n < 0:
-        raise UsageError(f"-n {n} is not a count.", "Use a number of entries, or 0 for all.")
+        raise UsageError(messages.LOG_BAD_COUNT.format(n=n), messages.LOG_BAD_COUNT_HINT)
     since_day = parse_date(since).isoformat() if since else None
     until_day = parse_date(until).isoformat() if until else None
     journal = ctx.open_journal()

@@ -32,7 +32,7 @@ def _read_answers_json(template: Template, source: str) -> dict[str, Any]:
             with open(source, encoding="utf-8") as fh:
                 text = fh.read()
     except OSError as exc:
-        raise UsageError(f"Cannot read {source}: {exc.strerror}.") from None
+        raise UsageError(messages.CANNOT_READ.format(path=source, problem=exc.strerror)) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -61,7 +61,7 @@ def _check_tags(tags: list[str] | None) -> list[str]:
     for tag in tags or []:
         tag = tag.strip()
         if not tag or any(c.isspace() for c in tag):
-            raise UsageError(f"'{tag}' is not a usable tag.", "Tags are single words, like work.")
+            raise UsageError(messages.TAG_UNUSABLE.format(tag=tag), messages.TAG_HINT)
         if tag not in clean:
             clean.append(tag)
     return clean
@@ -150,7 +150,9 @@ def run_start(
     json: bool,
 ) -> int:
     template = templates.find(
-        template_id, ctx.config.template_dirs, on_problem=lambda exc: say(f"Skipped {exc.message}")
+        template_id,
+        ctx.config.template_dirs,
+        on_problem=lambda exc: say(messages.SKIPPED_TEMPLATE.format(problem=exc.message)),
     )
     given = _given_answers(template, answer, answers_json)
     day = (parse_date(date) if date else today()).isoformat()

@@ -2,7 +2,7 @@
 
 import os
 
-from hwjournal import templates
+from hwjournal import messages, templates
 from hwjournal.context import Context, print_json, say
 from hwjournal.errors import TemplateError, UsageError
 
@@ -10,14 +10,15 @@ from hwjournal.errors import TemplateError, UsageError
 def _catalog(ctx: Context) -> templates.Catalog:
     found = templates.catalog(ctx.config.template_dirs)
     for problem in found.problems:
-        say(f"Skipped a broken template: {problem.message}")
+        say(messages.TEMPLATE_SKIPPED_BROKEN.format(problem=problem.message))
     return found
 
 
 def run_list(ctx: Context, *, modality: str | None, goal: str | None, json: bool) -> int:
     if goal and goal not in templates.GOALS:
         raise UsageError(
-            f"'{goal}' is not one of the goals.", f"Goals are: {', '.join(templates.GOALS)}."
+            messages.GOAL_UNKNOWN.format(goal=goal),
+            messages.GOALS_ARE.format(goals=", ".join(templates.GOALS)),
         )
     chosen = [
         t
@@ -29,7 +30,7 @@ def run_list(ctx: Context, *, modality: str | None, goal: str | None, json: bool
         print_json([{k: v for k, v in t.to_json().items() if k != "steps"} for t in chosen])
         return 0
     if not chosen:
-        say("No template matches that.")
+        say(messages.TEMPLATES_NONE_MATCH)
         return 0
     from hwjournal import display
     from hwjournal.render.templates import catalogue
@@ -53,7 +54,9 @@ def run_show(ctx: Context, *, template_id: str, json: bool) -> int:
 def run_validate(ctx: Context, *, files: list[str], json: bool) -> int:
     missing = [f for f in files if not os.path.exists(f)]
     if missing:
-        raise UsageError(f"No such file: {', '.join(missing)}.", "Check the path and try again.")
+        raise UsageError(
+            messages.NO_SUCH_FILE.format(path=", ".join(missing)), messages.CHECK_THE_PATH
+        )
     results = []
     failed = False
     for path in files:
@@ -72,7 +75,7 @@ def run_validate(ctx: Context, *, files: list[str], json: bool) -> int:
                 }
             )
             if not json:
-                say(f"✗ {exc.message}")
+                say(messages.TEMPLATE_INVALID.format(problem=exc.message))
             continue
         warnings = templates.warnings_for(template)
         results.append(
@@ -87,9 +90,9 @@ def run_validate(ctx: Context, *, files: list[str], json: bool) -> int:
             }
         )
         if not json:
-            say(f"✓ {path}: {template.id} is valid.")
+            say(messages.TEMPLATE_VALID.format(path=path, id=template.id))
             for warning in warnings:
-                say(f"  note: {warning}")
+                say(messages.TEMPLATE_NOTE.format(note=warning))
     if json:
         print_json(results)
     return 1 if failed else 0
