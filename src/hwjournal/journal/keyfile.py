@@ -63,9 +63,18 @@ def _aad(kdf: dict[str, object]) -> bytes:
     return f"{FORMAT}/{VERSION}/scrypt/{kdf['n']}/{kdf['r']}/{kdf['p']}/{kdf['salt']}".encode()
 
 
+def _aesgcm():  # type: ignore[no-untyped-def]
+    """cryptography's AES-GCM, or how to install the extra that brings it."""
+    try:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    except ImportError:
+        raise JournalError(messages.ENCRYPTION_MISSING, messages.ENCRYPTION_INSTALL) from None
+    return AESGCM
+
+
 def wrap(data_key: bytes, passphrase: str, n: int = SCRYPT_N) -> dict[str, object]:
     """The key file's content: data_key sealed under the passphrase."""
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    AESGCM = _aesgcm()
 
     salt = os.urandom(16)
     nonce = os.urandom(12)
@@ -89,8 +98,8 @@ def wrap(data_key: bytes, passphrase: str, n: int = SCRYPT_N) -> dict[str, objec
 
 def unwrap(document: dict[str, object], passphrase: str, path: str) -> bytes:
     """The data key, or WrongPassphrase; a file that is not a key file is damaged."""
+    AESGCM = _aesgcm()
     from cryptography.exceptions import InvalidTag
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     try:
         kdf = document["kdf"]
