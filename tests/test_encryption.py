@@ -500,3 +500,10 @@ def test_commands_on_a_plain_journal_say_so(journal_path):
         assert done.code == 1, args
         assert "not encrypted" in done.err
     assert run_hw("lock").code == 0  # nothing to forget is not a failure
+
+
+def test_unlock_without_a_terminal_or_command_says_how(encrypted, runtime):
+    done = run_hw("unlock")
+    assert done.code == 1
+    assert "hw unlock asks for the passphrase" in done.err
+    assert session_files(runtime) == []

@@ -43,10 +43,12 @@ class Context:
             config.warn_unknown(self._config)
         return self._config
 
-    def open_journal(self, write: bool = False) -> Journal:
+    def open_journal(self, write: bool = False, ask: bool = True) -> Journal:
+        """ask=False: an encrypted journal opens from an unlocked session only, never
+        with a prompt or HW_PASSPHRASE_COMMAND (locked: keys.Locked, a JournalError)."""
         from hwjournal.journal import Journal
 
-        journal = Journal.open(self.journal_path, create=write)
+        journal = Journal.open(self.journal_path, create=write, ask=ask)
         self._journals.append(journal)
         return journal
 

@@ -314,6 +314,9 @@ DECRYPTED_BACKUPS = (
 UNLOCKED = "Unlocked until {until}. Lock it sooner with: hw lock"
 UNLOCK_NO_RUNTIME = "hw unlock has nowhere safe to keep the key: XDG_RUNTIME_DIR is not set."
 UNLOCK_NO_RUNTIME_HINT = "Nothing was kept. Scripts and cron can use HW_PASSPHRASE_COMMAND instead."
+UNLOCK_NEEDS_PASSPHRASE = (
+    "hw unlock asks for the passphrase in a terminal, or reads it from a command."
+)
 UNLOCK_CANNOT_KEEP = "Cannot keep the key in {path}: {problem}."
 UNLOCK_FOR_BAD = "'{text}' is not a length of time hw understands."
 UNLOCK_FOR_HINT = "Give a number and a unit, like 30m, 8h or 2d (one week at most)."

@@ -107,7 +107,12 @@ def run_unlock(ctx: Context, *, for_: str | None, recovery_key: bool) -> int:
         keyfile.write(path, keyfile.wrap(key, keys.new_passphrase()))
         say(messages.NEW_PASSPHRASE_SET)
     else:
-        key = cipher.find_key(path, session=False)
+        try:
+            key = cipher.find_key(path, session=False)
+        except keys.Locked:  # "run hw unlock" is no help here
+            raise HwError(
+                messages.UNLOCK_NEEDS_PASSPHRASE, messages.PASSPHRASE_NEEDS_TERMINAL_HINT
+            ) from None
     ends = sessions.write(path, key, seconds)
     say(messages.UNLOCKED.format(until=_clock(ends)))
     return 0

@@ -61,7 +61,8 @@ def session_file(journal_path: str) -> str | None:
 
 
 def _private(st: os.stat_result, kind_mask: int) -> bool:
-    return st.st_uid == os.getuid() and st.st_mode & kind_mask == 0
+    getuid = getattr(os, "getuid", None)  # not on Windows, where modes mean little
+    return (getuid is None or st.st_uid == getuid()) and st.st_mode & kind_mask == 0
 
 
 def read(journal_path: str) -> bytes | None:
