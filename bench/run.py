@@ -17,6 +17,11 @@ week too): the longest streak and the fullest week a journal of that size can ha
 Commands that hw does not have (yet) show as n/a. Where `jrnl` is on PATH, the same
 journal is also written in jrnl's text format and the equivalent jrnl commands are
 timed alongside. Standard library plus hwjournal only.
+
+Where hw has its encryption extra, a copy of each journal is encrypted (`hw encrypt`,
+timed once), unlocked (`hw unlock`, in a private runtime folder of the bench's own),
+and `hw due` and `hw log` are timed on it in the same rounds as the plain ones:
+the rows marked "encrypted". `--no-encrypted` leaves them out.
 """
 
 from __future__ import annotations
@@ -49,6 +54,9 @@ MB = 1024 * 1024
 # Targets, at the largest size measured (100,000 entries by default).
 PROMPT_COMMANDS = ("due", "log")  # within 2.5x the floor
 PROMPT_LIMIT = 2.5
+ENCRYPTED_COMMANDS = ("due-encrypted", "log-encrypted")  # unlocked: within 3x the floor
+ENCRYPTED_LIMIT = 3.0
+PASSPHRASE = "bench passphrase, not a secret"
 OTHER_LIMIT = 8.0
 # Ten years of trends read ten years of days, scores and homework: within 15× the floor.
 LIMITS = {"trends_years": 15.0}
@@ -102,7 +110,7 @@ class Command:
         self.label = label
         self.hw = hw
         self.jrnl = jrnl
-        self.kind = kind  # floor | read | write | import
+        self.kind = kind  # floor | read | encrypted | write | import | encrypt
 
 
 def last_monday(end: str) -> dt.date:
@@ -158,6 +166,15 @@ def commands(week: dt.date, corpus: str) -> list[Command]:
         Command(
             "import", "hw import FILE --format hw-json",
             ["import", corpus, "--format", "hw-json"], None, "import",
+        ),
+        Command("encrypt", "hw encrypt (once)", ["encrypt"], None, "encrypt"),
+        Command(
+            "due-encrypted", "hw due --json (encrypted, unlocked)", ["due", "--json"], None,
+            "encrypted",
+        ),
+        Command(
+            "log-encrypted", "hw log -n 10 --json (encrypted, unlocked)",
+            ["log", "-n", "10", "--json"], None, "encrypted",
         ),
     ]  # fmt: skip
 
@@ -345,21 +362,29 @@ class Bench:
         results: dict[str, Timing] = {}
 
         results["import"] = self.time_import(size, table["import"], corpus, home)
+        encrypted_env = None
+        if not self.args.no_encrypted:
+            results["encrypt"], encrypted_env = self.encrypted_copy(size, home)
 
-        reads = [c for c in table.values() if c.kind in ("floor", "read")]
+        reads = [c for c in table.values() if c.kind in ("floor", "read", "encrypted")]
         jobs = []
         for command in reads:
             argv = (
                 [self.python, "-c", "pass"] if command.kind == "floor" else [self.hw, *command.hw]
             )
+            job_env = encrypted_env if command.kind == "encrypted" else env
+            if command.kind == "encrypted" and job_env is None:
+                continue
             if command.kind != "floor":
-                status, why = check(argv, env)
+                status, why = check(argv, job_env)
                 if status != "ok":
                     results[command.key] = self.unavailable(status, why)
                     continue
-            jobs.append((command.key, argv, env))
+            jobs.append((command.key, argv, job_env))
         self.say(f"Timing {len(jobs)} commands at {size.label} entries ...")
         results.update(time_rounds(self.launcher, jobs, self.args.warmup, self.args.runs))
+        if encrypted_env is not None:
+            subprocess.run([self.hw, "lock"], env=encrypted_env, capture_output=True)
 
         start = table["start"]
         argv = [self.hw, *start.hw]
@@ -379,6 +404,38 @@ class Bench:
             }
             for key, timing in results.items()
         }
+
+    def encrypted_copy(self, size: Size, home: str) -> tuple[Timing, dict[str, str] | None]:
+        """A copy of the journal, encrypted with `hw encrypt` (timed once) and unlocked;
+        the environment that reads it, or None when hw cannot encrypt here."""
+        enc_home = os.path.join(self.work, f"encrypted-{size.key}")
+        runtime = os.path.join(self.work, f"runtime-{size.key}")
+        os.makedirs(enc_home)
+        os.makedirs(runtime, mode=0o700)
+        for suffix in ("", "-wal", "-shm"):
+            source = os.path.join(home, "journal.db" + suffix)
+            if os.path.exists(source):
+                shutil.copy2(source, os.path.join(enc_home, "journal.db" + suffix))
+        env = dict(clean_env(enc_home), XDG_RUNTIME_DIR=runtime)
+        with_passphrase = dict(env, HW_PASSPHRASE_COMMAND=f"echo '{PASSPHRASE}'")
+        timing = Timing()
+        status, why = check([self.hw, "encrypt", "--help"], env)
+        if status != "ok":
+            timing.status, timing.note = status, why
+            return timing, None
+        self.say(f"Encrypting a copy of the {size.label}-entry journal ...")
+        timing.add(*self.launcher.run([self.hw, "encrypt"], with_passphrase))
+        if timing.ok:
+            status, why = check([self.hw, "unlock", "--for", "1h"], with_passphrase)
+            if status != "ok":
+                timing.status, timing.note = status, why
+        if not timing.ok:
+            self.notes.append(
+                f"{size.label} entries: no encrypted rows ({timing.note or 'hw encrypt failed'}; "
+                "is the encryption extra installed?)."
+            )
+            return timing, None
+        return timing, env
 
     def unavailable(self, status: str, why: str) -> Timing:
         timing = Timing()
@@ -546,9 +603,16 @@ def verdicts(results: Results, sizes: dict[str, Size]) -> list[str]:
         out.append(f"- {mark}: {text}")
 
     for key, row in rows.items():
-        if key in ("floor", "import"):
+        if key in ("floor", "import", "encrypt"):
             continue
-        limit = LIMITS.get(key, PROMPT_LIMIT if key in PROMPT_COMMANDS else OTHER_LIMIT)
+        limit = LIMITS.get(
+            key,
+            PROMPT_LIMIT
+            if key in PROMPT_COMMANDS
+            else ENCRYPTED_LIMIT
+            if key in ENCRYPTED_COMMANDS
+            else OTHER_LIMIT,
+        )
         if row["status"] != "ok":
             line(None, f"{key} within {limit}× the floor ({row['status']})")
             continue
@@ -564,7 +628,8 @@ def verdicts(results: Results, sizes: dict[str, Size]) -> list[str]:
         line(seconds < IMPORT_LIMIT_S, f"import under {IMPORT_LIMIT_S:.0f} s: {seconds:.1f} s")
     else:
         line(None, f"import under {IMPORT_LIMIT_S:.0f} s ({imported.get('status', 'not run')})")
-    peaks = {k: r["peak_mb"] for k, r in rows.items() if r.get("status") == "ok"}
+    # hw encrypt's scrypt takes 128 MiB on purpose (that is what makes guessing slow)
+    peaks = {k: r["peak_mb"] for k, r in rows.items() if r.get("status") == "ok" and k != "encrypt"}
     if peaks:
         worst = max(peaks, key=peaks.get)
         line(
@@ -679,6 +744,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--python", help="the Python for the floor (default: the one hw runs with)")
     parser.add_argument("--jrnl", help="the jrnl command to compare with (default: on PATH)")
     parser.add_argument("--no-jrnl", action="store_true", help="do not time jrnl")
+    parser.add_argument(
+        "--no-encrypted", action="store_true", help="leave out the encrypted journal's rows"
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--end", default=dt.date.today().isoformat(), help="the journal's last day")
     parser.add_argument(

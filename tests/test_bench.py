@@ -239,12 +239,14 @@ def test_quick_run_prints_the_table_with_n_a_and_jrnl(tmp_path):
         "hw log --search lighthouse -n 10", f"hw week {week_label()} --json",
         f"hw export --week {week_label()}", "hw trends",
         f"hw trends --since {ten_years_ago()}", "hw start reframe-log --no-input",
-        "hw import FILE --format hw-json",
+        "hw import FILE --format hw-json", "hw encrypt (once)",
+        "hw due --json (encrypted, unlocked)", "hw log -n 10 --json (encrypted, unlocked)",
     ]  # fmt: skip
     assert rows["python -c pass"][4] == "1.00"
     assert rows["hw due --json"][2] == "n/a"
+    assert rows["hw due --json (encrypted, unlocked)"][2] == "n/a"
     for label, cells in rows.items():
-        if label == "hw due --json":
+        if label in ("hw due --json", "hw due --json (encrypted, unlocked)"):
             continue
         assert float(cells[2].replace(",", "")) > 0, label
         low, high = (float(x.replace(",", "")) for x in cells[3].split("–"))

@@ -16,6 +16,7 @@ DEFAULTS = {
     "mood_checkin": True,
     "editor": False,
     "crisis_contact": "",
+    "keyring": False,
 }
 
 

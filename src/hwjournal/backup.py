@@ -5,6 +5,9 @@ file that is renamed into place only when whole.
 Automatic copies sit next to the journal as `journal-YYYYMMDD-HHMMSS.db` (named
 after the journal's own file name); the newest `backup_keep` of those are kept
 (0 keeps all). A copy made to a file or folder the person names is never pruned.
+
+A copy of an encrypted journal stays encrypted with the same key, and the journal's
+key file is copied beside it (`DEST.key`), so the same passphrase opens it.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ class BackupResult:
     size: int
     entries: int
     removed: list[str] = field(default_factory=list)
+    key_file: str | None = None  # the key file copied beside an encrypted copy
 
 
 def stem(journal_path: str) -> str:
@@ -103,7 +107,12 @@ def copy(journal_path: str, dest_path: str) -> BackupResult:
         source = connect(journal_path)
         if source.execute("PRAGMA application_id").fetchone()[0] != migrations.APPLICATION_ID:
             raise _not_a_journal(journal_path)
-        copied = sqlite3.connect(temporary)
+        if isinstance(source, sqlite3.Connection):
+            copied = sqlite3.connect(temporary)
+        else:  # encrypted: the copy is keyed the same (SQLCipher copies page by page)
+            from hwjournal.journal import cipher
+
+            copied = cipher.connect(temporary, cipher.known_key(journal_path))
         source.backup(copied)
         # A backup is one self-contained file: no WAL next to it.
         copied.execute("PRAGMA journal_mode = DELETE")
@@ -112,6 +121,7 @@ def copy(journal_path: str, dest_path: str) -> BackupResult:
         copied.close()
         copied = None
         _fsync(temporary)
+        key_file = _copy_key_file(journal_path, dest_path) if copied_encrypted(source) else None
         os.replace(temporary, dest_path)
         atomic.sync_folder(folder)
     except JournalError:
@@ -131,7 +141,23 @@ def copy(journal_path: str, dest_path: str) -> BackupResult:
             copied.close()
         if source is not None:
             source.close()
-    return BackupResult(dest_path, os.path.getsize(dest_path), count)
+    return BackupResult(dest_path, os.path.getsize(dest_path), count, key_file=key_file)
+
+
+def copied_encrypted(source: object) -> bool:
+    return not isinstance(source, sqlite3.Connection)
+
+
+def _copy_key_file(journal_path: str, dest_path: str) -> str | None:
+    """The journal's key file beside the copy (before the copy takes its name, so
+    a copy never stands without its key file). None when the journal has none."""
+    try:
+        with open(journal_path + ".key", encoding="utf-8") as fh:
+            text = fh.read()
+    except FileNotFoundError:
+        return None
+    atomic.write_private(dest_path + ".key", text, force=True)
+    return dest_path + ".key"
 
 
 def _not_a_journal(path: str) -> JournalError:
@@ -183,7 +209,9 @@ def prune(journal_path: str, keep: int) -> list[str]:
             os.remove(path)
             removed.append(path)
         except OSError:
-            pass
+            continue
+        with contextlib.suppress(OSError):
+            os.remove(path + ".key")
     return removed
 
 

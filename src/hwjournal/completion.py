@@ -34,7 +34,8 @@ def _journal_flag(args: list[str] | None) -> str | None:
 def assignment_ids(incomplete: str, args: list[str] | None = None) -> list[tuple[str, str]]:
     """Ids of the assignments still active today, each with its template as help.
 
-    Reads the journal without creating it: with no journal there is nothing to offer.
+    Reads the journal without creating it: with no journal, or an encrypted one that is
+    not unlocked, there is nothing to offer.
     """
     from hwjournal.context import Context
     from hwjournal.dates import today
@@ -43,7 +44,10 @@ def assignment_ids(incomplete: str, args: list[str] | None = None) -> list[tuple
         ctx = Context(journal_flag=_journal_flag(args))
         if not os.path.isfile(ctx.journal_path):
             return []
-        journal = ctx.open_journal()
+        from hwjournal.journal import Journal
+
+        # never a prompt or a passphrase command: a locked journal offers nothing
+        journal = Journal.open(ctx.journal_path, create=False, ask=False)
         try:
             day = today().isoformat()
             rows = journal.db.execute(

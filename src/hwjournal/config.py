@@ -31,6 +31,7 @@ KEYS: dict[str, tuple[Any, str]] = {
     "mood_checkin": (True, "true or false"),
     "editor": (False, "true or false"),
     "crisis_contact": ("", "a phone number or a name"),
+    "keyring": (False, "true or false (keep an encrypted journal's key in the system keyring)"),
 }
 
 
@@ -47,6 +48,7 @@ class Config:
         mood_checkin: bool = True,
         editor: bool = False,
         crisis_contact: str = "",
+        keyring: bool = False,
         unknown: list[str] | None = None,
         path: str = "",
         given: list[str] | None = None,
@@ -58,6 +60,7 @@ class Config:
         self.mood_checkin = mood_checkin
         self.editor = editor
         self.crisis_contact = crisis_contact
+        self.keyring = keyring
         self.unknown = [] if unknown is None else unknown
         self.path = path
         self.given = [] if given is None else given  # the keys the file sets

@@ -43,10 +43,13 @@ class Context:
             config.warn_unknown(self._config)
         return self._config
 
-    def open_journal(self, write: bool = False, upgrade: bool = True) -> Journal:
+    def open_journal(self, write: bool = False, upgrade: bool = True, ask: bool = True) -> Journal:
+        """upgrade=False: an older journal is refused rather than migrated. ask=False:
+        an encrypted journal opens from an unlocked session only, never with a prompt
+        or HW_PASSPHRASE_COMMAND (locked: keys.Locked, a JournalError)."""
         from hwjournal.journal import Journal
 
-        journal = Journal.open(self.journal_path, create=write, upgrade=upgrade)
+        journal = Journal.open(self.journal_path, create=write, upgrade=upgrade, ask=ask)
         self._journals.append(journal)
         return journal
 

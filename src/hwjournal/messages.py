@@ -449,3 +449,96 @@ IMPORT_FOLDER_HINT = "Give the file itself, e.g. hw import ~/daylio_export.csv"
 GOAL_UNKNOWN = "'{goal}' is not one of the goals."
 GOALS_ARE = "Goals are: {goals}."
 TEMPLATES_NONE_MATCH = "No template matches that."
+
+# Encrypted journals: hw encrypt, unlock, lock, passphrase, decrypt, and every opening
+ENCRYPTION_MISSING = "Encrypted journals need hw's encryption extra, which is not installed."
+ENCRYPTION_INSTALL = "Install it with: pip install 'hwjournal[encryption]'"
+LOCKED = "The journal is locked: run hw unlock"
+LOCKED_HINT = "Scripts and cron can set HW_PASSPHRASE_COMMAND instead (see the README)."
+WRONG_PASSPHRASE = "That passphrase does not open this journal"
+WRONG_PASSPHRASE_AGAIN = "That passphrase does not open this journal. Try again."
+PASSPHRASE_PROMPT = "Passphrase for your journal: "
+NEW_PASSPHRASE_PROMPT = "New passphrase: "
+NEW_PASSPHRASE_AGAIN = "The same again, to be sure: "
+PASSPHRASES_DIFFER = "The two did not match. Let's try again."
+PASSPHRASE_SHORT = "A passphrase needs at least {count} characters; a few words make a good one."
+PASSPHRASE_NOT_SET = "No passphrase was set, so nothing was changed."
+PASSPHRASE_NEEDS_TERMINAL = "A new passphrase is asked in a terminal, or read from a command."
+PASSPHRASE_NEEDS_TERMINAL_HINT = (
+    "Run this in a terminal, or set HW_PASSPHRASE_COMMAND to a command that prints it."
+)
+COMMAND_FAILED = "HW_PASSPHRASE_COMMAND did not give a passphrase: {problem}."
+COMMAND_HINT = "It should print the passphrase on its first line, like: pass show hw"
+KEY_FILE_MISSING = "The key file of this encrypted journal is missing ({path})."
+KEY_FILE_DAMAGED = "The key file {path} is damaged or is not an hw key file."
+KEY_FILE_OTHER = "The key file {path} belongs to another journal: its key does not open this one."
+KEY_FILE_RECOVER = (
+    "Nothing was changed. Put the right key file back, or open the journal with your "
+    "recovery key: hw unlock --recovery-key"
+)
+KEYRING_UNAVAILABLE = "The system keyring could not be used ({problem}); asking instead."
+RECOVERY_KEY_PROMPT = "Recovery key: "
+RECOVERY_KEY_MALFORMED = "That is not a recovery key as hw writes them: a letter may be mistyped."
+RECOVERY_KEY_HINT = "It has 14 groups of 4 letters and digits. Nothing was changed."
+RECOVERY_KEY_WRONG = "That recovery key does not open this journal. Nothing was changed."
+RECOVERY_KEY_NEEDS_INPUT = "The recovery key is asked in a terminal, or read from stdin."
+JOURNAL_IN_USE = "Another hw has the journal at {path} open."
+JOURNAL_IN_USE_HINT = "Nothing was changed. Finish or close it, then try again."
+CONVERT_CHECK_FAILED = "The converted copy did not read back the same, so it was not used."
+ENCRYPT_NO_JOURNAL = "There is no journal at {path} yet: it will be made, encrypted."
+ALREADY_ENCRYPTED = "The journal at {path} is already encrypted."
+ALREADY_ENCRYPTED_HINT = "Change its passphrase with: hw passphrase"
+NOT_ENCRYPTED = "The journal at {path} is not encrypted, so there is nothing to {verb}."
+NOT_ENCRYPTED_HINT = "Encrypt it with: hw encrypt"
+NO_JOURNAL_YET = "There is no journal at {path} yet."
+RECOVERY_KEY_SHOW = (
+    "Your recovery key. Write it down and keep it somewhere safe, away from this "
+    "computer: it opens the journal if you forget your passphrase, and it will not "
+    "be shown again."
+)
+RECOVERY_KEY_READY = "Press Enter once it is written down."
+ENCRYPTED_DONE = (
+    "Your journal is encrypted: entries, search index and plans. Open it with your "
+    "passphrase, or for a while with: hw unlock"
+)
+ENCRYPTED_OLD_BACKUPS = (
+    "Backups made before now are still plain; delete them if they should not stay readable: {paths}"
+)
+ENCRYPTED_OLD_BLOCKS = (
+    "The plain file was overwritten before removal, but on an SSD or a copy-on-write "
+    "disk its old blocks may survive until the disk reuses them."
+)
+DECRYPT_ASK = "Turn the journal back into a plain file anyone with this account can read? [y/N] "
+DECRYPT_NEEDS_YES = "Decrypting needs a yes: the journal will be readable without a passphrase."
+DECRYPT_NEEDS_YES_HINT = "Add --yes to decrypt without a terminal: hw decrypt --yes"
+DECRYPT_KEPT = "Nothing was changed; the journal stays encrypted."
+DECRYPTED_DONE = "Your journal is a plain file again; its key file is removed."
+DECRYPTED_BACKUPS = (
+    "Backups made while it was encrypted stay encrypted, each with its .key file beside it."
+)
+UNLOCKED = "Unlocked until {until}. Lock it sooner with: hw lock"
+UNLOCK_NO_RUNTIME = "hw unlock has nowhere safe to keep the key: XDG_RUNTIME_DIR is not set."
+UNLOCK_NO_RUNTIME_HINT = "Nothing was kept. Scripts and cron can use HW_PASSPHRASE_COMMAND instead."
+UNLOCK_NEEDS_PASSPHRASE = (
+    "hw unlock asks for the passphrase in a terminal, or reads it from a command."
+)
+UNLOCK_CANNOT_KEEP = "Cannot keep the key in {path}: {problem}."
+UNLOCK_FOR_BAD = "'{text}' is not a length of time hw understands."
+UNLOCK_FOR_HINT = "Give a number and a unit, like 30m, 8h or 2d (one week at most)."
+LOCKED_NOW = "Locked: the key is forgotten. The next hw asks for the passphrase."
+WAS_NOT_UNLOCKED = "The journal was not unlocked; it stays locked."
+PASSPHRASE_CHANGED = (
+    "Passphrase changed. The old one no longer opens the journal; your recovery key still does."
+)
+NEW_PASSPHRASE_SET = "A new passphrase is set: the old one no longer opens the journal."
+EXPORT_PLAIN_NOTE = "The file is not encrypted: it is for reading, so share it with care."
+EDITOR_NOT_HERE = (
+    "Long answers are typed here: your journal is encrypted, and this computer has no "
+    "memory-backed folder in which an editor's file would leave no trace."
+)
+BACKUP_KEY_COPIED = "Its key file is beside it: {path}"
+CHECK_ENCRYPTED = "encrypted: yes"
+CHECK_NO_KEY_FILE = "The journal is encrypted, but its key file {path} is missing."
+CHECK_NO_KEY_FILE_FIX = (
+    "Only your recovery key opens it now: set a new passphrase with hw unlock --recovery-key"
+)

@@ -460,6 +460,50 @@ their @, starred ones tagged starred.""",
         "Check the journal is whole, current and private; says what to do if not.",
         (JSON,),
     ),
+    Command(
+        ("encrypt",),
+        "encryption:run_encrypt",
+        """Encrypt the journal with a passphrase; shows a recovery key once.
+
+The whole file is encrypted: entries, search index and plans. The passphrase is asked
+twice in a terminal, or read from HW_PASSPHRASE_COMMAND. Needs the encryption extra:
+pip install 'hwjournal[encryption]'""",
+    ),
+    Command(
+        ("unlock",),
+        "encryption:run_unlock",
+        "Open an encrypted journal for a while, so hw does not ask each time.",
+        (
+            Opt(
+                "for_",
+                ("--for",),
+                "How long it stays unlocked, like 30m, 8h or 2d (default 8h).",
+                metavar="DURATION",
+            ),
+            Opt(
+                "recovery_key",
+                ("--recovery-key",),
+                "Open it with the recovery key instead, and set a new passphrase.",
+                "flag",
+            ),
+        ),
+    ),
+    Command(
+        ("lock",),
+        "encryption:run_lock",
+        "Forget the key of an unlocked journal now.",
+    ),
+    Command(
+        ("passphrase",),
+        "encryption:run_passphrase",
+        "Change the passphrase of an encrypted journal (the journal is not rewritten).",
+    ),
+    Command(
+        ("decrypt",),
+        "encryption:run_decrypt",
+        "Turn an encrypted journal back into a plain one.",
+        (Opt("yes", ("--yes", "-y"), "Do not ask first.", "flag"),),
+    ),
 )
 
 BY_NAME = {command.name: command for command in COMMANDS}

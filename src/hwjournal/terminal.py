@@ -71,11 +71,19 @@ def read_line(prompt: str = "", prefill: str | None = None, edit: bool = True) -
 
 
 class TerminalAsker:
-    def __init__(self, template: Template, resumed: bool = False, editor: bool = False) -> None:
+    def __init__(
+        self,
+        template: Template,
+        resumed: bool = False,
+        editor: bool = False,
+        editor_folder: str | None = None,
+    ) -> None:
         self.out = display.console(stderr=True)
         self.template = template
         self.resumed = resumed
         self.editor = editor  # config `editor`: long answers are written in $EDITOR
+        # where the editor's file lives ("" or None: the system's temporary folder)
+        self.editor_folder = editor_folder or None
         self.current: str | None = None  # the step being asked, for a draft
         self.partial: str | None = None  # what was typed of it so far
 
@@ -147,7 +155,7 @@ class TerminalAsker:
         import tempfile
 
         command = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-        with tempfile.TemporaryDirectory(prefix="hw-") as folder:
+        with tempfile.TemporaryDirectory(prefix="hw-", dir=self.editor_folder) as folder:
             path = os.path.join(folder, f"{step.id}.txt")
             fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
             with os.fdopen(fd, "w", encoding="utf-8") as fh:

@@ -31,12 +31,15 @@ def run_backup(ctx: Context, *, dest: str | None, json: bool) -> int:
                 "bytes": result.size,
                 "entries": result.entries,
                 "removed": result.removed,
+                "key_file": result.key_file,
             }
         )
     else:
         sys.stdout.write(result.path + "\n")
         sys.stdout.flush()
     say(messages.BACKUP_DONE.format(entries=_entries(result.entries), path=result.path))
+    if result.key_file:
+        say(messages.BACKUP_KEY_COPIED.format(path=result.key_file))
     if result.removed:
         count = len(result.removed)
         say(

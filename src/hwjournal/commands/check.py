@@ -24,6 +24,8 @@ def _show(report: Report) -> None:
         )
     for note in report.notes:
         out.print(display.text(note, "hw.note"))
+    if report.encrypted:
+        out.print(f"[hw.ok]✓[/] {messages.CHECK_ENCRYPTED}")
     if report.integrity == ["ok"]:
         out.print("[hw.ok]✓[/] the file is whole (integrity check)")
     if report.counts and not report.foreign_keys:

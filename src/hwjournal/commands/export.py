@@ -92,6 +92,8 @@ def run_export(
 
         write_private(output, text, force=force)
         say(messages.EXPORT_WROTE.format(path=output))
+        if journal.encrypted:  # exports are plain by design: they are for the therapist
+            say(messages.EXPORT_PLAIN_NOTE)
     else:
         sys.stdout.flush()
         sys.stdout.buffer.write(text.encode("utf-8"))

@@ -37,7 +37,7 @@ def _plan(ctx: Context) -> tuple[object, str | None]:
     try:
         if not os.path.exists(ctx.journal_path):
             return None, None
-        journal = ctx.open_journal(upgrade=False)
+        journal = ctx.open_journal(upgrade=False, ask=False)
         return safety.latest_plan(journal), None
     except HwError as exc:
         return None, messages.SOS_PLAN_UNREADABLE.format(problem=exc.message)

@@ -202,7 +202,13 @@ def _converse(
 
     entry = session.entry
     shown = template or Template(id=entry.template, title=entry.title, steps=steps_of(entry))
-    asker = TerminalAsker(shown, resumed=resumed, editor=ctx.config.editor)
+    # An encrypted journal's answers are edited in memory-backed storage or not at all.
+    editor_folder = journal.editor_folder() if ctx.config.editor else None
+    if ctx.config.editor and editor_folder is None:
+        say(messages.EDITOR_NOT_HERE)
+    asker = TerminalAsker(
+        shown, resumed=resumed, editor=editor_folder is not None, editor_folder=editor_folder
+    )
     steps = steps_of(entry)
 
     def hang_up(signum: int, frame: Any) -> None:

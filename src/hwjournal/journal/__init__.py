@@ -8,6 +8,13 @@ entries.
 - bulk.py       `BulkWriter`: many records in one transaction (an import)
 - integrity.py  the checks `hw check` reports (read only)
 
+Encrypted journals (loaded only for one; a plain journal never imports them):
+- cipher.py     SQLCipher: connecting with the raw data key
+- keys.py       where the key comes from: session, command, keyring, prompt
+- sessions.py   unlocked sessions in $XDG_RUNTIME_DIR/hwjournal
+- keyfile.py    the key file (the data key sealed by the passphrase), the recovery key
+- convert.py    hw encrypt and hw decrypt's crash-safe conversions
+
 Callers use the names below as `journal.X`; bulk and integrity are imported
 where they are needed, so `hw log` and `hw due` never load them.
 """

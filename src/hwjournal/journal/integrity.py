@@ -52,6 +52,7 @@ class Report:
     counts: dict[str, int] = field(default_factory=dict)
     permissions: list[dict[str, Any]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    encrypted: bool = False
     problems: list[dict[str, str]] = field(default_factory=list)
 
     def problem(self, what: str, fix: str) -> None:
@@ -70,6 +71,7 @@ class Report:
             "path": self.path,
             "exists": self.exists,
             "ok": self.ok,
+            "encrypted": self.encrypted,
             "schema_version": self.schema_version,
             "schema_latest": migrations.LATEST,
             "integrity": self.integrity,
@@ -90,11 +92,18 @@ def inspect(path: str) -> Report:
     if not os.path.exists(path):
         report.exists = False
         return report
+    report.encrypted = opening.is_encrypted(path)
     check_permissions(report)
     restore = messages.CHECK_RESTORE.format(path=path)
     db = None
     try:
+        # An encrypted journal needs its key: locked, this raises keys.Locked.
         db = opening.connect(path)
+        if report.encrypted and not os.path.exists(path + ".key"):
+            report.problem(
+                messages.CHECK_NO_KEY_FILE.format(path=path + ".key"),
+                messages.CHECK_NO_KEY_FILE_FIX,
+            )
         check_database(report, db)
     except DB_ERRORS as exc:
         if "not a database" in str(exc):
@@ -121,7 +130,7 @@ def check_permissions(report: Report) -> None:
     and so is their folder."""
     path = report.path
     folder = os.path.dirname(os.path.abspath(path))
-    files = [path] + [path + s for s in ("-wal", "-shm", "-journal")]
+    files = [path] + [path + s for s in ("-wal", "-shm", "-journal", ".key")]
     files += backup.automatic_backups(path)
     for name in files:
         mode = _mode_of(name)

@@ -43,11 +43,15 @@ class Journal:
     # ------------------------------------------------------------ opening
 
     @classmethod
-    def open(cls, path: str, create: bool = True, upgrade: bool = True) -> Journal:
+    def open(
+        cls, path: str, create: bool = True, upgrade: bool = True, ask: bool = True
+    ) -> Journal:
         """Open the journal at `path`. With create=False a missing journal reads as
         empty and no file is made (reads never create anything). With upgrade=False
         a journal from an older hw is refused rather than migrated (`hw sos` reads
-        only, whatever state the journal is in)."""
+        only, whatever state the journal is in). An encrypted journal takes its key as
+        journal.keys says; ask=False: from an unlocked session only (never a prompt or
+        a command), else keys.Locked."""
         if not os.path.exists(path):
             if not create:
                 return cls._empty(path)
@@ -55,7 +59,7 @@ class Journal:
         else:
             opening.check_path(path)
         try:
-            db = opening.connect(path)
+            db = opening.connect(path, ask=ask)
         except DB_ERRORS as exc:
             raise JournalError(
                 messages.JOURNAL_CANNOT_OPEN.format(path=path, problem=exc)
@@ -100,6 +104,20 @@ class Journal:
 
     def close(self) -> None:
         self.db.close()
+
+    @property
+    def encrypted(self) -> bool:
+        return not isinstance(self.db, sqlite3.Connection)
+
+    def editor_folder(self) -> str | None:
+        """Where a long answer may be written for $EDITOR: "" (the system's temporary
+        folder) for a plain journal; for an encrypted one a memory-backed folder, or
+        None: no editor, since its file would leave the text on a disk."""
+        if not self.encrypted:
+            return ""
+        from hwjournal.journal import sessions
+
+        return sessions.memory_folder()
 
     @property
     def schema_version(self) -> int:
