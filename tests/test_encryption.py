@@ -507,3 +507,16 @@ def test_unlock_without_a_terminal_or_command_says_how(encrypted, runtime):
     assert done.code == 1
     assert "hw unlock asks for the passphrase" in done.err
     assert session_files(runtime) == []
+
+
+def test_sos_on_a_locked_journal_still_gives_the_advice_and_says_how_to_unlock(encrypted, hw_home):
+    (hw_home / "config.toml").write_text('crisis_contact = "Sam 555-0100"\n')
+    before = snapshot(encrypted)
+    shown = run_hw("sos", env=WITH_PASSPHRASE)  # never asks, not even a command
+    assert shown.code == 0
+    out = " ".join(shown.out.split())
+    assert "local emergency services" in out and "Sam 555-0100" in out
+    assert "hw unlock" in out
+    assert snapshot(encrypted) == before
+    data = run_hw("sos", "--json").json()
+    assert data["plan"] is None and data["crisis_contact"] == "Sam 555-0100"
