@@ -19,6 +19,36 @@ from hwjournal.render.entries import answer_text
 from hwjournal.render.week import MONTHS, entry_meta, long_day, span_text
 from hwjournal.week import ScoreLine, WeekData
 
+# A measure's chart (and, with `hw trends`, its status) looks back this far from
+# the span's last day.
+MEASURE_MONTHS = 6
+
+
+@dataclass
+class MeasureScore:
+    date: str
+    total: float
+    band: str | None
+    in_span: bool  # one of the span's own scores, marked on the chart
+
+
+@dataclass
+class Measure:
+    """A scored template (PHQ-9, GAD-7) with a score in the span: its scores in the
+    MEASURE_MONTHS up to the span's last day, and its bands as the template has them now."""
+
+    template: str
+    title: str
+    since: dt.date
+    until: dt.date
+    scores: list[MeasureScore] = field(default_factory=list)  # oldest first
+    bands: list[tuple[float, str]] = field(default_factory=list)  # (max, label), ascending
+    low: float = 0  # the lowest score the template can give
+    high: float | None = None  # the highest; None when the template is gone
+    # "9 (mild) · reliable improvement since 15 (moderately severe) on 2 Sep": the
+    # measure's status from `hw trends`; empty until that is worked out here.
+    status_text: str = ""
+
 
 @dataclass
 class ExportData:
@@ -31,6 +61,7 @@ class ExportData:
     assignments: list[dict[str, Any]] = field(default_factory=list)  # hw-json rows
     skips: list[dict[str, Any]] = field(default_factory=list)  # hw-json rows
     assignment_uids: dict[int, str] = field(default_factory=dict)
+    measures: list[Measure] = field(default_factory=list)
 
     @property
     def start(self) -> dt.date:
@@ -152,7 +183,72 @@ def build(
     )
     for row in assignments:
         export.assignment_uids[row["id"]] = row["uid"]
+    export.measures = measures(journal, data, template_dirs, include_private)
     return export
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day `months` earlier (the month's last day where it has no such day)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    following = dt.date(year + (month == 11), (month + 1) % 12 + 1, 1)
+    last = (following - dt.timedelta(days=1)).day
+    return dt.date(year, month + 1, min(day.day, last))
+
+
+def measures(
+    journal: Journal,
+    week: WeekData,
+    template_dirs: list[str] | None,
+    include_private: bool,
+) -> list[Measure]:
+    """Each measure scored in the span, in the order of its first score there, with
+    its scores since MEASURE_MONTHS before the span's last day (private ones only
+    when the export includes private entries)."""
+    since = months_before(week.end, MEASURE_MONTHS)
+    found: dict[str, Measure] = {}
+    for line in week.scores:
+        template_id = line.entry.template
+        if template_id in found:
+            continue
+        measure = Measure(template_id, line.entry.title, since, week.end)
+        entries = journal.find(
+            since=since.isoformat(),
+            until=week.end.isoformat(),
+            template=template_id,
+            limit=None,
+            newest_first=False,
+        )
+        start = week.start.isoformat()
+        for entry in entries:
+            if entry.private and not include_private:
+                continue
+            score = entry.score or {}
+            if score.get("total") is None:
+                continue
+            in_span = entry.date >= start
+            measure.scores.append(
+                MeasureScore(entry.date, score["total"], score.get("band"), in_span)
+            )
+        _scale_of(measure, template_dirs)
+        found[template_id] = measure
+    return list(found.values())
+
+
+def _scale_of(measure: Measure, template_dirs: list[str] | None) -> None:
+    """The bands and the score range from the template as it is now, if it still is."""
+    from hwjournal import templates
+    from hwjournal.errors import HwError
+
+    try:
+        template = templates.find(measure.template, template_dirs)
+    except HwError:
+        return
+    scored = [s for s in template.steps if s.id in template.score_steps]
+    if not scored:
+        return
+    measure.bands = [(band.max, band.label) for band in template.bands]
+    measure.low = sum(s.min or 0 for s in scored)
+    measure.high = sum(10 if s.max is None else s.max for s in scored)
 
 
 # ---------------------------------------------------------------- what the reports say
