@@ -11,7 +11,7 @@ import datetime as dt
 import itertools
 from typing import Any
 
-from hwjournal.export.data import Measure, full_day
+from hwjournal.export.data import Measure
 from hwjournal.render.entries import MOODS
 from hwjournal.render.week import DAY_NAMES_LONG, MONTHS, day_month, mood_number
 from hwjournal.week import WeekData
@@ -37,6 +37,10 @@ BAR_BOXES = 31  # up to this many occasions are drawn one box each
 
 def _round(value: float) -> float:
     return round(value, 1)
+
+
+def _day_month_year(day: dt.date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def _number(value: float) -> str:
@@ -196,7 +200,7 @@ def _band_ranges(measure: Measure) -> list[str]:
 
 
 def _measure_title(measure: Measure) -> str:
-    since, until = full_day(measure.since), full_day(measure.until)
+    since, until = _day_month_year(measure.since), _day_month_year(measure.until)
     said = []
     for score in measure.scores:
         band = f" ({score.band})" if score.band else ""

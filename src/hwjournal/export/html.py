@@ -215,10 +215,9 @@ def _answer(step: dict[str, Any], value: Any) -> dict[str, Any]:
 
 
 def _entry(entry: Entry) -> dict[str, Any]:
-    score = ""
+    score = None
     if entry.score and entry.score.get("total") is not None:
-        band = entry.score.get("band")
-        score = f"Screening score: {entry.score['total']}" + (f" ({band})." if band else ".")
+        score = {"total": entry.score["total"], "band": entry.score.get("band") or ""}
     return {
         "title": entry.title,
         "meta": shared.meta_text(entry),
