@@ -27,9 +27,9 @@ MOOD_COLUMN = 100
 MOOD_HEIGHT = 104
 MOOD_TOP, MOOD_BOTTOM = 16, 92
 
-MEASURE_WIDTH, MEASURE_HEIGHT = 640, 156
-MEASURE_LEFT, MEASURE_RIGHT = 30, 520  # the plot; band labels sit to its right
-MEASURE_TOP, MEASURE_BOTTOM = 10, 132
+MEASURE_WIDTH, MEASURE_HEIGHT = 640, 160
+MEASURE_LEFT, MEASURE_RIGHT = 30, 486  # the plot; band labels sit to its right
+MEASURE_TOP, MEASURE_BOTTOM = 20, 136
 
 BAR_WIDTH, BAR_HEIGHT = 210, 14
 BAR_BOXES = 31  # up to this many occasions are drawn one box each
@@ -230,17 +230,19 @@ def homework_bar(item: Any) -> dict[str, Any] | None:
     )[: item.due]
     kinds += ["not-recorded"] * (item.due - len(kinds))
     boxes = []
+    inner = BAR_WIDTH - 1  # half a pixel each side, so an outlined box is drawn whole
     if item.due <= BAR_BOXES:
         gap = 2 if item.due > 1 else 0
-        size = (BAR_WIDTH - gap * (item.due - 1)) / item.due
+        size = (inner - gap * (item.due - 1)) / item.due
         for index, kind in enumerate(kinds):
-            boxes.append({"x": _round(index * (size + gap)), "width": _round(size), "kind": kind})
+            x = 0.5 + index * (size + gap)
+            boxes.append({"x": _round(x), "width": _round(size), "kind": kind})
     else:  # too many for a box each: one run of each kind
-        at = 0.0
+        at = 0.5
         for kind in ("done", "skipped", "not-recorded", "open"):
             count = kinds.count(kind)
             if count:
-                width = count / item.due * BAR_WIDTH
+                width = count / item.due * inner
                 boxes.append({"x": _round(at), "width": _round(width), "kind": kind})
                 at += width
     parts = [f"{item.done} of {item.due} done"]
