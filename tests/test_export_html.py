@@ -340,3 +340,19 @@ def test_any_text_is_text_and_changes_no_structure(text: str) -> None:
     expected = "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in expected)
     answers = [element_text(p) for p in find_all(tree, "p") if p.get("class") == "text"]
     assert answers == [expected]
+
+
+def test_a_span_longer_than_a_week_lists_a_row_a_day(week_home: Path) -> None:
+    html = parse(export_html("--since", "2026-11-01", "--until", "2026-11-30"))
+    glance = next(s for s in find_all(html, "section") if s.get("id") == "glance")
+    (table,) = find_all(glance, "table")
+    rows = [[element_text(c) for c in tr] for tr in find_all(table, "tr")]
+    assert rows[0] == ["Day", "Entries", "Mood (1–5)"]
+    assert len(rows) == 31 and rows[16] == ["Mon 16 Nov", "2", "3.5"]
+    (mood,) = find_all(glance, "svg")
+    assert mood.get("viewBox") == "0 0 800 104"  # as wide as a week's, however long
+    assert not [t for t in find_all(mood, "text") if t.get("class") == "value"]
+    title = element_text(mood.find(SVG + "title"))
+    assert "1 Nov no mood" in title and "16 Nov 3.5" in title
+    chart = next(s for s in find_all(html, "svg") if "PHQ-9" in element_text(s))
+    assert "9 (mild) on 21 Nov, in these days." in element_text(chart.find(SVG + "title"))

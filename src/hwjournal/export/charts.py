@@ -23,7 +23,7 @@ BAND_TINTS = ("#e9f3ea", "#f4f2dc", "#fbe9cf", "#f8dccb", "#f3cfcf", "#ecc6d6")
 # The mood chart shares its columns with the days table under it: a gutter for
 # the scale's words, then one column a day.
 MOOD_GUTTER = 100
-MOOD_COLUMN = 100
+MOOD_COLUMN = 100  # a day's column in a week
 MOOD_HEIGHT = 104
 MOOD_TOP, MOOD_BOTTOM = 16, 92
 
@@ -54,7 +54,11 @@ def mood_week(week: WeekData) -> dict[str, Any]:
     """Mood through the span, a point a day (the day's average), 1 at the bottom."""
     days = week.days()
     moods = week.mood_by_day
-    width = MOOD_GUTTER + MOOD_COLUMN * len(days)
+    # a week's days line up with the days table's columns; a longer span shares
+    # the same width, and its points go unlabelled once they crowd
+    width = MOOD_GUTTER + MOOD_COLUMN * 7
+    column = (width - MOOD_GUTTER) / max(7, len(days))
+    labelled = len(days) <= 14
 
     def y(mood: float) -> float:
         return _round(MOOD_BOTTOM - (mood - 1) / 4 * (MOOD_BOTTOM - MOOD_TOP))
@@ -64,8 +68,9 @@ def mood_week(week: WeekData) -> dict[str, Any]:
     for index, day in enumerate(days):
         mood = moods[day.isoformat()]
         if mood is not None:
-            x = MOOD_GUTTER + MOOD_COLUMN * index + MOOD_COLUMN / 2
-            points.append({"x": x, "y": y(mood), "label": mood_number(mood), "index": index})
+            x = _round(MOOD_GUTTER + column * index + column / 2)
+            label = mood_number(mood) if labelled else ""
+            points.append({"x": x, "y": y(mood), "label": label, "index": index})
     # a line joins two days only when both have a mood: a gap stays a gap
     lines = [
         {"x1": a["x"], "y1": a["y"], "x2": b["x"], "y2": b["y"]}
@@ -73,7 +78,8 @@ def mood_week(week: WeekData) -> dict[str, Any]:
         if b["index"] == a["index"] + 1
     ]
     said = [
-        f"{DAY_NAMES_LONG[day.weekday()]} "
+        (DAY_NAMES_LONG[day.weekday()] if len(days) <= 7 else day_month(day.isoformat()))
+        + " "
         + ("no mood" if moods[day.isoformat()] is None else mood_number(moods[day.isoformat()]))
         for day in days
     ]
@@ -89,6 +95,7 @@ def mood_week(week: WeekData) -> dict[str, Any]:
         "gutter": MOOD_GUTTER,
         "grid": grid,
         "points": points,
+        "radius": 5 if len(days) <= 31 else 2.5,
         "lines": lines,
         "empty": not points,
         "title": title,
@@ -183,8 +190,12 @@ def measure_chart(measure: Measure, week: WeekData) -> dict[str, Any]:
         "months": months,
         "points": points,
         "line": " ".join(f"{p['x']},{p['y']}" for p in points),
-        "span": {"x": span_x, "width": max(2.0, _round(x(measure.until) - span_x))},
-        "title": _measure_title(measure),
+        "span": {
+            "x": span_x,
+            "width": max(2.0, _round(x(measure.until) - span_x)),
+            "label": "this week" if week.label else "these days",
+        },
+        "title": _measure_title(measure, "this week" if week.label else "in these days"),
     }
 
 
@@ -199,12 +210,12 @@ def _band_ranges(measure: Measure) -> list[str]:
     return ranges
 
 
-def _measure_title(measure: Measure) -> str:
+def _measure_title(measure: Measure, span_words: str) -> str:
     since, until = _day_month_year(measure.since), _day_month_year(measure.until)
     said = []
     for score in measure.scores:
         band = f" ({score.band})" if score.band else ""
-        mark = ", this week" if score.in_span else ""
+        mark = f", {span_words}" if score.in_span else ""
         said.append(f"{_number(score.total)}{band} on {day_month(score.date)}{mark}")
     text = f"{measure.title}, scores from {since} to {until}: " + "; ".join(said) + "."
     if measure.bands:
