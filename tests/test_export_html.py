@@ -258,7 +258,11 @@ def test_user_text_in_the_title_name_and_bands_stays_text(hostile_report: str) -
     assert element_text(find_all(html, "h4")[0]) == clean(HOSTILE[14])
     svg_texts = find_all(html, "text")
     band_labels = [element_text(t) for t in svg_texts if t.get("class") == "band-label"]
-    assert band_labels == [f"{clean(HOSTILE[15])} 0–4", f"{clean(HOSTILE[16])} 5–10"]
+    # cut to fit beside the chart; its title says them whole
+    assert band_labels == [f"{clean(HOSTILE[15])[:19]}… 0–4", f"{clean(HOSTILE[16])[:19]}… 5–10"]
+    chart = next(svg for svg in find_all(html, "svg") if svg.get("class") == "chart")
+    title = element_text(chart.find(SVG + "title"))
+    assert f"Bands: {clean(HOSTILE[15])} 0–4, {clean(HOSTILE[16])} 5–10." in title
 
 
 def test_right_to_left_text_is_isolated_from_the_text_around_it(hostile_report: str) -> None:

@@ -31,6 +31,10 @@ MEASURE_WIDTH, MEASURE_HEIGHT = 640, 160
 MEASURE_LEFT, MEASURE_RIGHT = 30, 486  # the plot; band labels sit to its right
 MEASURE_TOP, MEASURE_BOTTOM = 20, 136
 
+# What fits right of a measure's plot; a longer band label is cut there (the
+# chart's title and the scores table say it whole).
+BAND_LABEL_MAX = 20
+
 BAR_WIDTH, BAR_HEIGHT = 210, 14
 BAR_BOXES = 31  # up to this many occasions are drawn one box each
 
@@ -41,6 +45,10 @@ def _round(value: float) -> float:
 
 def _day_month_year(day: dt.date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def _fitted(text: str, most: int) -> str:
+    return text if len(text) <= most else text[: most - 1].rstrip() + "…"
 
 
 def _number(value: float) -> str:
@@ -145,7 +153,7 @@ def measure_chart(measure: Measure, week: WeekData) -> dict[str, Any]:
                 "y": y_top,
                 "height": _round(y_bottom - y_top),
                 "fill": BAND_TINTS[min(index, len(BAND_TINTS) - 1)],
-                "label": label,
+                "label": _fitted(label, BAND_LABEL_MAX),
                 "range": ranges[index],
                 "label_y": _round((y_top + y_bottom) / 2 + 3.5),
                 "labelled": y_bottom - y_top >= 10,

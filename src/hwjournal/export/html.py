@@ -32,23 +32,35 @@ _SURROGATES = re.compile(r"[\ud800-\udfff]")
 
 
 def render(data: ExportData) -> str:
-    # Jinja2 is imported here, not at the top: `hw export -o FILE` imports every
-    # exporter to match the file's extension, and the Markdown export (a fast-path
-    # command) must not pay for a template engine it does not use.
-    import jinja2
-    import markupsafe
-
-    environment = jinja2.Environment(
-        autoescape=True,
-        finalize=_shown,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    template = environment.from_string(_resource("report.html.jinja"))
-    css = markupsafe.Markup(_resource("report.css"))  # ours, not user text
+    template, css = _template()
     return template.render(report=report(data), css=css, csp=CSP)
+
+
+_compiled: tuple[Any, Any] | None = None
+
+
+def _template() -> tuple[Any, Any]:
+    """The report's template, compiled once a run, and its CSS."""
+    global _compiled
+    if _compiled is None:
+        # Jinja2 is imported here, not at the top: `hw export -o FILE` imports every
+        # exporter to match the file's extension, and the Markdown export (a fast-path
+        # command) must not pay for a template engine it does not use.
+        import jinja2
+        import markupsafe
+
+        environment = jinja2.Environment(
+            autoescape=True,
+            finalize=_shown,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        template = environment.from_string(_resource("report.html.jinja"))
+        css = markupsafe.Markup(_resource("report.css"))  # ours, not user text
+        _compiled = (template, css)
+    return _compiled
 
 
 def _resource(name: str) -> str:
