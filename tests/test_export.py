@@ -423,6 +423,9 @@ def test_output_format_follows_the_file_extension(week_home: Path, tmp_path: Pat
     assert (tmp_path / "w.csv").read_text().startswith("id,uid,date")
     run_hw("export", "--week", "2026-W47", "-o", str(tmp_path / "w.txt"), env=ENV)
     assert (tmp_path / "w.txt").read_text().startswith("# Therapy homework")
+    for name in ("w.html", "W.HTM"):
+        run_hw("export", "--week", "2026-W47", "-o", str(tmp_path / name), env=ENV)
+        assert (tmp_path / name).read_text().startswith("<!DOCTYPE html>")
 
 
 def test_output_into_a_missing_folder_is_refused(tmp_path: Path) -> None:
@@ -434,9 +437,9 @@ def test_output_into_a_missing_folder_is_refused(tmp_path: Path) -> None:
 def test_formats_come_from_the_registry() -> None:
     from hwjournal import export as registry
 
-    assert registry.names() == ["markdown", "json", "csv"]
+    assert registry.names() == ["markdown", "json", "csv", "html"]
     for name in registry.names():
         module = registry.exporter(name)
         assert name == module.NAME and module.EXTENSION and callable(module.render)
     help_text = run_hw("export", "--help").out
-    assert "markdown|json|csv" in help_text
+    assert "markdown|json|csv|html" in help_text

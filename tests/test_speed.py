@@ -32,7 +32,8 @@ PROBE = """
 import os, runpy, sys
 
 def report(code):
-    loaded = sorted({m.split(".")[0] for m in sys.modules} & {"rich", "typer", "click"})
+    heavy = {"rich", "typer", "click", "jinja2", "markupsafe"}
+    loaded = sorted({m.split(".")[0] for m in sys.modules} & heavy)
     sys.stderr.write("\\nEXIT %s LOADED %s\\n" % (code, ",".join(loaded) or "-"))
     sys.stderr.flush()
 
@@ -70,7 +71,7 @@ def loaded(corpus: Path, journal_path: Path) -> Path:
 
 def probe(*args: str) -> tuple[int, str, set[str]]:
     """Run the installed hw with these arguments; (exit code, stdout and stderr, top-level
-    packages among rich/typer/click that it loaded)."""
+    packages among rich/typer/click/jinja2/markupsafe that it loaded)."""
     proc = subprocess.run(
         [sys.executable, "-c", PROBE, HW, *args],
         capture_output=True,
@@ -111,6 +112,18 @@ def test_reading_for_scripts_loads_neither_typer_nor_rich(loaded, args):
     if "--json" in args:
         json.loads(out)
     assert packages == set()
+
+
+def test_exports_but_the_html_report_never_load_its_template_engine(loaded, tmp_path):
+    # -o matches the file's extension against every exporter, the HTML one included
+    for args in (["--week", LAST_WEEK], ["-o", str(tmp_path / "week.txt"), "--week", LAST_WEEK]):
+        code, out, packages = probe("export", *args)
+        assert code == 0, out
+        assert packages == set(), args
+    code, out, packages = probe("export", "--format", "html", "--week", LAST_WEEK)
+    assert code == 0 and out.startswith("<!DOCTYPE html>")
+    assert {"jinja2", "markupsafe"} <= packages  # the probe sees them when they load
+    assert not packages & {"rich", "typer", "click"}
 
 
 def test_start_without_a_terminal_loads_neither_typer_nor_rich(journal_path):

@@ -87,7 +87,7 @@ NO_INPUT = Opt(
 )
 ENTRY_ID = Arg("entry_id", "ID", "The entry's id.")
 
-EXPORT_FORMATS = ("markdown", "json", "csv")  # a test checks these match hwjournal.export
+EXPORT_FORMATS = ("markdown", "json", "csv", "html")  # a test checks these match hwjournal.export
 
 # Global options: accepted before or after the command, read once by fast.split_globals.
 GLOBAL_JOURNAL = Opt("journal", ("--journal",), "Use the journal at this path.", metavar="PATH")
@@ -386,7 +386,7 @@ template's own thresholds: a screening measure to talk over, never a diagnosis."
     Command(
         ("export",),
         "export:run_export",
-        "Your week for your therapist: Markdown to read, or JSON or CSV.",
+        "Your week for your therapist: Markdown to read, a printable HTML report, JSON or CSV.",
         (
             Opt(
                 "week",
@@ -399,7 +399,8 @@ template's own thresholds: a screening measure to talk over, never a diagnosis."
             Opt(
                 "format",
                 ("--format", "-f"),
-                "markdown (default), json (hw-json, for hw import) or csv.",
+                "markdown (default), html (a printable report), json (hw-json, for hw "
+                "import) or csv.",
                 choices=EXPORT_FORMATS,
             ),
             Opt(

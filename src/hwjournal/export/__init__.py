@@ -1,6 +1,8 @@
 """Export formats in a small registry: each is a module with a NAME, a file
-EXTENSION and render(data) -> str, so `--format` choices come from here and a
-new format is one new module."""
+EXTENSION (and, optionally, EXTENSIONS: every one it answers to) and
+render(data) -> str, so `--format` choices come from here and a new format is
+one new module. An exporter imports what only it needs inside render():
+matching a file's extension imports them all."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ FORMATS: dict[str, str] = {
     "markdown": "hwjournal.export.markdown",
     "json": "hwjournal.export.json",
     "csv": "hwjournal.export.csv",
+    "html": "hwjournal.export.html",
 }
 DEFAULT = "markdown"
 
@@ -26,9 +29,12 @@ def exporter(name: str) -> ModuleType:
 
 
 def format_for_path(path: str) -> str | None:
-    """The format whose file extension `path` has, if any (report.csv -> csv)."""
+    """The format whose file extension `path` has, if any (report.csv -> csv,
+    report.htm -> html)."""
     lowered = path.lower()
     for name in FORMATS:
-        if lowered.endswith("." + exporter(name).EXTENSION):
-            return name
+        module = exporter(name)
+        for extension in getattr(module, "EXTENSIONS", (module.EXTENSION,)):
+            if lowered.endswith("." + extension):
+                return name
     return None

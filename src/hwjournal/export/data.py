@@ -1,6 +1,10 @@
 """What every export format draws from: the span's WeekData (private entries
 already left out unless asked for) plus who, when and with which hw, and the
-assignments and skips as stored, for the hw-json round trip."""
+assignments and skips as stored, for the hw-json round trip.
+
+The words and groupings the Markdown and HTML reports share live here too (the
+title, the facts under it, the alerts, how entries are grouped by day and by log),
+so both say the same things; each format only escapes and lays them out."""
 
 from __future__ import annotations
 
@@ -9,8 +13,41 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from hwjournal.journal import Journal
-from hwjournal.week import WeekData
+from hwjournal import messages
+from hwjournal.journal import Entry, Journal
+from hwjournal.render.week import MONTHS, entry_meta, long_day, span_text
+from hwjournal.steps import answer_text
+from hwjournal.week import ScoreLine, WeekData
+
+# A measure's chart (and, with `hw trends`, its status) looks back this far from
+# the span's last day.
+MEASURE_MONTHS = 6
+
+
+@dataclass
+class MeasureScore:
+    date: str
+    total: float
+    band: str | None
+    in_span: bool  # one of the span's own scores, marked on the chart
+
+
+@dataclass
+class Measure:
+    """A scored template (PHQ-9, GAD-7) with a score in the span: its scores in the
+    MEASURE_MONTHS up to the span's last day, and its bands as the template has them now."""
+
+    template: str
+    title: str
+    since: dt.date
+    until: dt.date
+    scores: list[MeasureScore] = field(default_factory=list)  # oldest first
+    bands: list[tuple[float, str]] = field(default_factory=list)  # (max, label), ascending
+    low: float = 0  # the lowest score the template can give
+    high: float | None = None  # the highest; None when the template is gone
+    # "9 (mild) · reliable improvement since 15 (moderately severe) on 2 Sep": the
+    # measure's status from `hw trends`; empty until that is worked out here.
+    status_text: str = ""
 
 
 @dataclass
@@ -24,6 +61,7 @@ class ExportData:
     assignments: list[dict[str, Any]] = field(default_factory=list)  # hw-json rows
     skips: list[dict[str, Any]] = field(default_factory=list)  # hw-json rows
     assignment_uids: dict[int, str] = field(default_factory=dict)
+    measures: list[Measure] = field(default_factory=list)
 
     @property
     def start(self) -> dt.date:
@@ -145,4 +183,209 @@ def build(
     )
     for row in assignments:
         export.assignment_uids[row["id"]] = row["uid"]
+    export.measures = measures(journal, data, template_dirs, include_private)
     return export
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day `months` earlier (the month's last day where it has no such day)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    following = dt.date(year + (month == 11), (month + 1) % 12 + 1, 1)
+    last = (following - dt.timedelta(days=1)).day
+    return dt.date(year, month + 1, min(day.day, last))
+
+
+def measures(
+    journal: Journal,
+    week: WeekData,
+    template_dirs: list[str] | None,
+    include_private: bool,
+) -> list[Measure]:
+    """Each measure scored in the span, in the order of its first score there, with
+    its scores since MEASURE_MONTHS before the span's last day (private ones only
+    when the export includes private entries)."""
+    since = months_before(week.end, MEASURE_MONTHS)
+    found: dict[str, Measure] = {}
+    for line in week.scores:
+        template_id = line.entry.template
+        if template_id in found:
+            continue
+        measure = Measure(template_id, line.entry.title, since, week.end)
+        entries = journal.find(
+            since=since.isoformat(),
+            until=week.end.isoformat(),
+            template=template_id,
+            limit=None,
+            newest_first=False,
+        )
+        start = week.start.isoformat()
+        for entry in entries:
+            if entry.private and not include_private:
+                continue
+            score = entry.score or {}
+            if score.get("total") is None:
+                continue
+            in_span = entry.date >= start
+            measure.scores.append(
+                MeasureScore(entry.date, score["total"], score.get("band"), in_span)
+            )
+        _scale_of(measure, template_dirs)
+        found[template_id] = measure
+    return list(found.values())
+
+
+def _scale_of(measure: Measure, template_dirs: list[str] | None) -> None:
+    """The bands and the score range from the template as it is now, if it still is."""
+    from hwjournal import templates
+    from hwjournal.errors import HwError
+
+    try:
+        template = templates.find(measure.template, template_dirs)
+    except HwError:
+        return
+    scored = [s for s in template.steps if s.id in template.score_steps]
+    if not scored:
+        return
+    measure.bands = [(band.max, band.label) for band in template.bands]
+    measure.low = sum(s.min or 0 for s in scored)
+    measure.high = sum(10 if s.max is None else s.max for s in scored)
+
+
+# ---------------------------------------------------------------- what the reports say
+
+
+def full_day(day: dt.date) -> str:
+    """Monday 16 November 2026."""
+    return f"{long_day(day)} {day.year}"
+
+
+def short_date(day: dt.date) -> str:
+    """16 Nov 2026."""
+    return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
+
+
+def report_title(week: WeekData) -> str:
+    if week.label:
+        year, number = week.label.split("-W")
+        return f"Therapy homework, week {int(number)} of {year}"
+    return f"Therapy homework, {week.start.isoformat()} to {week.end.isoformat()}"
+
+
+def facts(data: ExportData) -> list[tuple[str, str]]:
+    """What heads the report, as (label, text): who, which days, made when, only what."""
+    week = data.week
+    found = []
+    if data.name.strip():
+        found.append(("From", data.name))
+    span = span_text(week.start, week.end)
+    found.append(("Dates", span + (f" ({week.label})" if week.label else "")))
+    made = data.made_at[:16].replace("T", " ")
+    found.append(("Made", f"{made} with hw {data.hw_version}"))
+    if data.template:
+        found.append(("Only", week.title_of(data.template)))
+    return found
+
+
+def withheld_text(week: WeekData) -> str:
+    """The sentence that says how many private entries were withheld; empty if none."""
+    if not week.withheld:
+        return ""
+    entries = "entry" if week.withheld == 1 else "entries"
+    return messages.EXPORT_WITHHELD.format(count=week.withheld, entries=entries)
+
+
+def scale_text(step: dict[str, Any], value: int) -> str:
+    """7 on 0–10 (worst ever)."""
+    low, high = step.get("min", 0), step.get("max", 10)
+    label = (step.get("labels") or {}).get(str(value))
+    text = f"{value} on {low:g}–{high:g}"
+    return f"{text} ({label})" if label else text
+
+
+def is_whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+@dataclass
+class Alert:
+    """An answer at or above its step's alert level, in an entry the export shows."""
+
+    entry: Entry
+    step: dict[str, Any]
+    answer: str  # the answer in words
+
+    @property
+    def prompt(self) -> str:
+        return self.step.get("prompt") or self.step["id"]
+
+
+def alerts(week: WeekData) -> list[Alert]:
+    """Every alert in the span, oldest first; a private entry's alert is told to the
+    person only, never in an export."""
+    found = []
+    for entry in week.entries:
+        if entry.private:
+            continue
+        for step in entry.steps:
+            if step.get("id") not in (entry.alerts or []):
+                continue
+            value = entry.answers.get(step["id"])
+            answer = scale_text(step, value) if is_whole(value) else answer_text(step, value)
+            found.append(Alert(entry, step, answer))
+    return found
+
+
+def marked(entry: Entry, step_id: str) -> bool:
+    """Whether the export marks this answer for attention (never a private entry's)."""
+    return not entry.private and step_id in (entry.alerts or [])
+
+
+def earlier_text(line: ScoreLine) -> str:
+    """The measure's scores before this one: "12 on 2026-11-09; 15 on 2026-11-02"."""
+    return "; ".join(f"{e.total} on {e.date}" for e in line.earlier) or "none recorded"
+
+
+def meta_text(entry: Entry) -> str:
+    """Mood, tags, private and back-filled, the export's way."""
+    later = f"filled in later, on {entry.created_at[:10]}"
+    return " · ".join(entry_meta(entry, backfilled=later))
+
+
+def log_notes(entry: Entry) -> list[str]:
+    """What a log row says under its date: mood, private, filled in later."""
+    notes = []
+    if entry.mood:
+        notes.append(f"mood {entry.mood}/5")
+    if entry.private:
+        notes.append("private")
+    if entry.backfilled:
+        notes.append(f"filled in {entry.created_at[:10]}")
+    return notes
+
+
+def columns_templates(week: WeekData) -> set[str]:
+    return {t for t, layout in week.layouts.items() if layout == "columns"}
+
+
+def entries_by_day(week: WeekData) -> list[tuple[dt.date, list[Entry]]]:
+    """The entries shown one by one (every template but a `columns` one), by day;
+    days without any are left out."""
+    columns = columns_templates(week)
+    plain = [e for e in week.entries if e.template not in columns]
+    days = []
+    for day in week.days():
+        todays = [e for e in plain if e.date == day.isoformat()]
+        if todays:
+            days.append((day, todays))
+    return days
+
+
+def logs(week: WeekData) -> list[list[Entry]]:
+    """Each `columns` template's entries (the reframe log, the thought record), one
+    list a template, by template id."""
+    found = []
+    for template_id in sorted(columns_templates(week)):
+        logged = [e for e in week.entries if e.template == template_id]
+        if logged:
+            found.append(logged)
+    return found

@@ -16,9 +16,10 @@ from typing import Any
 
 from hwjournal import messages
 from hwjournal.display import clean
-from hwjournal.export.data import ExportData, cadence_text
+from hwjournal.export import data as shared
+from hwjournal.export.data import ExportData, cadence_text, full_day, scale_text
 from hwjournal.journal import Entry
-from hwjournal.render.week import MONTHS, change_phrase, entry_meta, long_day, span_text
+from hwjournal.render.week import change_phrase, long_day
 from hwjournal.steps import answer_text
 
 NAME = "markdown"
@@ -105,13 +106,15 @@ def answer_block(step: dict[str, Any], value: Any) -> str:
     if isinstance(value, list):
         return "\n".join("- " + paragraphs(item, "  ") for item in value) or "- "
     if kind == "scale" and isinstance(value, int) and not isinstance(value, bool):
-        return inline(answer_text(step, value))  # "7 on 0–10 (label)", one line
+        return inline(scale_text(step, value))
     return paragraphs(answer_text(step, value))
 
 
 def answer_cell(step: dict[str, Any], value: Any) -> str:
     if isinstance(value, list):
         return "<br>".join(cell("• " + str(item)) for item in value)
+    if step.get("type") == "scale" and isinstance(value, int) and not isinstance(value, bool):
+        return cell(scale_text(step, value))
     return cell(answer_text(step, value))
 
 
@@ -120,60 +123,33 @@ def _label(step: dict[str, Any]) -> str:
     return f"**{text}**"
 
 
-def _full_day(day: dt.date) -> str:
-    return f"{long_day(day)} {day.year}"
-
-
 def _date(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
 
 
 def _meta(entry: Entry) -> str:
-    later = f"filled in later, on {entry.created_at[:10]}"
-    return inline(" · ".join(entry_meta(entry, backfilled=later)))
+    return inline(shared.meta_text(entry))
 
 
 # ---------------------------------------------------------------- sections
 
 
 def _header(data: ExportData) -> list[str]:
-    week = data.week
-    if week.label:
-        year, number = week.label.split("-W")
-        title = f"# Therapy homework, week {int(number)} of {year}"
-    else:
-        title = f"# Therapy homework, {week.start.isoformat()} to {week.end.isoformat()}"
-    lines = [title, ""]
-    facts = []
-    if data.name.strip():
-        facts.append("From: " + inline(data.name))
-    span = span_text(week.start, week.end)
-    facts.append("Dates: " + inline(span + (f" ({week.label})" if week.label else "")))
-    made = data.made_at[:16].replace("T", " ")
-    facts.append(f"Made: {made} with hw {data.hw_version}")
-    if data.template:
-        facts.append("Only: " + inline(week.title_of(data.template)))
-    lines += ["- " + fact for fact in facts]
-    if week.withheld:
-        entries = "entry" if week.withheld == 1 else "entries"
-        lines += ["", messages.EXPORT_WITHHELD.format(count=week.withheld, entries=entries)]
+    lines = ["# " + shared.report_title(data.week), ""]
+    lines += [f"- {label}: {inline(text)}" for label, text in shared.facts(data)]
+    withheld = shared.withheld_text(data.week)
+    if withheld:
+        lines += ["", withheld]
     return lines
 
 
 def _attention(data: ExportData) -> list[str]:
-    items = []
-    for entry in data.week.entries:
-        if entry.private:
-            continue  # a private entry's alert is told to the person only
-        for step in entry.steps:
-            if step.get("id") not in (entry.alerts or []):
-                continue
-            answer = answer_text(step, entry.answers.get(step["id"]))
-            items.append(
-                f"- {inline(_full_day(_date(entry.date)))}, {inline(entry.title)}: "
-                f"“{inline(step.get('prompt') or step['id'])}” answered "
-                f"{inline(answer)}, at or above the level this step marks for attention."
-            )
+    items = [
+        f"- {inline(full_day(_date(alert.entry.date)))}, {inline(alert.entry.title)}: "
+        f"“{inline(alert.prompt)}” answered "
+        f"{inline(alert.answer)}, at or above the level this step marks for attention."
+        for alert in shared.alerts(data.week)
+    ]
     if not items:
         return []
     return ["## For attention", "", *items]
@@ -184,7 +160,7 @@ def _scores(data: ExportData) -> list[str]:
         return []
     rows = []
     for line in data.week.scores:
-        earlier = "; ".join(f"{e.total} on {e.date}" for e in line.earlier) or "none recorded"
+        earlier = shared.earlier_text(line)
         rows.append(
             [
                 line.entry.date,
@@ -232,7 +208,7 @@ def _in_the_way(data: ExportData) -> list[str]:
     items = []
     for skip in data.week.skips:
         text = (
-            f"- {inline(_full_day(_date(skip.date)))}, {inline(data.week.title_of(skip.template))}"
+            f"- {inline(full_day(_date(skip.date)))}, {inline(data.week.title_of(skip.template))}"
             f": {inline(data.week.barrier_words(skip.barrier))}."
         )
         if skip.reason and str(skip.reason).strip():
@@ -273,30 +249,23 @@ def _entry(entry: Entry) -> list[str]:
         if step.get("id") not in entry.answers:
             continue
         label = _label(step)
-        if not entry.private and step["id"] in (entry.alerts or []):
+        if shared.marked(entry, step["id"]):
             label += " (marked for attention)"
         lines += [label, "", answer_block(step, entry.answers[step["id"]]), ""]
     return lines
 
 
 def _entries(data: ExportData) -> list[str]:
-    week = data.week
-    columns = {t for t, layout in week.layouts.items() if layout == "columns"}
-    plain = [e for e in week.entries if e.template not in columns]
     lines: list[str] = []
-    if plain:
+    days = shared.entries_by_day(data.week)
+    if days:
         lines += ["## Entries, day by day", ""]
-        for day in week.days():
-            todays = [e for e in plain if e.date == day.isoformat()]
-            if not todays:
-                continue
-            lines += [f"### {_full_day(day)}", ""]
+        for day, todays in days:
+            lines += [f"### {full_day(day)}", ""]
             for entry in todays:
                 lines += _entry(entry)
-    for template_id in sorted(columns):
-        logged = [e for e in week.entries if e.template == template_id]
-        if logged:
-            lines += _log(logged)
+    for logged in shared.logs(data.week):
+        lines += _log(logged)
     return lines
 
 
@@ -309,22 +278,15 @@ def _log(entries: list[Entry]) -> list[str]:
     headers = ["Date"] + [inline(s.get("prompt") or s["id"]) for s in steps]
     rows = []
     for entry in entries:
-        day = _date(entry.date)
-        when = f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
-        notes = []
-        if entry.mood:
-            notes.append(f"mood {entry.mood}/5")
-        if entry.private:
-            notes.append("private")
-        if entry.backfilled:
-            notes.append(f"filled in {entry.created_at[:10]}")
+        when = shared.short_date(_date(entry.date))
+        notes = shared.log_notes(entry)
         if notes:
             when += "<br>" + cell(", ".join(notes))
         row = [when]
         for step in steps:
             value = entry.answers.get(step["id"])
             text = " " if value is None else answer_cell(step, value)
-            if value is not None and not entry.private and step["id"] in (entry.alerts or []):
+            if value is not None and shared.marked(entry, step["id"]):
                 text += " (marked for attention)"
             row.append(text)
         rows.append(row)

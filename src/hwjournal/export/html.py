@@ -1,0 +1,277 @@
+"""A printable report: the Markdown export's content, in its order, as one
+self-contained HTML file with pictures, for a therapist to read on screen or on
+paper (a browser's "Print to PDF" makes the PDF).
+
+Safe by construction: report.html.jinja is rendered with autoescaping on, so
+everything printed into it is text, never markup; the finalize hook shows
+control characters as their visible symbols, as on screen. The page runs no
+script and loads nothing (its Content-Security-Policy says so to the browser
+too): the CSS is inline, the pictures inline SVG, the fonts the system's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from hwjournal import messages
+from hwjournal.export import data as shared
+from hwjournal.export.data import ExportData
+from hwjournal.journal import Entry
+
+NAME = "html"
+EXTENSION = "html"
+EXTENSIONS = ("html", "htm")
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+_NEWLINES = re.compile(r"\r\n?")
+# Lone surrogates (JSON can carry them) cannot be written as UTF-8.
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+
+
+def render(data: ExportData) -> str:
+    template, css = _template()
+    return template.render(report=report(data), css=css, csp=CSP)
+
+
+_compiled: tuple[Any, Any] | None = None
+
+
+def _template() -> tuple[Any, Any]:
+    """The report's template, compiled once a run, and its CSS."""
+    global _compiled
+    if _compiled is None:
+        # Jinja2 is imported here, not at the top: `hw export -o FILE` imports every
+        # exporter to match the file's extension, and the Markdown export (a fast-path
+        # command) must not pay for a template engine it does not use.
+        import jinja2
+        import markupsafe
+
+        environment = jinja2.Environment(
+            autoescape=True,
+            finalize=_shown,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        template = environment.from_string(_resource("report.html.jinja"))
+        css = markupsafe.Markup(_resource("report.css"))  # ours, not user text
+        _compiled = (template, css)
+    return _compiled
+
+
+def _resource(name: str) -> str:
+    from importlib.resources import files
+
+    return files("hwjournal.export").joinpath(name).read_text(encoding="utf-8")
+
+
+def _shown(value: Any) -> Any:
+    """Every value the template prints: text as typed, with line breaks as \\n and
+    control characters as their visible symbols (ESC as ␛)."""
+    if isinstance(value, str) and not hasattr(value, "__html__"):
+        from hwjournal.display import clean
+
+        return clean(_SURROGATES.sub("\ufffd", _NEWLINES.sub("\n", value)))
+    return value
+
+
+def css_string(text: str) -> str:
+    """Text as a CSS string literal that can hold nothing but itself: every
+    character but an ASCII letter or digit as a six-digit hex escape (the space
+    after one ends it, and is not part of the text)."""
+    out = []
+    for char in text:
+        if char.isascii() and char.isalnum():
+            out.append(char)
+        else:
+            out.append(f"\\{ord(char):06x} ")
+    return '"' + "".join(out) + '"'
+
+
+# ---------------------------------------------------------------- the report
+
+
+def report(data: ExportData) -> dict[str, Any]:
+    """Everything the template prints, as plain values in the order it prints them."""
+    from hwjournal.export import charts
+    from hwjournal.render.week import span_text
+
+    week = data.week
+    return {
+        "title": shared.report_title(week),
+        "page_note": css_string(f"Therapy homework · {span_text(week.start, week.end)}"),
+        "facts": shared.facts(data),
+        "withheld": shared.withheld_text(week),
+        "attention": [
+            {
+                "day": shared.full_day(_date(alert.entry.date)),
+                "title": alert.entry.title,
+                "prompt": alert.prompt,
+                "answer": alert.answer,
+            }
+            for alert in shared.alerts(week)
+        ],
+        "screening_note": messages.SCREENING_NOTE,
+        "scores": _scores(data),
+        "measures": [
+            {
+                "title": measure.title,
+                "status": measure.status_text,
+                "chart": charts.measure_chart(measure, week),
+            }
+            for measure in data.measures
+            if measure.scores
+        ],
+        "homework": _homework(data),
+        "skips": [
+            {
+                "day": shared.full_day(_date(skip.date)),
+                "title": week.title_of(skip.template),
+                "barrier": week.barrier_words(skip.barrier),
+                "reason": (skip.reason or "").strip(),
+            }
+            for skip in week.skips
+        ],
+        "glance": _glance(data),
+        "days": [
+            {"heading": shared.full_day(day), "entries": [_entry(e) for e in todays]}
+            for day, todays in shared.entries_by_day(week)
+        ],
+        "logs": [_log(entries) for entries in shared.logs(week)],
+        "nothing": "" if week.entries else messages.EXPORT_NOTHING,
+    }
+
+
+def _date(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+def _scores(data: ExportData) -> list[dict[str, Any]]:
+    from hwjournal.render.week import change_phrase
+
+    return [
+        {
+            "date": line.entry.date,
+            "measure": line.entry.title,
+            "score": line.total,
+            "band": line.band or "",
+            "change": change_phrase(line, str),
+            "earlier": shared.earlier_text(line),
+        }
+        for line in data.week.scores
+    ]
+
+
+def _homework(data: ExportData) -> dict[str, Any]:
+    from hwjournal.export import charts
+
+    items = data.week.assignments
+    return {
+        "any_open": any(item.open for item in items),
+        "rows": [
+            {
+                "exercise": item.title or item.template,
+                "cadence": shared.cadence_text(item.schedule, list(item.days or [])),
+                "due": item.due,
+                "done": item.done,
+                "skipped": item.skipped,
+                "not_recorded": item.not_recorded,
+                "open": item.open,
+                "percent": "—" if item.percent is None else f"{item.percent}%",
+                "bar": charts.homework_bar(item),
+            }
+            for item in items
+        ],
+    }
+
+
+def _glance(data: ExportData) -> dict[str, Any]:
+    from hwjournal.export import charts
+    from hwjournal.render.week import DAY_NAMES, mood_number
+
+    week = data.week
+    counts, moods = week.by_day, week.mood_by_day
+    days = []
+    for day in week.days():
+        mood = moods[day.isoformat()]
+        days.append(
+            {
+                "name": DAY_NAMES[day.weekday()],
+                "date": charts.when_label(day),
+                "entries": counts[day.isoformat()],
+                "mood": "—" if mood is None else mood_number(mood),
+            }
+        )
+    average = week.mood_average
+    return {
+        "days": days,
+        "average": "" if average is None else f"Average mood: {average:g} of 5.",
+        "chart": charts.mood_week(week),
+    }
+
+
+def _answer(step: dict[str, Any], value: Any) -> dict[str, Any]:
+    from hwjournal.steps import answer_text
+
+    if isinstance(value, list):
+        return {"kind": "list", "items": [str(item) for item in value]}
+    if step.get("type") == "scale" and shared.is_whole(value):
+        low, high = step.get("min", 0), step.get("max", 10)
+        share = 0.0 if high == low else max(0.0, min(1.0, (value - low) / (high - low)))
+        return {"kind": "scale", "text": shared.scale_text(step, value), "share": share}
+    return {"kind": "text", "text": answer_text(step, value)}
+
+
+def _entry(entry: Entry) -> dict[str, Any]:
+    score = None
+    if entry.score and entry.score.get("total") is not None:
+        score = {"total": entry.score["total"], "band": entry.score.get("band") or ""}
+    return {
+        "title": entry.title,
+        "meta": shared.meta_text(entry),
+        "score": score,
+        "answers": [
+            {
+                "prompt": step.get("prompt") or step["id"],
+                "marked": shared.marked(entry, step["id"]),
+                "answer": _answer(step, entry.answers[step["id"]]),
+            }
+            for step in entry.steps
+            if step.get("id") in entry.answers
+        ],
+    }
+
+
+def _log(entries: list[Entry]) -> dict[str, Any]:
+    """A `columns` template as a table: a row an entry, a column a step."""
+    from hwjournal.render.week import log_steps
+
+    steps = log_steps(entries)
+    rows = []
+    for entry in entries:
+        cells = []
+        for step in steps:
+            value = entry.answers.get(step["id"])
+            cells.append(
+                {
+                    "prompt": step.get("prompt") or step["id"],
+                    "answer": None if value is None else _answer(step, value),
+                    "marked": value is not None and shared.marked(entry, step["id"]),
+                }
+            )
+        rows.append(
+            {
+                "when": shared.short_date(_date(entry.date)),
+                "notes": ", ".join(shared.log_notes(entry)),
+                "cells": cells,
+            }
+        )
+    return {
+        "title": entries[0].title,
+        "prompts": [step.get("prompt") or step["id"] for step in steps],
+        "rows": rows,
+    }
