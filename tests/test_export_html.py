@@ -201,6 +201,17 @@ def test_the_status_line_is_printed_when_the_measure_has_one(week_home: Path) ->
     )
 
 
+def test_the_measures_status_over_six_months_reaches_the_report(hw_home: Path) -> None:
+    phq9(hw_home, "2026-09-02", [2, 2, 2, 2, 2, 2, 1, 1, 1])  # 15, moderately severe
+    phq9(hw_home, SAT, [1, 1, 1, 1, 1, 1, 1, 1, 1])  # 9, mild: 6 lower, beyond noise
+    captions = [element_text(c) for c in find_all(parse(export_html("--week", "2026-W47")),
+                "figcaption")]  # fmt: skip
+    assert any(
+        "reliable improvement" in c and "15 (moderately severe) on 2026-09-02" in c
+        for c in captions
+    ), captions
+
+
 # ---------------------------------------------------------------- nothing runs, nothing loads
 
 

@@ -21,7 +21,6 @@ from hwjournal.week import ScoreLine, WeekData
 
 # A measure's chart (and, with `hw trends`, its status) looks back this far from
 # the span's last day.
-MEASURE_MONTHS = 6
 
 
 @dataclass
@@ -35,7 +34,7 @@ class MeasureScore:
 @dataclass
 class Measure:
     """A scored template (PHQ-9, GAD-7) with a score in the span: its scores in the
-    MEASURE_MONTHS up to the span's last day, and its bands as the template has them now."""
+    six months up to the span's last day, and its bands as the template has them now."""
 
     template: str
     title: str
@@ -187,14 +186,6 @@ def build(
     return export
 
 
-def months_before(day: dt.date, months: int) -> dt.date:
-    """The same day `months` earlier (the month's last day where it has no such day)."""
-    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
-    following = dt.date(year + (month == 11), (month + 1) % 12 + 1, 1)
-    last = (following - dt.timedelta(days=1)).day
-    return dt.date(year, month + 1, min(day.day, last))
-
-
 def measures(
     journal: Journal,
     week: WeekData,
@@ -202,15 +193,21 @@ def measures(
     include_private: bool,
 ) -> list[Measure]:
     """Each measure scored in the span, in the order of its first score there, with
-    its scores since MEASURE_MONTHS before the span's last day (private ones only
+    its scores since six months before the span's last day (private ones only
     when the export includes private entries)."""
-    since = months_before(week.end, MEASURE_MONTHS)
+    from hwjournal.trends import DEFAULT_MONTHS, months_before
+
+    since = months_before(week.end, DEFAULT_MONTHS)
     found: dict[str, Measure] = {}
     for line in week.scores:
         template_id = line.entry.template
         if template_id in found:
+            if line.progress is not None:  # the latest score's status stands for it
+                found[template_id].status_text = line.progress.phrase()
             continue
         measure = Measure(template_id, line.entry.title, since, week.end)
+        if line.progress is not None:
+            measure.status_text = line.progress.phrase()
         entries = journal.find(
             since=since.isoformat(),
             until=week.end.isoformat(),
