@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     from hwjournal import fast
 
     options, argv = fast.split_globals(sys.argv[1:] if argv is None else list(argv))
-    ctx = Context(journal_flag=options.get("journal"))
+    ctx = Context.from_globals(options)
     try:
         try:
             code = fast.try_run(argv, ctx)

@@ -7,6 +7,7 @@ only os and sys up front: the journal, the settings and json load when first use
 
 from __future__ import annotations
 
+import os
 import sys
 
 from hwjournal import paths
@@ -20,15 +21,39 @@ if TYPE_CHECKING:
 
 
 class Context:
-    """The global options of one run, and the settings, read once when first asked for."""
+    """The global options of one run, and the settings, read once when first asked for.
 
-    def __init__(self, journal_flag: str | None = None, _config: Config | None = None) -> None:
+    plain: draw every screen in words and numbers, for screen readers and braille
+    displays (`--plain`, or HW_PLAIN, or TERM=dumb); pager: a screen taller than the
+    terminal may open in a pager (off with `--no-pager`)."""
+
+    def __init__(
+        self,
+        journal_flag: str | None = None,
+        _config: Config | None = None,
+        plain: bool = False,
+        pager: bool = True,
+    ) -> None:
         self.journal_flag = journal_flag
         self._config = _config
+        self.plain = plain or plain_from_environment()
+        self.pager = pager
         self._journals: list[Journal] = []
 
+    @classmethod
+    def from_globals(cls, options: dict[str, Any]) -> Context:
+        """The context for the global options fast.split_globals read."""
+        return cls(
+            journal_flag=options.get("journal"),
+            plain=bool(options.get("plain")),
+            pager=not options.get("no_pager"),
+        )
+
     def __repr__(self) -> str:
-        return f"Context(journal_flag={self.journal_flag!r})"
+        return (
+            f"Context(journal_flag={self.journal_flag!r}, plain={self.plain!r}, "
+            f"pager={self.pager!r})"
+        )
 
     @property
     def journal_path(self) -> str:
@@ -62,6 +87,11 @@ def print_json(data: Any) -> None:
 
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     sys.stdout.flush()
+
+
+def plain_from_environment() -> bool:
+    """HW_PLAIN set to anything but empty or 0, or a terminal that says it is dumb."""
+    return os.environ.get("HW_PLAIN", "") not in ("", "0") or os.environ.get("TERM") == "dumb"
 
 
 def say(message: str) -> None:
