@@ -4,10 +4,73 @@ and the global options --plain and --no-pager."""
 
 from __future__ import annotations
 
+import pexpect
 import pytest
 
+from conftest import finish, spawn_hw
 from hwjournal import fast, spec
-from hwjournal.context import Context
+from hwjournal.context import Context, wrap
+
+def session(*args: str, columns: int = 80, env: dict[str, str] | None = None) -> str:
+    """Everything hw showed at a pty this wide, with its line ends as a reader sees them."""
+    child = spawn_hw(*args, env=env, dimensions=(40, columns))
+    child.expect(pexpect.EOF)
+    shown = child.before.replace("\r\n", "\n")
+    assert finish(child) == 0, shown
+    return shown
+
+
+# ---------------------------------------------------------------- wrapping
+
+
+def test_wrap_breaks_at_spaces_and_keeps_the_indent():
+    message = (
+        "Knowing what got in the way is useful; it is something to bring to your next session."
+    )
+    assert wrap(message, 40).split("\n") == [
+        "Knowing what got in the way is useful;",
+        "it is something to bring to your next",
+        "session.",
+    ]
+    assert wrap("  note: " + "word " * 12, 30).split("\n")[1].startswith("  word")
+    assert wrap("- a list item that goes on", 12).split("\n") == [
+        "- a list",
+        "  item that",
+        "  goes on",
+    ]
+
+
+def test_wrap_leaves_short_lines_and_long_words_whole():
+    assert wrap("short\nlines stay", 10) == "short\nlines stay"
+    path = "/a/very/long/path/that/does/not/fit/anywhere.toml"
+    assert wrap(f"Wrote {path} for you.", 20).split("\n") == ["Wrote", path, "for you."]
+    # no break at a hyphen: the commands in messages stay whole
+    assert wrap("Start with: hw start values-compass", 30).split("\n") == [
+        "Start with: hw start",
+        "values-compass",
+    ]
+
+
+def test_a_message_at_a_terminal_is_wrapped_at_word_boundaries(hw):
+    hw("assign", "gratitude")
+    shown = session("skip", "gratitude", "--barrier", "time")
+    assert "something to bring to your next\nsession." in shown
+    assert all(len(line) <= 80 for line in shown.splitlines())
+
+
+def test_an_error_at_a_terminal_is_wrapped_too():
+    shown = spawn_hw("show", "12345678", dimensions=(40, 30))
+    shown.expect(pexpect.EOF)
+    lines = shown.before.replace("\r\n", "\n").splitlines()
+    assert finish(shown) == 2
+    assert lines and all(len(line) <= 30 for line in lines)
+    assert "See your entries with: hw log" in " ".join(lines)
+
+
+def test_without_a_terminal_a_message_is_one_line(hw):
+    hw("assign", "gratitude")
+    skipped = hw("skip", "gratitude", env={"COLUMNS": "40"})
+    assert any(line.endswith("to your next session.") for line in skipped.err.splitlines())
 
 
 # ---------------------------------------------------------------- global options

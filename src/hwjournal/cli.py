@@ -4,7 +4,7 @@ project's exceptions into a short message on stderr and the spec's exit codes.""
 import os
 import sys
 
-from hwjournal.context import Context
+from hwjournal.context import Context, say
 from hwjournal.errors import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, HwError, Interrupted
 
 
@@ -96,11 +96,12 @@ def _end_now(code: int) -> None:
 
 
 def _tell(line: str) -> None:
-    """A message on stderr. What the person typed may be quoted in it (a date, an id);
-    its control characters are shown as symbols, never sent to the terminal."""
+    """A message on stderr, wrapped like every other (context.say). What the person
+    typed may be quoted in it (a date, an id); its control characters are shown as
+    symbols, never sent to the terminal."""
     from hwjournal.display import clean
 
-    sys.stderr.write(clean(line) + "\n")
+    say(clean(line))
 
 
 def _quiet_pipe() -> None:

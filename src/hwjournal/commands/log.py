@@ -78,8 +78,7 @@ def run_delete(ctx: Context, *, entry_id: str, yes: bool, json: bool) -> int:
         )
         import sys
 
-        sys.stderr.write(prompt)
-        sys.stderr.flush()
+        say(prompt, end="")
         reply = sys.stdin.readline().strip().lower()
         if reply not in ("y", "yes"):
             say(messages.KEPT)
