@@ -73,6 +73,47 @@ def test_without_a_terminal_a_message_is_one_line(hw):
     assert any(line.endswith("to your next session.") for line in skipped.err.splitlines())
 
 
+# ---------------------------------------------------------------- the new id
+
+
+def test_at_a_terminal_start_says_the_id_without_printing_it_bare():
+    shown = session("start", "gratitude", "--answer", "things=tea", "--no-input")
+    assert "Saved as entry 1." in shown
+    assert "1" not in [line.strip() for line in shown.splitlines()]
+
+
+def test_at_a_terminal_assign_says_the_id_without_printing_it_bare():
+    shown = session("assign", "gratitude")
+    assert "It is assignment 1." in shown
+    assert "1" not in [line.strip() for line in shown.splitlines()]
+
+
+def test_at_a_terminal_resume_says_the_id_without_printing_it_bare(hw):
+    draft = spawn_hw("start", "gratitude")
+    draft.expect("›")
+    draft.sendline("tea")
+    draft.expect("›")
+    draft.sendline("")
+    draft.expect("›")
+    draft.sendcontrol("c")
+    draft.expect("kept as draft 1")
+    assert finish(draft) == 130
+    shown = session("resume", "1", "--no-input")
+    assert "Saved as entry 1." in shown
+    assert "1" not in [line.strip() for line in shown.splitlines()]
+
+
+def test_at_a_terminal_json_still_goes_to_stdout():
+    shown = session("start", "gratitude", "--answer", "things=tea", "--no-input", "--json")
+    assert '"id": 1' in shown
+
+
+def test_without_a_terminal_the_bare_id_is_the_result(hw):
+    made = hw("start", "gratitude", "--answer", "things=tea")
+    assert made.out == "1\n" and "Saved as entry 1." in made.err
+    assert hw("assign", "gratitude").out == "1\n"
+
+
 # ---------------------------------------------------------------- global options
 
 

@@ -4,7 +4,7 @@ rhythm, see what is set, and end what no longer fits."""
 import sys
 
 from hwjournal import messages, plans, templates
-from hwjournal.context import Context, print_json, say
+from hwjournal.context import Context, print_json, say, stdout_is_terminal
 from hwjournal.dates import parse_date, today, week_of
 from hwjournal.errors import UsageError
 from hwjournal.render.plans import rhythm, span_words
@@ -64,7 +64,7 @@ def run_assign(
     )
     if json:
         print_json(assignment.to_json(now))
-    else:
+    elif not stdout_is_terminal():  # at a terminal the message names the id
         sys.stdout.write(f"{assignment.id}\n")
         sys.stdout.flush()
     from hwjournal import display
