@@ -7,9 +7,10 @@ from __future__ import annotations
 import pexpect
 import pytest
 
-from conftest import finish, spawn_hw
-from hwjournal import fast, spec
+from conftest import finish, run_hw, spawn_hw
+from hwjournal import fast, spec, steps
 from hwjournal.context import Context, wrap
+
 
 def session(*args: str, columns: int = 80, env: dict[str, str] | None = None) -> str:
     """Everything hw showed at a pty this wide, with its line ends as a reader sees them."""
@@ -112,6 +113,36 @@ def test_without_a_terminal_the_bare_id_is_the_result(hw):
     made = hw("start", "gratitude", "--answer", "things=tea")
     assert made.out == "1\n" and "Saved as entry 1." in made.err
     assert hw("assign", "gratitude").out == "1\n"
+
+
+# ---------------------------------------------------------------- labelled scales
+
+
+def test_a_scale_lists_its_labels_like_a_choice_lists_its_options():
+    scale = steps.Step(
+        "q", "scale", "How often?", min=0, max=3, labels={0: "Not at all", 3: "Nearly every day"}
+    )
+    assert scale.kind.listed(scale) == [("0", "Not at all"), ("3", "Nearly every day")]
+    assert scale.kind.hint(scale) == "A number from 0 to 3, or its words."
+    plain = steps.Step("q", "scale", "How strong?", min=0, max=10)
+    assert plain.kind.listed(plain) == [] and plain.kind.hint(plain) == "A number from 0 to 10."
+    choice = steps.Step("c", "choice", "Pick", options=["Red", "Blue"])
+    assert choice.kind.listed(choice) == [("1", "Red"), ("2", "Blue")]
+
+
+def test_phq9_at_a_terminal_lists_each_answer_on_its_own_line(hw):
+    hw("config", "set", "crisis_contact", "Sam")
+    child = spawn_hw("start", "phq-9", dimensions=(40, 80), env={"NO_COLOR": "1"})
+    child.expect("Little interest")
+    child.expect("›")
+    listed = child.before.replace("\r\n", "\n")
+    child.sendline("several days")  # its words are taken too
+    child.expect("Feeling down")
+    child.sendcontrol("c")
+    assert finish(child) == 130
+    assert "  0  Not at all\n  1  Several days\n  2  More than half the days\n" in listed
+    assert "(0 Not at all" not in listed
+    assert run_hw("show", "1", "--json").json()["answers"] == {"q1": 1}
 
 
 # ---------------------------------------------------------------- global options

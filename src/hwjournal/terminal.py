@@ -115,9 +115,10 @@ class TerminalAsker:
             self.out.print("[hw.label]Try again:[/]")
         else:
             self._header(step, number, total)
-            if step.options:
-                for i, option in enumerate(step.options, 1):
-                    self.out.print(f"  [hw.id]{i}[/]  ", display.text(option), sep="")
+            listed = step.kind.listed(step)
+            width = max((len(key) for key, _ in listed), default=0)
+            for key, meaning in listed:  # keys right-aligned: " 9" above "10"
+                self.out.print(f"  [hw.id]{key:>{width}}[/]  ", display.text(meaning), sep="")
             how = step.kind.hint(step)
             if how:
                 self.out.print(display.text(how, "hw.label"))

@@ -255,6 +255,11 @@ class StepType:
         """The line under the prompt that says how to answer."""
         return ""
 
+    def listed(self, step: Step) -> list[tuple[str, str]]:
+        """What a terminal lists under the prompt, one a line: (what to type, what it
+        means), like "1  Several days". Empty when there is nothing to pick from."""
+        return []
+
     # ------------------------------------------------------------ answers
 
     def parse(self, step: Step, text: str) -> Any:
