@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from hwjournal.context import Context
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 THEME = {
@@ -64,6 +66,23 @@ def console(stderr: bool = False) -> Console:
         emoji=False,
         soft_wrap=False,
     )
+
+
+def show(ctx: Context, screen: Any, page: bool = False) -> None:
+    """Draw a command's screen on stdout. page: a screen that may be long (a week, an
+    entry); at a terminal, one taller than the terminal opens in the pager unless
+    --no-pager."""
+    from hwjournal.context import stdout_is_terminal
+
+    out = console()
+    if not (page and ctx.pager and stdout_is_terminal()):
+        out.print(screen)
+        return
+    with out.capture() as captured:
+        out.print(screen)
+    from hwjournal import pager
+
+    pager.show(captured.get(), out.size.height)
 
 
 def bar(value: float, low: float, high: float, width: int = 10) -> str:

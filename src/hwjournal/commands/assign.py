@@ -112,7 +112,7 @@ def run_assignments(ctx: Context, *, all_: bool, json: bool) -> int:
         f.id: f
         for f in plans.week_figures(journal, week.start, week.end, ctx.config.week_start, today=now)
     }
-    display.console().print(assignments_table(found, figures, now))
+    display.show(ctx, assignments_table(found, figures, now))
     return 0
 
 

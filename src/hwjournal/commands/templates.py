@@ -34,7 +34,7 @@ def run_list(ctx: Context, *, modality: str | None, goal: str | None, json: bool
     from hwjournal import display
     from hwjournal.render.templates import catalogue
 
-    display.console().print(catalogue(chosen))
+    display.show(ctx, catalogue(chosen))
     return 0
 
 
@@ -46,7 +46,7 @@ def run_show(ctx: Context, *, template_id: str, json: bool) -> int:
     from hwjournal import display
     from hwjournal.render.templates import explain
 
-    display.console().print(explain(template))
+    display.show(ctx, explain(template), page=True)
     return 0
 
 
