@@ -138,3 +138,9 @@ def test_a_pager_that_cannot_be_found_still_leaves_the_screen(tmp_path):
     shown = at_terminal(*TALL, env={"HW_PAGER": str(tmp_path / "no-such-pager")})
     assert "Start it with: hw start phq-9" in shown
 
+
+def test_a_plain_screen_is_paged_in_plain_words(pager):
+    at_terminal("--plain", *TALL, env={"HW_PAGER": str(pager["script"])}, rows=10)
+    paged = pager["paged"].read_text()
+    assert "Little interest or pleasure" in paged
+    assert "\x1b" not in paged

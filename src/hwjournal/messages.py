@@ -288,6 +288,7 @@ HOW_LONG = "Write as much as you like. Ctrl-D on an empty line when you are done
 HOW_LIST = "One item a line; an empty line when you are done."
 HOW_SCALE = "A number from {low} to {high}."
 HOW_SCALE_LABELS = "A number from {low} to {high}, or its words."
+TIMER_RUNNING = "The timer is running. Enter stops it early."
 HOW_CHOICE = "The option's number or its words."
 HOW_CHOICE_OTHER = " Or your own words."
 HOW_MULTI = "Numbers or words, separated by commas."

@@ -8,7 +8,7 @@ import sys
 import time
 from typing import Any
 
-from hwjournal import display
+from hwjournal import display, messages
 from hwjournal.steps import Step
 from hwjournal.templates import Template
 
@@ -71,8 +71,11 @@ def read_line(prompt: str = "", prefill: str | None = None, edit: bool = True) -
 
 
 class TerminalAsker:
-    def __init__(self, template: Template, resumed: bool = False, editor: bool = False) -> None:
-        self.out = display.console(stderr=True)
+    def __init__(
+        self, template: Template, resumed: bool = False, editor: bool = False, plain: bool = False
+    ) -> None:
+        self.out = display.console(stderr=True, plain=plain)
+        self.plain = plain  # for a screen reader: no countdown redrawn four times a second
         self.template = template
         self.resumed = resumed
         self.editor = editor  # config `editor`: long answers are written in $EDITOR
@@ -223,25 +226,22 @@ class TerminalAsker:
         return self._count_down(minutes * 60)
 
     def _count_down(self, seconds: float) -> int:
-        from rich.live import Live
-
         started = time.monotonic()
-        ended_early = False
-        with Live(console=self.out, transient=True, refresh_per_second=4) as live:
-            while True:
-                spent = time.monotonic() - started
-                left = max(0.0, seconds - spent)
-                live.update(
-                    f"[hw.note]{int(left) // 60}:{int(left) % 60:02d} left[/]  "
-                    "[hw.label]Enter stops it early.[/]"
+        if self.plain:
+            self.out.print(messages.TIMER_RUNNING)
+            ended_early = _wait(started, seconds, lambda left: None)
+        else:
+            from rich.live import Live
+
+            with Live(console=self.out, transient=True, refresh_per_second=4) as live:
+                ended_early = _wait(
+                    started,
+                    seconds,
+                    lambda left: live.update(
+                        f"[hw.note]{int(left) // 60}:{int(left) % 60:02d} left[/]  "
+                        "[hw.label]Enter stops it early.[/]"
+                    ),
                 )
-                if left <= 0:
-                    break
-                ready, _, _ = select.select([sys.stdin], [], [], min(0.25, left))
-                if ready:
-                    sys.stdin.readline()
-                    ended_early = True
-                    break
         spent = round(min(seconds, time.monotonic() - started))
         if ended_early:
             self.out.print(f"[hw.label]Stopped after {spent // 60}:{spent % 60:02d}.[/]")
@@ -259,3 +259,17 @@ class TerminalAsker:
                 "[hw.label]1 very low · 2 low · 3 so-so · 4 good · 5 very good. Enter to skip.[/]"
             )
         return read_line(ARROW)
+
+
+def _wait(started: float, seconds: float, show: Any) -> bool:
+    """Wait out a timer, calling show(seconds left) a few times a second; True when
+    Enter ended it early."""
+    while True:
+        left = max(0.0, seconds - (time.monotonic() - started))
+        show(left)
+        if left <= 0:
+            return False
+        ready, _, _ = select.select([sys.stdin], [], [], min(0.25, left))
+        if ready:
+            sys.stdin.readline()
+            return True

@@ -38,6 +38,7 @@ def run_show(ctx: Context, *, json: bool) -> int:
     from rich.text import Text
 
     from hwjournal import display
+    from hwjournal.render.look import Listing
 
     table = Table(box=None, pad_edge=False, show_header=False, show_edge=False)
     table.add_column("key", style="hw.id", no_wrap=True)
@@ -51,7 +52,7 @@ def run_show(ctx: Context, *, json: bool) -> int:
     exists = os.path.exists(config.path)
     where = messages.CONFIG_FROM if exists else messages.CONFIG_DEFAULTS
     screen = Group(
-        table,
+        Listing(table, ("{}", "{}", "allowed: {}")),
         Text(""),
         display.text(where.format(path=config.path), "hw.label"),
     )

@@ -83,7 +83,7 @@ def _alert(ctx: Context, journal: Journal, template: Template | None, private: b
         )
         # a terminal already gone cannot show it; the answer is saved, the exit code unchanged
         with contextlib.suppress(OSError):
-            show_alert(told)
+            show_alert(told, plain=ctx.plain)
 
     return fire
 
@@ -202,7 +202,7 @@ def _converse(
 
     entry = session.entry
     shown = template or Template(id=entry.template, title=entry.title, steps=steps_of(entry))
-    asker = TerminalAsker(shown, resumed=resumed, editor=ctx.config.editor)
+    asker = TerminalAsker(shown, resumed=resumed, editor=ctx.config.editor, plain=ctx.plain)
     steps = steps_of(entry)
 
     def hang_up(signum: int, frame: Any) -> None:

@@ -99,8 +99,13 @@ def nothing_due(plan: DayPlan, today: dt.date) -> str:
 
 
 def due_table(dues: list[Due], today: dt.date) -> Any:
+    """What is due, each with the command that starts it; in words, the plain lines
+    `hw due` prints into a pipe."""
+    from rich.console import Group
     from rich.table import Table
     from rich.text import Text
+
+    from hwjournal.render.look import Either
 
     table = Table.grid(padding=(0, 3))
     table.add_column(no_wrap=False)
@@ -115,7 +120,7 @@ def due_table(dues: list[Due], today: dt.date) -> Any:
             left.append("\n  ")
             left.append(display.text(_one_line(due.note), "hw.help"))
         table.add_row(left, f"hw start {due.template}")
-    return table
+    return Either(table, Group(*(Text(line) for line in due_lines(dues, today))))
 
 
 def due_screen(plan: DayPlan, today: dt.date) -> Any:
@@ -167,6 +172,8 @@ def assignments_table(
     from rich.table import Table
     from rich.text import Text
 
+    from hwjournal.render.look import Either, Listing
+
     table = Table(box=None, pad_edge=False, header_style="hw.label", show_edge=False)
     table.add_column("id", style="hw.id", justify="right", no_wrap=True)
     table.add_column("exercise", ratio=2)
@@ -175,17 +182,20 @@ def assignments_table(
     table.add_column("this week", ratio=2)
     for a in assignments:
         left = display.text(a.title)
+        words = display.text(a.title)
         if a.note.strip():
             left.append("\n")
             left.append(display.text(_one_line(a.note), "hw.help"))
+            words.append(", note: ")
+            words.append(display.text(_one_line(a.note)))
         table.add_row(
             str(a.id),
-            left,
+            Either(left, words),
             rhythm(a.schedule, a.days),
             when_words(a, today),
             Text(figure_words(figures.get(a.id)), style="hw.label"),
         )
-    return table
+    return Listing(table, ("assignment {}", "{}", "{}", "{}", "this week: {}"))
 
 
 def today_screen(

@@ -11,6 +11,8 @@ from hwjournal.templates import Template
 def catalogue(templates: list[Template]) -> Any:
     from rich.table import Table
 
+    from hwjournal.render.look import Listing
+
     table = Table(box=None, pad_edge=False, header_style="hw.label", show_edge=False)
     table.add_column("id", style="hw.id", no_wrap=True)
     table.add_column("exercise")
@@ -28,13 +30,15 @@ def catalogue(templates: list[Template]) -> Any:
             display.text(t.modality),
             f"{t.minutes:g}" if t.minutes else "",
         )
-    return table
+    return Listing(table, ("{}", "{}", "{}", "about {} minutes"))
 
 
 def explain(t: Template) -> Any:
     from rich.console import Group
     from rich.padding import Padding
     from rich.text import Text
+
+    from hwjournal.render.look import joined
 
     parts: list[Any] = [display.text(t.title, "hw.title")]
     meta = [
@@ -47,7 +51,7 @@ def explain(t: Template) -> Any:
         )
         if x
     ]
-    parts.append(display.text(" · ".join(meta), "hw.label"))
+    parts.append(joined(meta, "hw.label"))
     if t.summary:
         parts += [Text(""), display.text(t.summary)]
     if t.why:
@@ -94,3 +98,4 @@ def explain(t: Template) -> Any:
         parts += [Padding(display.text(t.notice, "hw.label"), (0, 0, 0, 2))]
     parts += [Text(""), Text(f"Start it with: hw start {t.id}", style="hw.note")]
     return Group(*parts)
+

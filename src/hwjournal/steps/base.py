@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # typing costs milliseconds to import; the fast path has none
     Fail = Callable[[str, str], NoReturn]
 
 STEP_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+BULLET = "• "  # before each item of a list answer, one a line
 
 # What a TOML value may be, and how to say so when it is something else.
 KIND_NAMES = {
@@ -289,7 +290,7 @@ class StepType:
         if isinstance(value, bool):
             return "yes" if value else "no"
         if isinstance(value, list):
-            return "\n".join(f"• {v}" for v in value)
+            return "\n".join(BULLET + str(v) for v in value)
         if isinstance(value, float):
             return f"{value:g}"
         return str(value)
