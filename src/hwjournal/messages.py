@@ -216,6 +216,7 @@ JOURNAL_BUSY_HINT = "Nothing was changed. Try again in a moment."
 
 # Homework plans: hw assign, hw assignments, hw due, hw skip, and hw alone
 ASSIGNED = "Assigned {title}: {rhythm}, {span}. It is assignment {id}."
+ASSIGNMENTS_THIS_WEEK = "this week: {figures}"
 ASSIGNED_NEXT = "See what is due on a day with: hw due"
 ASSIGNED_ALSO = (
     "{title} also has assignment {other} running. If this one replaces it, end that one "

@@ -169,17 +169,18 @@ def figure_words(figure: Adherence | None) -> str:
 def assignments_table(
     assignments: list[Assignment], figures: dict[int, Adherence], today: dt.date
 ) -> Any:
+    """Each assignment in two lines: its exercise over its note, beside its rhythm and
+    span over this week's figures. (Five columns squeezed every cell into pieces at 80
+    columns.) In words, one line each."""
     from rich.table import Table
     from rich.text import Text
 
     from hwjournal.render.look import Either, Listing
 
-    table = Table(box=None, pad_edge=False, header_style="hw.label", show_edge=False)
-    table.add_column("id", style="hw.id", justify="right", no_wrap=True)
-    table.add_column("exercise", ratio=2)
-    table.add_column("rhythm", ratio=1)
-    table.add_column("when", ratio=2)
-    table.add_column("this week", ratio=2)
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="hw.id", justify="right", no_wrap=True)
+    table.add_column(ratio=2)
+    table.add_column(ratio=3)
     for a in assignments:
         left = display.text(a.title)
         words = display.text(a.title)
@@ -188,14 +189,14 @@ def assignments_table(
             left.append(display.text(_one_line(a.note), "hw.help"))
             words.append(", note: ")
             words.append(display.text(_one_line(a.note)))
-        table.add_row(
-            str(a.id),
-            Either(left, words),
-            rhythm(a.schedule, a.days),
-            when_words(a, today),
-            Text(figure_words(figures.get(a.id)), style="hw.label"),
-        )
-    return Listing(table, ("assignment {}", "{}", "{}", "{}", "this week: {}"))
+        plan = [rhythm(a.schedule, a.days), when_words(a, today)]
+        right = Text(" · ".join(plan))
+        figures_now = figure_words(figures.get(a.id))
+        if figures_now:
+            plan.append(messages.ASSIGNMENTS_THIS_WEEK.format(figures=figures_now))
+            right.append("\n" + plan[-1], style="hw.label")
+        table.add_row(str(a.id), Either(left, words), Either(right, "; ".join(plan)))
+    return Listing(table, ("assignment {}", "{}", "{}"))
 
 
 def today_screen(
