@@ -80,10 +80,7 @@ def _root(ctx: Context) -> Callable[..., None]:
             False,
         ),
     ]
-    root.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
-    root.__annotations__ = {p.name: p.annotation for p in parameters}
-    root.__doc__ = spec.HELP
-    return root
+    return _signed(root, parameters, spec.HELP)
 
 
 def values_from_typer(command: spec.Command | spec.Group, raw: dict[str, Any]) -> dict[str, Any]:
@@ -132,10 +129,17 @@ def _function(
             return  # `hw assignments end ID`: the subcommand does the work
         raise typer.Exit(invoke(command, ctx, values_from_typer(command, raw)))
 
-    run.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
-    run.__annotations__ = {p.name: p.annotation for p in parameters}
-    run.__doc__ = command.help
-    return run
+    return _signed(run, parameters, command.help)
+
+
+def _signed(
+    function: Callable[..., None], parameters: list[inspect.Parameter], help: str
+) -> Callable[..., None]:
+    """The function with the signature Typer reads its options and arguments from."""
+    function.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    function.__annotations__ = {p.name: p.annotation for p in parameters}
+    function.__doc__ = help
+    return function
 
 
 def _parameter(name: str, annotation: Any, default: Any) -> inspect.Parameter:
