@@ -99,6 +99,16 @@ def show(ctx: Context, screen: Any, page: bool = False) -> None:
         sys.stdout.write(drawn)
 
 
+def scale_words(value: float, low: float, high: float, label: str | None = None) -> str:
+    """A point on a scale in words: "7 of 10", "1 of 3, Several days", or
+    "-2 on a scale from -5 to 5" when the scale does not start at 0 or 1."""
+    if low in (0, 1):
+        words = f"{value:g} of {high:g}"
+    else:
+        words = f"{value:g} on a scale from {low:g} to {high:g}"
+    return f"{words}, {label}" if label else words
+
+
 def bar(value: float, low: float, high: float, width: int = 10) -> str:
     """A small bar for a scale answer: ■■■■□□□□□□."""
     if high <= low:

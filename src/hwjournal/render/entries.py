@@ -13,9 +13,8 @@ MOODS = {1: "very low", 2: "low", 3: "so-so", 4: "good", 5: "very good"}
 
 def mood_phrase(mood: int) -> tuple[str, str]:
     """The mood for the eye and in words: ("mood 4/5 (good)", "mood 4 of 5, good")."""
-    from hwjournal.render.look import scale_words
-
-    return f"mood {mood}/5 ({MOODS[mood]})", "mood " + scale_words(mood, 1, 5, MOODS[mood])
+    words = display.scale_words(mood, 1, 5, MOODS[mood])
+    return f"mood {mood}/5 ({MOODS[mood]})", f"mood {words}"
 
 
 def entry_heading(entry: Entry, meta: list[str | tuple[str, str]] | None = None) -> Any:

@@ -59,16 +59,6 @@ class Either:
         return Measurement.get(console, options, self.chosen(console))
 
 
-def scale_words(value: float, low: float, high: float, label: str | None = None) -> str:
-    """A point on a scale in words: "7 of 10", "1 of 3, Several days", or
-    "-2 on a scale from -5 to 5" when the scale does not start at 0 or 1."""
-    if low in (0, 1):
-        words = f"{value:g} of {high:g}"
-    else:
-        words = f"{value:g} on a scale from {low:g} to {high:g}"
-    return f"{words}, {label}" if label else words
-
-
 def measure(
     value: float,
     low: float,
@@ -84,7 +74,7 @@ def measure(
         picture.append(f" {value:g}", style="")
         if label and bar_width >= 10:
             picture.append(f"  {display.clean(label)}", style="hw.label")
-    return Either(picture, scale_words(value, low, high, label))
+    return Either(picture, display.scale_words(value, low, high, label))
 
 
 def joined(parts: Sequence[str | tuple[str, str]], style: str = "") -> Either:

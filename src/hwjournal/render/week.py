@@ -119,7 +119,7 @@ def _strip(data: WeekData) -> Any:
     from rich.table import Table
     from rich.text import Text
 
-    from hwjournal.render.look import Either, scale_words
+    from hwjournal.render.look import Either
 
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="")
     table.add_column("", style="hw.label", no_wrap=True)
@@ -153,7 +153,7 @@ def _strip(data: WeekData) -> Any:
             mood_row.append(cell)
         words = [f"{count} {'entry' if count == 1 else 'entries'}" if count else "no entries"]
         if mood is not None:
-            words.append("mood " + scale_words(round(mood, 1), 1, 5, _mood_word(mood)))
+            words.append("mood " + display.scale_words(round(mood, 1), 1, 5, _mood_word(mood)))
         today = " (today)" if day == data.today else ""
         days_in_words.append(Text(f"{long_day(day)}{today}: {', '.join(words)}"))
     table.add_row(*count_row)
