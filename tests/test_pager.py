@@ -144,3 +144,10 @@ def test_a_plain_screen_is_paged_in_plain_words(pager):
     paged = pager["paged"].read_text()
     assert "Little interest or pleasure" in paged
     assert "\x1b" not in paged
+
+
+def test_a_pager_that_quits_at_once_ends_quietly(tmp_path):
+    # `true` reads nothing: a long screen meets a closed pipe, which is no error
+    shown = at_terminal(*TALL, env={"HW_PAGER": "true"}, rows=5)
+    assert "Traceback" not in shown and "Exception" not in shown
+    assert "Little interest" not in shown

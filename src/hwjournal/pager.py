@@ -6,6 +6,7 @@ is a terminal."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -52,12 +53,14 @@ def show(screen: str, height: int) -> None:
     # Ctrl-C while paging belongs to the pager (less stops a search with it)
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
+        assert process.stdin is not None
         try:
-            assert process.stdin is not None
             process.stdin.write(screen.encode(sys.stdout.encoding or "utf-8", "replace"))
-            process.stdin.close()
         except BrokenPipeError:
             pass  # the person quit before the end: that is fine
+        finally:
+            with contextlib.suppress(OSError):
+                process.stdin.close()
         code = process.wait()
     finally:
         signal.signal(signal.SIGINT, previous)
