@@ -245,6 +245,7 @@ def test_an_exercise_at_a_terminal_in_plain_words(journal):
     shown = session.getvalue()
     assert "  0  Not at all\r\n  1  Several days\r\n" in shown
     assert "- Your crisis contact: Sam, 555 0100" in shown  # the alert, as lines
+    assert "\r\n\r\nWhere to turn now:\r\n- If you might act" in shown  # set apart
     assert not PICTURES.search(shown), PICTURES.findall(shown)
     assert "\x1b[" not in shown
 

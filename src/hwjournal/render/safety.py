@@ -18,8 +18,8 @@ def show_alert(alert: Alert, stream: Any = None, plain: bool = False) -> None:
     if plain or not stream.isatty():
         from hwjournal.context import terminal_width, wrap
 
-        text = "\n".join(alert.lines())
         width = terminal_width(stream)
+        text = "\n".join(alert.lines(spaced=width is not None))
         stream.write((wrap(text, width) if width else text) + "\n")
         stream.flush()
         return
