@@ -33,6 +33,10 @@ SPARKS = "▁▂▃▄▅▆▇█"
 # Narrowest useful column in a log table; the steps are split over several
 # tables when the screen cannot fit them all at this width.
 LOG_COLUMN_MIN = 16
+# The seven days side by side need this many columns; narrower, they stand one a line.
+STRIP_ACROSS = 72
+# Narrowest the homework's exercise titles get, however narrow the terminal.
+HOMEWORK_TITLE_MIN = 14
 
 
 def short_day(day: dt.date) -> str:
@@ -79,7 +83,7 @@ def week_view(data: WeekData, width: int = 80) -> Any:
     from rich.console import Group
     from rich.text import Text
 
-    parts: list[Any] = [_title(data), Text(""), _strip(data)]
+    parts: list[Any] = [_title(data), Text(""), _strip(data, width)]
     mood_and_streak = _mood_and_streak(data)
     if mood_and_streak:
         parts += [Text(""), *mood_and_streak]
@@ -111,54 +115,73 @@ def _title(data: WeekData) -> Any:
     return title
 
 
-def _strip(data: WeekData) -> Any:
-    """Seven days side by side: dots for entries, a spark and the mood; in words, one
-    line a day."""
-    from rich import box
+def _strip(data: WeekData, width: int) -> Any:
+    """The seven days: dots for entries, a spark and the mood. Side by side where they
+    fit, one a line on a narrow terminal; in words, one line a day."""
     from rich.console import Group
-    from rich.table import Table
     from rich.text import Text
 
     from hwjournal.render.look import Either
 
+    days = [_day(data, day) for day in data.days()]
+    picture = _strip_across(days) if width >= STRIP_ACROSS else _strip_down(days)
+    return Either(picture, Group(*(Text(words) for *_, words in days)))
+
+
+def _day(data: WeekData, day: dt.date) -> tuple[Any, Any, Any, str]:
+    """One day of the strip: its heading, entries and mood cells, and all of it in words."""
+    from rich.text import Text
+
+    key = day.isoformat()
+    heading = Text(short_day(day))
+    if day == data.today:
+        heading.stylize("hw.note")
+        heading.append(" ·", style="hw.note")
+    elif day > data.today:
+        heading.stylize("hw.label")
+    count = data.by_day[key]
+    if count == 0:
+        entries = Text("·", style="hw.label")
+    elif count <= 4:
+        entries = Text("●" * count, style="hw.ok")
+    else:
+        entries = Text(f"●×{count}", style="hw.ok")
+    mood = data.mood_by_day[key]
+    words = [f"{count} {'entry' if count == 1 else 'entries'}" if count else "no entries"]
+    if mood is None:
+        shown = Text("·", style="hw.label")
+    else:
+        shown = Text(spark(mood), style="hw.bar")
+        shown.append(" " + mood_number(mood))
+        words.append("mood " + display.scale_words(round(mood, 1), 1, 5, _mood_word(mood)))
+    today = " (today)" if day == data.today else ""
+    return heading, entries, shown, f"{long_day(day)}{today}: {', '.join(words)}"
+
+
+def _strip_across(days: list[tuple[Any, Any, Any, str]]) -> Any:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="")
     table.add_column("", style="hw.label", no_wrap=True)
-    counts = data.by_day
-    moods = data.mood_by_day
-    count_row: list[Any] = [Text("entries", style="hw.label")]
-    mood_row: list[Any] = [Text("mood", style="hw.label")]
-    days_in_words = []
-    for day in data.days():
-        key = day.isoformat()
-        heading = Text(short_day(day))
-        if day == data.today:
-            heading.stylize("hw.note")
-            heading.append(" ·", style="hw.note")
-        elif day > data.today:
-            heading.stylize("hw.label")
+    for heading, *_ in days:
         table.add_column(heading, no_wrap=True, justify="left")
-        count = counts[key]
-        if count == 0:
-            count_row.append(Text("·", style="hw.label"))
-        elif count <= 4:
-            count_row.append(Text("●" * count, style="hw.ok"))
-        else:
-            count_row.append(Text(f"●×{count}", style="hw.ok"))
-        mood = moods[key]
-        if mood is None:
-            mood_row.append(Text("·", style="hw.label"))
-        else:
-            cell = Text(spark(mood), style="hw.bar")
-            cell.append(" " + mood_number(mood))
-            mood_row.append(cell)
-        words = [f"{count} {'entry' if count == 1 else 'entries'}" if count else "no entries"]
-        if mood is not None:
-            words.append("mood " + display.scale_words(round(mood, 1), 1, 5, _mood_word(mood)))
-        today = " (today)" if day == data.today else ""
-        days_in_words.append(Text(f"{long_day(day)}{today}: {', '.join(words)}"))
-    table.add_row(*count_row)
-    table.add_row(*mood_row)
-    return Either(table, Group(*days_in_words))
+    table.add_row(Text("entries", style="hw.label"), *(entries for _, entries, _, _ in days))
+    table.add_row(Text("mood", style="hw.label"), *(mood for _, _, mood, _ in days))
+    return table
+
+
+def _strip_down(days: list[tuple[Any, Any, Any, str]]) -> Any:
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="hw.label")
+    for name in ("", "entries", "mood"):
+        table.add_column(name, no_wrap=True)
+    for heading, entries, mood, _ in days:
+        table.add_row(heading, entries, mood)
+    return table
 
 
 def _mood_word(mood: float) -> str:
@@ -202,9 +225,10 @@ def _homework(data: WeekData) -> list[Any]:
     from hwjournal.render.look import Either, Listing
 
     table = Table(box=None, pad_edge=False, show_header=False, show_edge=False)
-    table.add_column("exercise", ratio=1, overflow="fold")
+    # On a narrow terminal the figures wrap rather than squeeze the titles away.
+    table.add_column("exercise", overflow="fold", min_width=HOMEWORK_TITLE_MIN)
     table.add_column("bar", no_wrap=True, style="hw.bar")
-    table.add_column("figures", no_wrap=True)
+    table.add_column("figures")
     for item in data.assignments:
         title = display.text(getattr(item, "title", "") or item.template)
         if item.due == 0:
