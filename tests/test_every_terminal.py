@@ -196,3 +196,40 @@ def test_a_flag_global_given_a_value_is_refused_as_usage(hw):
     refused = hw("--plain=yes", "week")
     assert refused.code == 2
     assert "--plain" in refused.err
+
+
+# ---------------------------------------------------------------- screens that fit
+
+
+def test_assignments_at_80_columns_keep_each_phrase_whole(hw):
+    hw(
+        "assign",
+        "reframe-log",
+        "--start",
+        "2026-11-23",
+        "--until",
+        "2026-12-06",
+        "--note",
+        "Evenings",
+    )
+    hw("assign", "mood-checkin", "--days", "mon,wed,fri,sun", "--start", "2026-11-23")
+    shown = hw("assignments", "--all", env={"COLUMNS": "80"}).out
+    lines = [line.rstrip() for line in shown.splitlines()]
+    assert all(len(line) <= 80 for line in lines)
+    assert any("Cognitive reframe log" in line and "from 23 Nov to 6 Dec" in line for line in lines)
+    assert any("on Mon, Wed, Fri, Sun" in line for line in lines)
+    assert sum("this week:" in line for line in lines) <= 2
+
+
+def test_a_long_step_prompt_wraps_under_its_own_text(hw):
+    shown = hw("templates", "show", "phq-9", env={"COLUMNS": "80"}).out.splitlines()
+    first = next(i for i, line in enumerate(shown) if line.startswith(" 6. Feeling bad"))
+    assert shown[first + 1].startswith("    or your family down")
+
+
+def test_a_due_note_wraps_under_its_own_text():
+    run_hw("assign", "gratitude", "--note", "three small things, after dinner, on the balcony")
+    shown = session("due", columns=50, env={"NO_COLOR": "1"})
+    note = next(line for line in shown.splitlines() if "three small things" in line)
+    rest = shown.splitlines()[shown.splitlines().index(note) + 1]
+    assert note.startswith("  three") and rest.startswith("  ") and rest.strip()

@@ -111,15 +111,16 @@ def due_table(dues: list[Due], today: dt.date) -> Any:
     table.add_column(no_wrap=False)
     table.add_column(no_wrap=True, style="hw.note")
     for due in dues:
-        left = Text("• ")
-        left.append(display.text(due.title, "hw.title"))
+        text = display.text(due.title, "hw.title")
         hint = due_hint(due, today)
         if hint:
-            left.append(f"\n  {hint}", style="hw.label")
+            text.append(f"\n{hint}", style="hw.label")
         if due.note.strip():
-            left.append("\n  ")
-            left.append(display.text(_one_line(due.note), "hw.help"))
-        table.add_row(left, f"hw start {due.template}")
+            text.append("\n")
+            text.append(display.text(_one_line(due.note), "hw.help"))
+        item = Table.grid(padding=(0, 1))  # a wrapped line stays under its text
+        item.add_row("•", text)
+        table.add_row(item, f"hw start {due.template}")
     return Either(table, Group(*(Text(line) for line in due_lines(dues, today))))
 
 
