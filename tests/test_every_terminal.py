@@ -135,7 +135,7 @@ def test_phq9_at_a_terminal_lists_each_answer_on_its_own_line(hw):
     child = spawn_hw("start", "phq-9", dimensions=(40, 80), env={"NO_COLOR": "1"})
     child.expect("Little interest")
     child.expect("›")
-    listed = child.before.replace("\r\n", "\n")
+    listed = "\n".join(line.rstrip() for line in child.before.split("\r\n"))
     child.sendline("several days")  # its words are taken too
     child.expect("Feeling down")
     child.sendcontrol("c")
@@ -143,6 +143,23 @@ def test_phq9_at_a_terminal_lists_each_answer_on_its_own_line(hw):
     assert "  0  Not at all\n  1  Several days\n  2  More than half the days\n" in listed
     assert "(0 Not at all" not in listed
     assert run_hw("show", "1", "--json").json()["answers"] == {"q1": 1}
+
+
+def test_a_long_option_wraps_under_its_own_words(hw_home):
+    (hw_home / "templates").mkdir(parents=True)
+    (hw_home / "templates" / "long-choice.toml").write_text(
+        'id = "long-choice"\ntitle = "Long choice"\nversion = 1\nmodality = "test"\n'
+        'goals = ["skills"]\nsummary = "s"\nwhy = "w"\ncadence = "daily"\n\n'
+        '[[steps]]\nid = "pick"\ntype = "choice"\nprompt = "Pick one"\nrequired = true\n'
+        'options = ["Short", "A much longer option that cannot fit on one narrow line"]\n'
+    )
+    child = spawn_hw("start", "long-choice", dimensions=(40, 40), env={"NO_COLOR": "1"})
+    child.expect("›")
+    lines = [line.rstrip() for line in child.before.split("\r\n")]
+    child.sendcontrol("c")
+    finish(child)
+    first = next(i for i, line in enumerate(lines) if line.startswith("  2  A much"))
+    assert lines[first + 1].startswith("     ") and lines[first + 1].strip()
 
 
 # ---------------------------------------------------------------- global options

@@ -119,9 +119,8 @@ class TerminalAsker:
         else:
             self._header(step, number, total)
             listed = step.kind.listed(step)
-            width = max((len(key) for key, _ in listed), default=0)
-            for key, meaning in listed:  # keys right-aligned: " 9" above "10"
-                self.out.print(f"  [hw.id]{key:>{width}}[/]  ", display.text(meaning), sep="")
+            if listed:
+                self.out.print(_listing(listed))
             how = step.kind.hint(step)
             if how:
                 self.out.print(display.text(how, "hw.label"))
@@ -273,3 +272,17 @@ def _wait(started: float, seconds: float, show: Any) -> bool:
         if ready:
             sys.stdin.readline()
             return True
+
+
+def _listing(listed: list[tuple[str, str]]) -> Any:
+    """What to type and what it means, one a line: keys right-aligned (" 9" above
+    "10"), and a meaning that wraps goes on under itself."""
+    from rich.padding import Padding
+    from rich.table import Table
+
+    table = Table.grid(padding=(0, 2))
+    table.add_column(justify="right", style="hw.id", no_wrap=True)
+    table.add_column()
+    for key, meaning in listed:
+        table.add_row(key, display.text(meaning))
+    return Padding(table, (0, 0, 0, 2), expand=False)
