@@ -13,7 +13,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from conftest import finish, run_hw, spawn_hw
+from conftest import REPO, finish, run_hw, spawn_hw
 
 # box drawing, blocks and geometric shapes; braille
 PICTURES = re.compile("[\u2500-\u25ff\u2800-\u28ff]")
@@ -113,6 +113,7 @@ SCREENS = [
     ["assignments", "--all"],
     ["sos"],
     ["config", "show"],
+    ["check"],
 ]
 
 
@@ -129,6 +130,12 @@ def test_no_screen_has_a_picture_character_or_an_escape_code(journal):
         assert not PICTURES.findall(shown), (args, PICTURES.findall(shown))
         assert "\x1b" not in shown, args
         assert not any(line != line.rstrip() for line in shown.splitlines()), args
+
+
+def test_marks_are_words_too(journal):
+    assert "ok: the file is whole" in plain(journal, "check")
+    checked = plain(journal, "templates", "validate", str(REPO / "templates" / "gratitude.toml"))
+    assert checked.startswith("ok: ")
 
 
 def test_the_same_screens_drawn_for_the_eye_do_have_pictures(journal):

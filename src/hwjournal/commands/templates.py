@@ -56,6 +56,8 @@ def run_validate(ctx: Context, *, files: list[str], json: bool) -> int:
         raise UsageError(f"No such file: {', '.join(missing)}.", "Check the path and try again.")
     results = []
     failed = False
+    # marks in words for a screen reader or braille display
+    good, bad = ("ok:", "problem:") if ctx.plain else ("✓", "✗")
     for path in files:
         try:
             template = templates.load_file(path)
@@ -72,7 +74,7 @@ def run_validate(ctx: Context, *, files: list[str], json: bool) -> int:
                 }
             )
             if not json:
-                say(f"✗ {exc.message}")
+                say(f"{bad} {exc.message}")
             continue
         warnings = templates.warnings_for(template)
         results.append(
@@ -87,7 +89,7 @@ def run_validate(ctx: Context, *, files: list[str], json: bool) -> int:
             }
         )
         if not json:
-            say(f"✓ {path}: {template.id} is valid.")
+            say(f"{good} {path}: {template.id} is valid.")
             for warning in warnings:
                 say(f"  note: {warning}")
     if json:
