@@ -150,6 +150,8 @@ def test_the_week_says_its_figures_in_words(journal):
     lines = shown.splitlines()
     assert "Monday 16 November: 3 entries, mood 3 of 5, so-so" in lines
     assert "Tuesday 17 November: no entries" in lines
+    upcoming = plain(journal, "week", "2099-W01").splitlines()
+    assert "Thursday 1 January: still to come" in upcoming
     assert "Cognitive reframe log: 1 of 7 done, 2 skipped, 4 not recorded" in lines
     assert "Mood check-in: 2 of 3 done, 1 not recorded" in lines
     assert any(line.strip().startswith("Tue 17: Cognitive reframe log — no time") for line in lines)

@@ -147,7 +147,10 @@ def _day(data: WeekData, day: dt.date) -> tuple[Any, Any, Any, str]:
     else:
         entries = Text(f"●×{count}", style="hw.ok")
     mood = data.mood_by_day[key]
-    words = [f"{count} {'entry' if count == 1 else 'entries'}" if count else "no entries"]
+    if count:
+        words = [f"{count} {'entry' if count == 1 else 'entries'}"]
+    else:  # a day not yet come is not an empty one
+        words = ["still to come" if day > data.today else "no entries"]
     if mood is None:
         shown = Text("·", style="hw.label")
     else:
