@@ -35,9 +35,13 @@ class Result:
 def hw_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "hwhome"
     monkeypatch.setenv("HW_HOME", str(home))
-    for var in ("HW_JOURNAL", "HW_CONFIG", "HW_DEBUG", "NO_COLOR", "EDITOR", "VISUAL"):
+    for var in (
+        *("HW_JOURNAL", "HW_CONFIG", "HW_DEBUG", "NO_COLOR", "EDITOR", "VISUAL"),
+        *("HW_PLAIN", "HW_PAGER", "PAGER", "LESS", "COLUMNS", "LINES"),
+    ):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("TZ", "UTC")
+    monkeypatch.setenv("TERM", "xterm")  # TERM=dumb would ask for plain screens
     return home
 
 
@@ -90,14 +94,19 @@ def snapshot(path: Path) -> dict[str, bytes]:
 DATA = Path(__file__).resolve().parent / "data"
 
 
-def spawn_hw(*args: str, env: dict[str, str] | None = None, timeout: float = 15):
-    """Run the installed hw at a real pseudo-terminal, as a person would."""
+def spawn_hw(
+    *args: str,
+    env: dict[str, str] | None = None,
+    timeout: float = 15,
+    dimensions: tuple[int, int] = (40, 100),
+):
+    """Run the installed hw at a real pseudo-terminal (rows, columns), as a person would."""
     import pexpect
 
     full_env = dict(os.environ)
     full_env.update(env or {})
     child = pexpect.spawn(
-        HW, list(args), env=full_env, encoding="utf-8", timeout=timeout, dimensions=(40, 100)
+        HW, list(args), env=full_env, encoding="utf-8", timeout=timeout, dimensions=dimensions
     )
     return child
 

@@ -224,11 +224,20 @@ def lines_of(text: str) -> list[str]:
     return text.rstrip("\n").split("\n")
 
 
-@pytest.mark.parametrize("columns", ["80", "120"])
+@pytest.mark.parametrize("columns", ["50", "80", "120"])
 def test_the_screen_fits_the_terminal_width(week_home: Path, columns: str) -> None:
     result = run_hw("week", "2026-W47", env={**ENV, "COLUMNS": columns})
     assert result.code == 0 and result.err == ""
     assert max(len(line) for line in lines_of(result.out)) <= int(columns)
+
+
+def test_a_narrow_screen_keeps_each_day_and_each_exercise_whole(week_home: Path) -> None:
+    out = run_hw("week", "2026-W47", env={**ENV, "COLUMNS": "50"}).out
+    # the days stand one a line instead of being cut to "Mo…"
+    assert re.search(r"^Mon 16\s+●●\s+\S+ 3\.5\s*$", out, re.MULTILINE)
+    assert "…" not in out
+    homework = out[out.index("Homework") : out.index("What got in the way")]
+    assert "Cognitive reframe" in homework  # a title is never squeezed away
 
 
 def test_the_screen_shows_the_week(week_home: Path) -> None:

@@ -5,7 +5,7 @@ import os
 import sys
 
 from hwjournal import messages
-from hwjournal.context import Context
+from hwjournal.context import Context, say
 from hwjournal.errors import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, HwError, Interrupted
 
 
@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     from hwjournal import fast
 
     options, argv = fast.split_globals(sys.argv[1:] if argv is None else list(argv))
-    ctx = Context(journal_flag=options.get("journal"))
+    ctx = Context.from_globals(options)
     try:
         try:
             code = fast.try_run(argv, ctx)
@@ -97,11 +97,12 @@ def _end_now(code: int) -> None:
 
 
 def _tell(line: str) -> None:
-    """A message on stderr. What the person typed may be quoted in it (a date, an id);
-    its control characters are shown as symbols, never sent to the terminal."""
+    """A message on stderr, wrapped like every other (context.say). What the person
+    typed may be quoted in it (a date, an id); its control characters are shown as
+    symbols, never sent to the terminal."""
     from hwjournal.display import clean
 
-    sys.stderr.write(clean(line) + "\n")
+    say(clean(line))
 
 
 def _quiet_pipe() -> None:

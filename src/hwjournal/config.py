@@ -171,13 +171,12 @@ def warn_unknown(config: Config) -> None:
     """Say on stderr which settings in the file hw does not know: a misspelt
     `crisis_contact` would otherwise be silently missing from every alert."""
     if config.unknown:
-        import sys
-
         from hwjournal import messages
+        from hwjournal.context import say
 
         names = ", ".join(f"'{key}'" for key in config.unknown)
-        sys.stderr.write(messages.CONFIG_UNKNOWN_KEYS.format(path=config.path, names=names) + "\n")
-        sys.stderr.write(messages.CONFIG_KEYS_ARE.format(keys=", ".join(KEYS)) + "\n")
+        say(messages.CONFIG_UNKNOWN_KEYS.format(path=config.path, names=names))
+        say(messages.CONFIG_KEYS_ARE.format(keys=", ".join(KEYS)))
 
 
 # ------------------------------------------------------------------ changing

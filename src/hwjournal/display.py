@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from hwjournal.context import Context
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 THEME = {
@@ -49,21 +51,62 @@ def text(value: Any, style: str = "") -> Any:
     return Text(clean(value), style=style)
 
 
-def console(stderr: bool = False) -> Console:
+def console(stderr: bool = False, plain: bool = False) -> Console:
+    """A console on stdout (or stderr). plain: the one for screen readers and braille
+    displays (render/look.py), which draws words for pictures and never colours."""
     from rich.console import Console
     from rich.theme import Theme
 
+    kind = Console
+    if plain:
+        from hwjournal.render.look import PlainConsole
+
+        kind = PlainConsole
     stream = sys.stderr if stderr else sys.stdout
-    # NO_COLOR: no escape codes at all, not even bold or dim
-    plain = {"color_system": None} if os.environ.get("NO_COLOR") else {}
-    return Console(
+    # NO_COLOR, and plain: no escape codes at all, not even bold or dim
+    colourless = {"color_system": None} if plain or os.environ.get("NO_COLOR") else {}
+    return kind(
         file=stream,
         theme=Theme(THEME),
         highlight=False,
-        **plain,
+        **colourless,
         emoji=False,
         soft_wrap=False,
     )
+
+
+def show(ctx: Context, screen: Any, page: bool = False) -> None:
+    """Draw a command's screen on stdout, in pictures or in words as the run chose
+    (ctx.plain). page: a screen that may be long (a week, an entry); at a terminal,
+    one taller than the terminal opens in the pager unless --no-pager."""
+    from hwjournal.context import stdout_is_terminal
+
+    out = console(plain=ctx.plain)
+    paged = page and ctx.pager and stdout_is_terminal()
+    if not (paged or ctx.plain):
+        out.print(screen)
+        return
+    with out.capture() as captured:
+        out.print(screen)
+    drawn = captured.get()
+    if ctx.plain:  # the spaces that pad a table out to the width, read as nothing
+        drawn = "\n".join(line.rstrip() for line in drawn.split("\n"))
+    if paged:
+        from hwjournal import pager
+
+        pager.show(drawn, out.size.height)
+    else:
+        sys.stdout.write(drawn)
+
+
+def scale_words(value: float, low: float, high: float, label: str | None = None) -> str:
+    """A point on a scale in words: "7 of 10", "1 of 3, Several days", or
+    "-2 on a scale from -5 to 5" when the scale does not start at 0 or 1."""
+    if low in (0, 1):
+        words = f"{value:g} of {high:g}"
+    else:
+        words = f"{value:g} on a scale from {low:g} to {high:g}"
+    return f"{words}, {label}" if label else words
 
 
 def bar(value: float, low: float, high: float, width: int = 10) -> str:

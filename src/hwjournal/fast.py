@@ -19,10 +19,11 @@ if TYPE_CHECKING:  # typing costs milliseconds to import; the fast path has none
     from hwjournal.context import Context
 
 
-def split_globals(argv: list[str]) -> tuple[dict[str, str], list[str]]:
-    """The global options (`--journal PATH`), wherever they stand before a `--`, and
-    the command line without them: people write `hw log --journal j.db` too."""
-    found: dict[str, str] = {}
+def split_globals(argv: list[str]) -> tuple[dict[str, Any], list[str]]:
+    """The global options (`--journal PATH`, `--plain`, `--no-pager`), wherever they stand
+    before a `--`, and the command line without them: people write `hw log --plain` too.
+    A flag is True when given; an option with a value maps to its text."""
+    found: dict[str, Any] = {}
     by_flag = {flag: opt for opt in spec.GLOBALS for flag in opt.flags}
     rest: list[str] = []
     index = 0
@@ -33,7 +34,12 @@ def split_globals(argv: list[str]) -> tuple[dict[str, str], list[str]]:
             break
         name, eq, value = arg.partition("=")
         opt = by_flag.get(name)
-        if opt is not None and (eq or index + 1 < len(argv)):
+        if opt is not None and opt.kind == "flag":
+            if eq:  # --plain=yes: left for the full command line to refuse
+                rest.append(arg)
+            else:
+                found[opt.dest] = True
+        elif opt is not None and (eq or index + 1 < len(argv)):
             if not eq:
                 index += 1
                 value = argv[index]

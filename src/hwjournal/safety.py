@@ -67,12 +67,17 @@ class Alert:
         self.turn_to = turn_to
         self.after = after
 
-    def lines(self) -> list[str]:
-        """The alert as plain lines, in the order they are shown."""
+    def lines(self, spaced: bool = False) -> list[str]:
+        """The alert as plain lines, in the order they are shown; spaced: with an empty
+        line before it and between its parts, for a person reading it at a terminal."""
+        gap = [""] if spaced else []
         return [
+            *gap,
             self.noticed,
+            *gap,
             messages.SAFETY_WHERE_NOW,
             *("- " + line for line in self.turn_to),
+            *gap,
             *self.after,
         ]
 

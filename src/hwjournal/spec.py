@@ -89,10 +89,23 @@ ENTRY_ID = Arg("entry_id", "ID", "The entry's id.")
 
 EXPORT_FORMATS = ("markdown", "json", "csv", "html")  # a test checks these match hwjournal.export
 
-# Global options: accepted before or after the command, read once by fast.split_globals.
+# Global options: accepted before or after the command (up to a `--`), read once by
+# fast.split_globals for both command lines and handed to every command in its Context
+# (context.Context.from_globals); the Typer root declares them only so `hw --help` lists
+# them. Each is a flag or takes a value ("flag" or "value" kind).
 GLOBAL_JOURNAL = Opt("journal", ("--journal",), "Use the journal at this path.", metavar="PATH")
+GLOBAL_PLAIN = Opt(
+    "plain",
+    ("--plain",),
+    "Words and numbers only, no bars or box lines: for screen readers and braille "
+    "displays (also HW_PLAIN=1 or TERM=dumb).",
+    "flag",
+)
+GLOBAL_NO_PAGER = Opt(
+    "no_pager", ("--no-pager",), "Print a long screen whole instead of opening a pager.", "flag"
+)
+GLOBALS = (GLOBAL_JOURNAL, GLOBAL_PLAIN, GLOBAL_NO_PAGER)
 GLOBAL_VERSION = Opt("version", ("--version",), "Print hw's version.", "flag")
-GLOBALS = (GLOBAL_JOURNAL,)
 
 HELP = """A calm, local-only journal for therapy homework.
 

@@ -8,7 +8,7 @@ import sys
 import time
 from typing import Any
 
-from hwjournal import display
+from hwjournal import display, messages
 from hwjournal.steps import Step
 from hwjournal.templates import Template
 
@@ -77,8 +77,10 @@ class TerminalAsker:
         resumed: bool = False,
         editor: bool = False,
         editor_folder: str | None = None,
+        plain: bool = False,
     ) -> None:
-        self.out = display.console(stderr=True)
+        self.out = display.console(stderr=True, plain=plain)
+        self.plain = plain  # for a screen reader: no countdown redrawn four times a second
         self.template = template
         self.resumed = resumed
         self.editor = editor  # config `editor`: long answers are written in $EDITOR
@@ -123,9 +125,9 @@ class TerminalAsker:
             self.out.print("[hw.label]Try again:[/]")
         else:
             self._header(step, number, total)
-            if step.options:
-                for i, option in enumerate(step.options, 1):
-                    self.out.print(f"  [hw.id]{i}[/]  ", display.text(option), sep="")
+            listed = step.kind.listed(step)
+            if listed:
+                self.out.print(_listing(listed))
             how = step.kind.hint(step)
             if how:
                 self.out.print(display.text(how, "hw.label"))
@@ -230,25 +232,22 @@ class TerminalAsker:
         return self._count_down(minutes * 60)
 
     def _count_down(self, seconds: float) -> int:
-        from rich.live import Live
-
         started = time.monotonic()
-        ended_early = False
-        with Live(console=self.out, transient=True, refresh_per_second=4) as live:
-            while True:
-                spent = time.monotonic() - started
-                left = max(0.0, seconds - spent)
-                live.update(
-                    f"[hw.note]{int(left) // 60}:{int(left) % 60:02d} left[/]  "
-                    "[hw.label]Enter stops it early.[/]"
+        if self.plain:
+            self.out.print(messages.TIMER_RUNNING)
+            ended_early = _wait(started, seconds, lambda left: None)
+        else:
+            from rich.live import Live
+
+            with Live(console=self.out, transient=True, refresh_per_second=4) as live:
+                ended_early = _wait(
+                    started,
+                    seconds,
+                    lambda left: live.update(
+                        f"[hw.note]{int(left) // 60}:{int(left) % 60:02d} left[/]  "
+                        "[hw.label]Enter stops it early.[/]"
+                    ),
                 )
-                if left <= 0:
-                    break
-                ready, _, _ = select.select([sys.stdin], [], [], min(0.25, left))
-                if ready:
-                    sys.stdin.readline()
-                    ended_early = True
-                    break
         spent = round(min(seconds, time.monotonic() - started))
         if ended_early:
             self.out.print(f"[hw.label]Stopped after {spent // 60}:{spent % 60:02d}.[/]")
@@ -266,3 +265,31 @@ class TerminalAsker:
                 "[hw.label]1 very low · 2 low · 3 so-so · 4 good · 5 very good. Enter to skip.[/]"
             )
         return read_line(ARROW)
+
+
+def _wait(started: float, seconds: float, show: Any) -> bool:
+    """Wait out a timer, calling show(seconds left) a few times a second; True when
+    Enter ended it early."""
+    while True:
+        left = max(0.0, seconds - (time.monotonic() - started))
+        show(left)
+        if left <= 0:
+            return False
+        ready, _, _ = select.select([sys.stdin], [], [], min(0.25, left))
+        if ready:
+            sys.stdin.readline()
+            return True
+
+
+def _listing(listed: list[tuple[str, str]]) -> Any:
+    """What to type and what it means, one a line: keys right-aligned (" 9" above
+    "10"), and a meaning that wraps goes on under itself."""
+    from rich.padding import Padding
+    from rich.table import Table
+
+    table = Table.grid(padding=(0, 2))
+    table.add_column(justify="right", style="hw.id", no_wrap=True)
+    table.add_column()
+    for key, meaning in listed:
+        table.add_row(key, display.text(meaning))
+    return Padding(table, (0, 0, 0, 2), expand=False)

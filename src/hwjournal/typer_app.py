@@ -30,25 +30,7 @@ def build_app(ctx: Context, invoke: Invoke = run_command) -> typer.Typer:
     """The whole `hw` command line for one run, its commands bound to ctx."""
     app = _typer(spec.HELP, no_args_is_help=False)
 
-    @app.callback(invoke_without_command=True)
-    def root(
-        typer_ctx: typer.Context,
-        journal: Annotated[str | None, _option(spec.GLOBAL_JOURNAL)] = None,
-        version: Annotated[
-            bool, _option(spec.GLOBAL_VERSION, callback=_show_version, is_eager=True)
-        ] = False,
-    ) -> None:
-        # --journal was read before Typer ran (fast.split_globals); it is declared
-        # here so that `hw --help` lists it.
-        if typer_ctx.invoked_subcommand is None:
-            from hwjournal.context import stdin_is_terminal, stdout_is_terminal
-
-            if stdin_is_terminal() and stdout_is_terminal():
-                from hwjournal.commands.today import run_today
-
-                raise typer.Exit(run_today(ctx))
-            print(typer_ctx.get_help())
-            raise typer.Exit(0)
+    app.callback(invoke_without_command=True)(_root(ctx))
 
     groups: dict[str, typer.Typer] = {}
     for name, group in spec.GROUPS.items():
@@ -70,6 +52,35 @@ def build_app(ctx: Context, invoke: Invoke = run_command) -> typer.Typer:
             _function(command, ctx, invoke)
         )
     return app
+
+
+def _root(ctx: Context) -> Callable[..., None]:
+    """`hw` alone: today's greeting at a terminal, else the help. The global options
+    were read before Typer ran (fast.split_globals, into ctx); they are declared here,
+    from spec.GLOBALS, so that `hw --help` lists them."""
+
+    def root(typer_ctx: typer.Context, **_globals: Any) -> None:
+        if typer_ctx.invoked_subcommand is None:
+            from hwjournal.context import stdin_is_terminal, stdout_is_terminal
+
+            if stdin_is_terminal() and stdout_is_terminal():
+                from hwjournal.commands.today import run_today
+
+                raise typer.Exit(run_today(ctx))
+            print(typer_ctx.get_help())
+            raise typer.Exit(0)
+
+    version = spec.GLOBAL_VERSION
+    parameters = [
+        _parameter("typer_ctx", typer.Context, inspect.Parameter.empty),
+        *(_parameter(opt.dest, *_option_type(opt)) for opt in spec.GLOBALS),
+        _parameter(
+            version.dest,
+            Annotated[bool, _option(version, callback=_show_version, is_eager=True)],
+            False,
+        ),
+    ]
+    return _signed(root, parameters, spec.HELP)
 
 
 def values_from_typer(command: spec.Command | spec.Group, raw: dict[str, Any]) -> dict[str, Any]:
@@ -118,10 +129,17 @@ def _function(
             return  # `hw assignments end ID`: the subcommand does the work
         raise typer.Exit(invoke(command, ctx, values_from_typer(command, raw)))
 
-    run.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
-    run.__annotations__ = {p.name: p.annotation for p in parameters}
-    run.__doc__ = command.help
-    return run
+    return _signed(run, parameters, command.help)
+
+
+def _signed(
+    function: Callable[..., None], parameters: list[inspect.Parameter], help: str
+) -> Callable[..., None]:
+    """The function with the signature Typer reads its options and arguments from."""
+    function.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    function.__annotations__ = {p.name: p.annotation for p in parameters}
+    function.__doc__ = help
+    return function
 
 
 def _parameter(name: str, annotation: Any, default: Any) -> inspect.Parameter:

@@ -4,7 +4,7 @@ rhythm, see what is set, and end what no longer fits."""
 import sys
 
 from hwjournal import messages, plans, templates
-from hwjournal.context import Context, print_json, say
+from hwjournal.context import Context, print_json, say, stdout_is_terminal
 from hwjournal.dates import parse_date, today, week_of
 from hwjournal.errors import UsageError
 from hwjournal.render.plans import rhythm, span_words
@@ -66,7 +66,7 @@ def run_assign(
     )
     if json:
         print_json(assignment.to_json(now))
-    else:
+    elif not stdout_is_terminal():  # at a terminal the message names the id
         sys.stdout.write(f"{assignment.id}\n")
         sys.stdout.flush()
     from hwjournal import display
@@ -114,7 +114,7 @@ def run_assignments(ctx: Context, *, all_: bool, json: bool) -> int:
         f.id: f
         for f in plans.week_figures(journal, week.start, week.end, ctx.config.week_start, today=now)
     }
-    display.console().print(assignments_table(found, figures, now))
+    display.show(ctx, assignments_table(found, figures, now))
     return 0
 
 

@@ -31,8 +31,7 @@ def editor_command() -> list[str] | None:
 
 
 def _ask_yes(question: str) -> bool:
-    sys.stderr.write(question)
-    sys.stderr.flush()
+    say(question, end="")
     reply = sys.stdin.readline()
     if reply == "":
         sys.stderr.write("\n")

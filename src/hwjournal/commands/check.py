@@ -2,52 +2,71 @@
 journal.integrity's; here the report is shown."""
 
 import sys
+from typing import Any
 
 from hwjournal import messages
 from hwjournal.context import Context, print_json
 from hwjournal.journal.integrity import Report, inspect
 
 
-def _show(report: Report) -> None:
-    from hwjournal import display
+def _screen(report: Report) -> Any:
+    from rich.console import Group
+    from rich.text import Text
 
-    out = display.console()
-    out.print("[hw.label]Journal[/]  ", display.text(report.path), sep="")
+    from hwjournal import display
+    from hwjournal.render.look import Either, joined
+
+    ok = Either(Text("✓", style="hw.ok"), "ok:")
+    problem = Either(Text("✗", style="hw.warn"), "problem:")
+    lines: list[Any] = [Text.assemble(("Journal", "hw.label"), "  ", display.text(report.path))]
     if report.schema_version is not None:
         current = "current" if report.current else "older"
-        out.print(f"[hw.label]Schema[/]   {report.schema_version} ({current})")
+        lines.append(
+            Text.assemble(("Schema", "hw.label"), f"   {report.schema_version} ({current})")
+        )
     if report.counts:
         c = report.counts
-        out.print(
-            f"[hw.label]Holds[/]    {c['entries']:,} entries · {c['drafts']:,} drafts · "
-            f"{c['assignments']:,} assignments · {c['skips']:,} skips"
-        )
-    for note in report.notes:
-        out.print(display.text(note, "hw.note"))
-    if report.encrypted:
-        out.print(f"[hw.ok]✓[/] {messages.CHECK_ENCRYPTED}")
-    if report.integrity == ["ok"]:
-        out.print("[hw.ok]✓[/] the file is whole (integrity check)")
-    if report.counts and not report.foreign_keys:
-        out.print("[hw.ok]✓[/] every skip and entry points at what it should")
-    if report.counts and not report.broken_entries and not report.incomplete_entries:
-        out.print("[hw.ok]✓[/] every entry reads back complete")
-    if report.counts and report.search_index == "ok":
-        out.print("[hw.ok]✓[/] the search index is in step")
-    if report.permissions and all(p["ok"] for p in report.permissions):
-        out.print("[hw.ok]✓[/] readable by you only")
+        held = [f"{c['entries']:,} entries", f"{c['drafts']:,} drafts"]
+        held += [f"{c['assignments']:,} assignments", f"{c['skips']:,} skips"]
+        lines.append(_marked(Text("Holds   ", style="hw.label"), joined(held)))
+    lines += [display.text(note, "hw.note") for note in report.notes]
+    passed = [
+        (report.encrypted, messages.CHECK_ENCRYPTED),
+        (report.integrity == ["ok"], "the file is whole (integrity check)"),
+        (
+            report.counts and not report.foreign_keys,
+            "every skip and entry points at what it should",
+        ),
+        (
+            report.counts and not report.broken_entries and not report.incomplete_entries,
+            "every entry reads back complete",
+        ),
+        (report.counts and report.search_index == "ok", "the search index is in step"),
+        (
+            report.permissions and all(p["ok"] for p in report.permissions),
+            "readable by you only",
+        ),
+    ]
+    lines += [_marked(ok, Text(what)) for shown, what in passed if shown]
     for found in report.problems:
-        out.print("[hw.warn]✗[/] ", display.text(found["problem"]), sep="")
-        out.print("  ", display.text(found["fix"], "hw.label"), sep="")
+        lines.append(_marked(problem, display.text(found["problem"])))
+        lines.append(Text.assemble("  ", display.text(found["fix"], "hw.label")))
     if report.ok:
-        out.print(messages.CHECK_OK)
+        lines.append(Text(messages.CHECK_OK))
     else:
         count = len(report.problems)
-        out.print(
-            messages.CHECK_PROBLEMS.format(
-                count=count, problems="problem" if count == 1 else "problems"
-            )
-        )
+        problems = "problem" if count == 1 else "problems"
+        lines.append(Text(messages.CHECK_PROBLEMS.format(count=count, problems=problems)))
+    return Group(*lines)
+
+
+def _marked(mark: Any, rest: Any) -> Any:
+    """A mark (✓, or in words "ok:") and what it marks, on one line."""
+    from rich.table import Table
+
+    line = Table.grid(padding=(0, 1))
+    line.add_row(mark, rest)
+    return line
 
 
 def run_check(ctx: Context, *, json: bool) -> int:
@@ -57,5 +76,7 @@ def run_check(ctx: Context, *, json: bool) -> int:
     elif not report.exists:
         sys.stdout.write(messages.CHECK_NO_JOURNAL.format(path=report.path) + "\n")
     else:
-        _show(report)
+        from hwjournal import display
+
+        display.show(ctx, _screen(report))
     return 0 if report.ok else 1

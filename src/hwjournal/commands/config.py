@@ -33,10 +33,12 @@ def run_show(ctx: Context, *, json: bool) -> int:
     if json:
         print_json(settings)
         return 0
+    from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
     from hwjournal import display
+    from hwjournal.render.look import Listing
 
     table = Table(box=None, pad_edge=False, show_header=False, show_edge=False)
     table.add_column("key", style="hw.id", no_wrap=True)
@@ -47,12 +49,14 @@ def run_show(ctx: Context, *, json: bool) -> int:
         allowed = ALLOWED_SHOWN.get(key, allowed)
         shown = display.text(_shown(value), "" if value != default else "hw.label")
         table.add_row(key, shown, allowed)
-    out = display.console()
-    out.print(table)
     exists = os.path.exists(config.path)
     where = messages.CONFIG_FROM if exists else messages.CONFIG_DEFAULTS
-    out.print(Text(""))
-    out.print(display.text(where.format(path=config.path), "hw.label"))
+    screen = Group(
+        Listing(table, ("{}", "{}", "allowed: {}")),
+        Text(""),
+        display.text(where.format(path=config.path), "hw.label"),
+    )
+    display.show(ctx, screen)
     return 0
 
 

@@ -33,5 +33,5 @@ def run_due(ctx: Context, *, date: str | None, json: bool, count: bool) -> int:
         return 0
     from hwjournal import display
 
-    display.console().print(render.due_screen(plan, now))
+    display.show(ctx, render.due_screen(plan, now))
     return 0

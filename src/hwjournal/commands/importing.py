@@ -57,11 +57,11 @@ class _Bar:
     """The progress of a streamed import: shown on stderr once PROGRESS_FROM entries
     are in, only when a person is watching; it follows the bytes read."""
 
-    def __init__(self, total_bytes: int | None) -> None:
+    def __init__(self, total_bytes: int | None, plain: bool) -> None:
         self.total = total_bytes
         self.progress: Any = None
         self.task: Any = None
-        self.wanted = _stderr_is_terminal()
+        self.wanted = _stderr_is_terminal() and not plain  # a bar is no use to a screen reader
 
     def update(self, entries: int, bytes_read: int) -> None:
         if not self.wanted or entries < PROGRESS_FROM:
@@ -94,9 +94,9 @@ def _stderr_is_terminal() -> bool:
         return False
 
 
-def _progress_bar(total: int) -> Any:
-    """A bar on stderr for a big import, only when a person is watching."""
-    if total < PROGRESS_FROM or not _stderr_is_terminal():
+def _progress_bar(total: int, plain: bool) -> Any:
+    """A bar on stderr for a big import, only when a person is watching (and can see it)."""
+    if total < PROGRESS_FROM or plain or not _stderr_is_terminal():
         return None
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -139,7 +139,7 @@ def _import_whole(
     titles = writer.assignment_titles(batch, ctx.config.template_dirs)
     journal = ctx.open_journal(write=True)
     try:
-        bar = _progress_bar(len(batch.entries))
+        bar = _progress_bar(len(batch.entries), ctx.plain)
         if bar is None:
             added, already = writer.write_batch(journal, batch, titles=titles)
         else:
@@ -182,7 +182,7 @@ def run_import(
             kind, added, already = _import_whole(ctx, stream.text_so_far(), source, format, mapping)
         else:
             kind = "hw-json"
-            bar = _Bar(_source_size(raw))
+            bar = _Bar(_source_size(raw), ctx.plain)
             try:
                 added, already = writer.write_stream(
                     reader,

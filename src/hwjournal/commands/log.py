@@ -46,8 +46,7 @@ def run_log(
     from hwjournal import display
     from hwjournal.render.entries import log_table
 
-    out = display.console()
-    out.print(log_table(entries, out.width))
+    display.show(ctx, log_table(entries, display.console().width), page=True)
     return 0
 
 
@@ -59,7 +58,7 @@ def run_show(ctx: Context, *, entry_id: str, json: bool) -> int:
     from hwjournal import display
     from hwjournal.render.entries import entry_view
 
-    display.console().print(entry_view(entry))
+    display.show(ctx, entry_view(entry), page=True)
     return 0
 
 
@@ -78,8 +77,7 @@ def run_delete(ctx: Context, *, entry_id: str, yes: bool, json: bool) -> int:
         )
         import sys
 
-        sys.stderr.write(prompt)
-        sys.stderr.flush()
+        say(prompt, end="")
         reply = sys.stdin.readline().strip().lower()
         if reply not in ("y", "yes"):
             say(messages.KEPT)

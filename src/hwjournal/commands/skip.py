@@ -15,12 +15,12 @@ from hwjournal.dates import parse_date, today, week_of
 from hwjournal.errors import Interrupted, UsageError
 
 
-def _ask(title: str, when: str) -> tuple[str, str]:
+def _ask(title: str, when: str, plain: bool) -> tuple[str, str]:
     """What got in the way, then an optional note: asked on the terminal."""
     from hwjournal import display
     from hwjournal.terminal import ARROW, read_line
 
-    out = display.console(stderr=True)
+    out = display.console(stderr=True, plain=plain)
     codes = list(plans.BARRIERS)
 
     out.print()
@@ -98,7 +98,7 @@ def run_skip(
     title = display.clean(assignment.title)
     if code is None:
         if stdin_is_terminal():
-            code, asked = _ask(title, _when(assignment, day, now, week_start))
+            code, asked = _ask(title, _when(assignment, day, now, week_start), ctx.plain)
             reason = reason if reason is not None else asked
         else:
             code = plans.DEFAULT_BARRIER

@@ -19,7 +19,7 @@ def run_sos(ctx: Context, *, json: bool) -> int:
     from hwjournal.render.safety import sos_screen
 
     turn_to = safety.where_to_turn(contact, plan)
-    display.console().print(sos_screen(turn_to, plan, problem))
+    display.show(ctx, sos_screen(turn_to, plan, problem))
     return 0
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from hwjournal import answers as answers_mod
 from hwjournal import messages, plans, templates
-from hwjournal.context import Context, print_json, say, stdin_is_terminal
+from hwjournal.context import Context, print_json, say, stdin_is_terminal, stdout_is_terminal
 from hwjournal.dates import parse_date, today
 from hwjournal.errors import Interrupted, UsageError
 from hwjournal.journal import Entry, Journal
@@ -83,7 +83,7 @@ def _alert(ctx: Context, journal: Journal, template: Template | None, private: b
         )
         # a terminal already gone cannot show it; the answer is saved, the exit code unchanged
         with contextlib.suppress(OSError):
-            show_alert(told)
+            show_alert(told, plain=ctx.plain)
 
     return fire
 
@@ -122,9 +122,11 @@ def _fire_once(fire: Any, steps: list[Step], answers: dict[str, Any]) -> None:
 
 
 def _report(entry: Entry, as_json: bool) -> None:
+    """The entry for a script on stdout (its id, or JSON); for the person, a message
+    that names the id. At a terminal the message is enough: no bare number above it."""
     if as_json:
         print_json(entry.to_json())
-    else:
+    elif not stdout_is_terminal():
         sys.stdout.write(f"{entry.id}\n")
         sys.stdout.flush()
     say((messages.SAVED_PRIVATE if entry.private else messages.SAVED).format(id=entry.id))
@@ -207,7 +209,11 @@ def _converse(
     if ctx.config.editor and editor_folder is None:
         say(messages.EDITOR_NOT_HERE)
     asker = TerminalAsker(
-        shown, resumed=resumed, editor=editor_folder is not None, editor_folder=editor_folder
+        shown,
+        resumed=resumed,
+        editor=editor_folder is not None,
+        editor_folder=editor_folder,
+        plain=ctx.plain,
     )
     steps = steps_of(entry)
 

@@ -35,7 +35,7 @@ def run_list(ctx: Context, *, modality: str | None, goal: str | None, json: bool
     from hwjournal import display
     from hwjournal.render.templates import catalogue
 
-    display.console().print(catalogue(chosen))
+    display.show(ctx, catalogue(chosen))
     return 0
 
 
@@ -47,7 +47,7 @@ def run_show(ctx: Context, *, template_id: str, json: bool) -> int:
     from hwjournal import display
     from hwjournal.render.templates import explain
 
-    display.console().print(explain(template))
+    display.show(ctx, explain(template), page=True)
     return 0
 
 
@@ -59,6 +59,8 @@ def run_validate(ctx: Context, *, files: list[str], json: bool) -> int:
         )
     results = []
     failed = False
+    # marks in words for a screen reader or braille display
+    good, bad = ("ok:", "problem:") if ctx.plain else ("✓", "✗")
     for path in files:
         try:
             template = templates.load_file(path)
@@ -75,7 +77,7 @@ def run_validate(ctx: Context, *, files: list[str], json: bool) -> int:
                 }
             )
             if not json:
-                say(messages.TEMPLATE_INVALID.format(problem=exc.message))
+                say(messages.TEMPLATE_INVALID.format(mark=bad, problem=exc.message))
             continue
         warnings = templates.warnings_for(template)
         results.append(
@@ -90,7 +92,7 @@ def run_validate(ctx: Context, *, files: list[str], json: bool) -> int:
             }
         )
         if not json:
-            say(messages.TEMPLATE_VALID.format(path=path, id=template.id))
+            say(messages.TEMPLATE_VALID.format(mark=good, path=path, id=template.id))
             for warning in warnings:
                 say(messages.TEMPLATE_NOTE.format(note=warning))
     if json:

@@ -44,5 +44,5 @@ def run_today(ctx: Context, today: dt.date | None = None) -> int:
     screen = today_screen(
         plan, has_assignments, last, days, draft, next_command(plan, last, draft), now
     )
-    display.console().print(screen)
+    display.show(ctx, screen)
     return 0

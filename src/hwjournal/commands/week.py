@@ -17,6 +17,5 @@ def run_week(ctx: Context, *, week: str | None, json: bool) -> int:
     from hwjournal import display
     from hwjournal.render.week import week_view
 
-    out = display.console()
-    out.print(week_view(data, out.width))
+    display.show(ctx, week_view(data, display.console().width), page=True)
     return 0

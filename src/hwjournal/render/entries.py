@@ -11,6 +11,41 @@ from hwjournal.steps import answer_text
 MOODS = {1: "very low", 2: "low", 3: "so-so", 4: "good", 5: "very good"}
 
 
+def mood_phrase(mood: int) -> tuple[str, str]:
+    """The mood for the eye and in words: ("mood 4/5 (good)", "mood 4 of 5, good")."""
+    words = display.scale_words(mood, 1, 5, MOODS[mood])
+    return f"mood {mood}/5 ({MOODS[mood]})", f"mood {words}"
+
+
+def entry_heading(entry: Entry, meta: list[str | tuple[str, str]] | None = None) -> Any:
+    """The entry's title and id, and the meta given on the same line: for the eye
+    "Gratitude  #12  mood 4/5 (good) · private", in words "Gratitude, entry 12: mood 4
+    of 5, good, private"."""
+    from hwjournal.render.look import Either, joined
+
+    picture = display.text(entry.title, "hw.title")
+    picture.append(f"  #{entry.id}", style="hw.id")
+    words = display.text(f"{entry.title}, entry {entry.id}")
+    if meta:
+        shown = joined(meta, "hw.label")
+        picture.append("  ")
+        picture.append_text(shown.picture)
+        words.append(": ")
+        words.append_text(shown.words)
+    return Either(picture, words)
+
+
+def answer_view(step: dict[str, Any], value: Any, bar_width: int = 10) -> Any:
+    """One answer: a scale as a bar and its number (its label beside a full bar), in
+    words on a plain screen; anything else as its text."""
+    if step.get("type") == "scale" and isinstance(value, int) and not isinstance(value, bool):
+        from hwjournal.render.look import measure
+
+        label = (step.get("labels") or {}).get(str(value))
+        return measure(value, step.get("min", 0), step.get("max", 10), label, bar_width)
+    return display.text(answer_text(step, value))
+
+
 def preview(entry: Entry, width: int = 48) -> str:
     """The first answer, on one line, cut to fit."""
     for value in entry.answers.values():
@@ -28,6 +63,8 @@ def log_table(entries: list[Entry], width: int = 80) -> Any:
     (long titles cut to fit), and the preview takes what is left of the line."""
     from rich.table import Table
 
+    from hwjournal.render.look import Listing, measure
+
     rows = []
     for entry in entries:
         title = display.text(entry.title)
@@ -36,7 +73,7 @@ def log_table(entries: list[Entry], width: int = 80) -> Any:
         if entry.private:
             title.append(" (private)", style="hw.label")
         title.truncate(34, overflow="ellipsis")
-        mood = display.bar(entry.mood, 1, 5, 5) if entry.mood else ""
+        mood = measure(entry.mood, 1, 5, MOODS[entry.mood], 5, figures=False) if entry.mood else ""
         rows.append((str(entry.id), entry.date, title, mood, entry))
     id_width = max(2, *(len(r[0]) for r in rows))
     title_width = max(len("exercise"), *(len(r[2]) for r in rows))
@@ -51,14 +88,16 @@ def log_table(entries: list[Entry], width: int = 80) -> Any:
     table.add_column("date", width=10)
     table.add_column("exercise", width=title_width, no_wrap=True, overflow="ellipsis")
     table.add_column("mood", width=5)
+    labels = ["entry {}", "{}", "{}", "mood {}"]
     if room:
         table.add_column("", width=room)
+        labels.append("first answer: {}")
     for entry_id, date, title, mood, entry in rows:
         cells = [entry_id, date, title, mood]
         if room:
             cells.append(display.text(preview(entry, room), "hw.label"))
         table.add_row(*cells)
-    return table
+    return Listing(table, labels)
 
 
 def entry_view(entry: Entry) -> Any:
@@ -66,11 +105,10 @@ def entry_view(entry: Entry) -> Any:
     from rich.padding import Padding
     from rich.text import Text
 
-    parts: list[Any] = []
-    head = display.text(entry.title, "hw.title")
-    head.append(f"  #{entry.id}", style="hw.id")
-    parts.append(head)
-    meta = [entry.date]
+    from hwjournal.render.look import joined
+
+    parts: list[Any] = [entry_heading(entry)]
+    meta: list[str | tuple[str, str]] = [entry.date]
     if entry.status == "draft":
         meta.append("draft — go on with: hw resume " + str(entry.id))
     if entry.private:
@@ -78,10 +116,10 @@ def entry_view(entry: Entry) -> Any:
     if entry.tags:
         meta.append("tags: " + ", ".join(entry.tags))
     if entry.mood:
-        meta.append(f"mood {entry.mood}/5 ({MOODS[entry.mood]})")
+        meta.append(mood_phrase(entry.mood))
     if entry.backfilled:
         meta.append(f"written {entry.created_at[:10]}")
-    parts.append(display.text(" · ".join(meta), "hw.label"))
+    parts.append(joined(meta, "hw.label"))
     if entry.score:
         parts.append(
             Text(
@@ -94,20 +132,9 @@ def entry_view(entry: Entry) -> Any:
     for step in entry.steps:
         if step.get("id") not in entry.answers:
             continue
-        value = entry.answers[step["id"]]
         parts.append(Text(""))
         parts.append(display.text(step.get("prompt", step["id"]), "hw.label"))
-        if step.get("type") == "scale" and isinstance(value, int):
-            line = Text(
-                display.bar(value, step.get("min", 0), step.get("max", 10)) + " ", style="hw.bar"
-            )
-            line.append(str(value))
-            label = (step.get("labels") or {}).get(str(value))
-            if label:
-                line.append(f"  {display.clean(label)}", style="hw.label")
-            parts.append(Padding(line, (0, 0, 0, 2)))
-        else:
-            parts.append(Padding(display.text(answer_text(step, value)), (0, 0, 0, 2)))
+        parts.append(Padding(answer_view(step, entry.answers[step["id"]]), (0, 0, 0, 2)))
     pending = entry.pending or {}
     if pending.get("text"):
         parts.append(Text(""))

@@ -99,23 +99,29 @@ def nothing_due(plan: DayPlan, today: dt.date) -> str:
 
 
 def due_table(dues: list[Due], today: dt.date) -> Any:
+    """What is due, each with the command that starts it; in words, the plain lines
+    `hw due` prints into a pipe."""
+    from rich.console import Group
     from rich.table import Table
     from rich.text import Text
+
+    from hwjournal.render.look import Either
 
     table = Table.grid(padding=(0, 3))
     table.add_column(no_wrap=False)
     table.add_column(no_wrap=True, style="hw.note")
     for due in dues:
-        left = Text("• ")
-        left.append(display.text(due.title, "hw.title"))
+        text = display.text(due.title, "hw.title")
         hint = due_hint(due, today)
         if hint:
-            left.append(f"\n  {hint}", style="hw.label")
+            text.append(f"\n{hint}", style="hw.label")
         if due.note.strip():
-            left.append("\n  ")
-            left.append(display.text(_one_line(due.note), "hw.help"))
-        table.add_row(left, f"hw start {due.template}")
-    return table
+            text.append("\n")
+            text.append(display.text(_one_line(due.note), "hw.help"))
+        item = Table.grid(padding=(0, 1))  # a wrapped line stays under its text
+        item.add_row("•", text)
+        table.add_row(item, f"hw start {due.template}")
+    return Either(table, Group(*(Text(line) for line in due_lines(dues, today))))
 
 
 def due_screen(plan: DayPlan, today: dt.date) -> Any:
@@ -164,28 +170,34 @@ def figure_words(figure: Adherence | None) -> str:
 def assignments_table(
     assignments: list[Assignment], figures: dict[int, Adherence], today: dt.date
 ) -> Any:
+    """Each assignment in two lines: its exercise over its note, beside its rhythm and
+    span over this week's figures. (Five columns squeezed every cell into pieces at 80
+    columns.) In words, one line each."""
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(box=None, pad_edge=False, header_style="hw.label", show_edge=False)
-    table.add_column("id", style="hw.id", justify="right", no_wrap=True)
-    table.add_column("exercise", ratio=2)
-    table.add_column("rhythm", ratio=1)
-    table.add_column("when", ratio=2)
-    table.add_column("this week", ratio=2)
+    from hwjournal.render.look import Either, Listing
+
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="hw.id", justify="right", no_wrap=True)
+    table.add_column(ratio=2)
+    table.add_column(ratio=3)
     for a in assignments:
         left = display.text(a.title)
+        words = display.text(a.title)
         if a.note.strip():
             left.append("\n")
             left.append(display.text(_one_line(a.note), "hw.help"))
-        table.add_row(
-            str(a.id),
-            left,
-            rhythm(a.schedule, a.days),
-            when_words(a, today),
-            Text(figure_words(figures.get(a.id)), style="hw.label"),
-        )
-    return table
+            words.append(", note: ")
+            words.append(display.text(_one_line(a.note)))
+        plan = [rhythm(a.schedule, a.days), when_words(a, today)]
+        right = Text(" · ".join(plan))
+        figures_now = figure_words(figures.get(a.id))
+        if figures_now:
+            plan.append(messages.ASSIGNMENTS_THIS_WEEK.format(figures=figures_now))
+            right.append("\n" + plan[-1], style="hw.label")
+        table.add_row(str(a.id), Either(left, words), Either(right, "; ".join(plan)))
+    return Listing(table, ("assignment {}", "{}", "{}"))
 
 
 def today_screen(

@@ -10,12 +10,17 @@ from hwjournal.journal import Entry
 from hwjournal.safety import Alert
 
 
-def show_alert(alert: Alert, stream: Any = None) -> None:
+def show_alert(alert: Alert, stream: Any = None, plain: bool = False) -> None:
     """An answer reached its step's alert level: tell the person at once, on stderr
-    (so `--json` output stays whole). In a terminal it stands out in a frame."""
+    (so `--json` output stays whole). In a terminal it stands out in a frame; for a
+    screen reader (plain) and without a terminal, it is its lines of text."""
     stream = stream or sys.stderr
-    if not stream.isatty():
-        stream.write("\n".join(alert.lines()) + "\n")
+    if plain or not stream.isatty():
+        from hwjournal.context import terminal_width, wrap
+
+        width = terminal_width(stream)
+        text = "\n".join(alert.lines(spaced=width is not None))
+        stream.write((wrap(text, width) if width else text) + "\n")
         stream.flush()
         return
     from rich.console import Group

@@ -11,6 +11,8 @@ from hwjournal.templates import Template
 def catalogue(templates: list[Template]) -> Any:
     from rich.table import Table
 
+    from hwjournal.render.look import Listing
+
     table = Table(box=None, pad_edge=False, header_style="hw.label", show_edge=False)
     table.add_column("id", style="hw.id", no_wrap=True)
     table.add_column("exercise")
@@ -28,13 +30,15 @@ def catalogue(templates: list[Template]) -> Any:
             display.text(t.modality),
             f"{t.minutes:g}" if t.minutes else "",
         )
-    return table
+    return Listing(table, ("{}", "{}", "{}", "about {} minutes"))
 
 
 def explain(t: Template) -> Any:
     from rich.console import Group
     from rich.padding import Padding
     from rich.text import Text
+
+    from hwjournal.render.look import joined
 
     parts: list[Any] = [display.text(t.title, "hw.title")]
     meta = [
@@ -47,7 +51,7 @@ def explain(t: Template) -> Any:
         )
         if x
     ]
-    parts.append(display.text(" · ".join(meta), "hw.label"))
+    parts.append(joined(meta, "hw.label"))
     if t.summary:
         parts += [Text(""), display.text(t.summary)]
     if t.why:
@@ -56,20 +60,7 @@ def explain(t: Template) -> Any:
             Text("Why it helps", style="hw.label"),
             Padding(display.text(t.why), (0, 0, 0, 2)),
         ]
-    parts += [Text(""), Text("Steps", style="hw.label")]
-    number = 0
-    for step in t.steps:
-        if step.answerable:
-            number += 1
-            line = Text(f"{number:>2}. ", style="hw.id")
-        else:
-            line = Text("    ")
-        line.append_text(display.text(step.prompt))
-        extra = step.kind.describe(step) or step.type
-        if not step.required and step.answerable:
-            extra += ", optional"
-        line.append(f"  ({extra})", style="hw.label")
-        parts.append(line)
+    parts += [Text(""), Text("Steps", style="hw.label"), _steps(t)]
     if t.score_steps:
         bands = ", ".join(f"{b.label} up to {b.max:g}" for b in t.bands)
         parts += [
@@ -94,3 +85,26 @@ def explain(t: Template) -> Any:
         parts += [Padding(display.text(t.notice, "hw.label"), (0, 0, 0, 2))]
     parts += [Text(""), Text(f"Start it with: hw start {t.id}", style="hw.note")]
     return Group(*parts)
+
+
+def _steps(t: Template) -> Any:
+    """The steps, numbered where they take an answer; a long prompt wraps under its own
+    text, not under the numbers."""
+    from rich.table import Table
+
+    steps = Table.grid(padding=(0, 1))
+    steps.add_column(justify="right", style="hw.id", no_wrap=True, min_width=3)
+    steps.add_column()
+    number = 0
+    for step in t.steps:
+        label = ""
+        if step.answerable:
+            number += 1
+            label = f"{number}."
+        line = display.text(step.prompt)
+        extra = step.kind.describe(step) or step.type
+        if not step.required and step.answerable:
+            extra += ", optional"
+        line.append(f"  ({extra})", style="hw.label")
+        steps.add_row(label, line)
+    return steps

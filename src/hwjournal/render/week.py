@@ -9,8 +9,8 @@ from typing import Any
 
 from hwjournal import display, messages
 from hwjournal.journal import Entry
-from hwjournal.render.entries import MOODS
-from hwjournal.steps import answer_text, type_of
+from hwjournal.render.entries import MOODS, answer_view, entry_heading, mood_phrase
+from hwjournal.steps import type_of
 from hwjournal.week import ScoreLine, WeekData
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -30,9 +30,10 @@ MONTHS = (
     "December",
 )
 SPARKS = "▁▂▃▄▅▆▇█"
-# Narrowest useful column in a log table; the steps are split over several
-# tables when the screen cannot fit them all at this width.
-LOG_COLUMN_MIN = 16
+# The seven days side by side need this many columns; narrower, they stand one a line.
+STRIP_ACROSS = 72
+# Narrowest the homework's exercise titles get, however narrow the terminal.
+HOMEWORK_TITLE_MIN = 14
 
 
 def short_day(day: dt.date) -> str:
@@ -79,7 +80,7 @@ def week_view(data: WeekData, width: int = 80) -> Any:
     from rich.console import Group
     from rich.text import Text
 
-    parts: list[Any] = [_title(data), Text(""), _strip(data)]
+    parts: list[Any] = [_title(data), Text(""), _strip(data, width)]
     mood_and_streak = _mood_and_streak(data)
     if mood_and_streak:
         parts += [Text(""), *mood_and_streak]
@@ -111,56 +112,95 @@ def _title(data: WeekData) -> Any:
     return title
 
 
-def _strip(data: WeekData) -> Any:
+def _strip(data: WeekData, width: int) -> Any:
+    """The seven days: dots for entries, a spark and the mood. Side by side where they
+    fit, one a line on a narrow terminal; in words, one line a day."""
+    from rich.console import Group
+    from rich.text import Text
+
+    from hwjournal.render.look import Either
+
+    days = [_day(data, day) for day in data.days()]
+    picture = _strip_across(days) if width >= STRIP_ACROSS else _strip_down(days)
+    return Either(picture, Group(*(Text(words) for *_, words in days)))
+
+
+def _day(data: WeekData, day: dt.date) -> tuple[Any, Any, Any, str]:
+    """One day of the strip: its heading, entries and mood cells, and all of it in words."""
+    from rich.text import Text
+
+    key = day.isoformat()
+    heading = Text(short_day(day))
+    if day == data.today:
+        heading.stylize("hw.note")
+        heading.append(" ·", style="hw.note")
+    elif day > data.today:
+        heading.stylize("hw.label")
+    count = data.by_day[key]
+    if count == 0:
+        entries = Text("·", style="hw.label")
+    elif count <= 4:
+        entries = Text("●" * count, style="hw.ok")
+    else:
+        entries = Text(f"●×{count}", style="hw.ok")
+    mood = data.mood_by_day[key]
+    if count:
+        words = [f"{count} {'entry' if count == 1 else 'entries'}"]
+    else:  # a day not yet come is not an empty one
+        words = ["still to come" if day > data.today else "no entries"]
+    if mood is None:
+        shown = Text("·", style="hw.label")
+    else:
+        shown = Text(spark(mood), style="hw.bar")
+        shown.append(" " + mood_number(mood))
+        words.append("mood " + display.scale_words(round(mood, 1), 1, 5, _mood_word(mood)))
+    today = " (today)" if day == data.today else ""
+    return heading, entries, shown, f"{long_day(day)}{today}: {', '.join(words)}"
+
+
+def _strip_across(days: list[tuple[Any, Any, Any, str]]) -> Any:
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="")
     table.add_column("", style="hw.label", no_wrap=True)
-    counts = data.by_day
-    moods = data.mood_by_day
-    count_row: list[Any] = [Text("entries", style="hw.label")]
-    mood_row: list[Any] = [Text("mood", style="hw.label")]
-    for day in data.days():
-        key = day.isoformat()
-        heading = Text(short_day(day))
-        if day == data.today:
-            heading.stylize("hw.note")
-            heading.append(" ·", style="hw.note")
-        elif day > data.today:
-            heading.stylize("hw.label")
+    for heading, *_ in days:
         table.add_column(heading, no_wrap=True, justify="left")
-        count = counts[key]
-        if count == 0:
-            count_row.append(Text("·", style="hw.label"))
-        elif count <= 4:
-            count_row.append(Text("●" * count, style="hw.ok"))
-        else:
-            count_row.append(Text(f"●×{count}", style="hw.ok"))
-        mood = moods[key]
-        if mood is None:
-            mood_row.append(Text("·", style="hw.label"))
-        else:
-            cell = Text(spark(mood), style="hw.bar")
-            cell.append(" " + mood_number(mood))
-            mood_row.append(cell)
-    table.add_row(*count_row)
-    table.add_row(*mood_row)
+    table.add_row(Text("entries", style="hw.label"), *(entries for _, entries, _, _ in days))
+    table.add_row(Text("mood", style="hw.label"), *(mood for _, _, mood, _ in days))
     return table
+
+
+def _strip_down(days: list[tuple[Any, Any, Any, str]]) -> Any:
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="hw.label")
+    for name in ("", "entries", "mood"):
+        table.add_column(name, no_wrap=True)
+    for heading, entries, mood, _ in days:
+        table.add_row(heading, entries, mood)
+    return table
+
+
+def _mood_word(mood: float) -> str:
+    return MOODS[max(1, min(5, round(mood)))]
 
 
 def _mood_and_streak(data: WeekData) -> list[Any]:
     from rich.text import Text
 
-    lines = []
+    from hwjournal.render.look import Either
+
+    lines: list[Any] = []
     average = data.mood_average
     if average is not None:
         line = Text("Mood through the week: ", style="hw.label")
         line.append("".join(spark(m) if m else " " for m in data.mood_by_day.values()), "hw.bar")
-        word = MOODS[max(1, min(5, round(average)))]
-        line.append(f"  average {mood_number(average)} of 5 ({word})")
-        lines.append(line)
+        figure = f"average {mood_number(average)} of 5 ({_mood_word(average)})"
+        line.append("  " + figure)
+        lines.append(Either(line, f"Mood through the week: {figure}"))
     if data.streak >= 2:
         lines.append(Text(messages.WEEK_STREAK.format(days=data.streak), style="hw.ok"))
     return lines
@@ -182,28 +222,37 @@ def _homework(data: WeekData) -> list[Any]:
     from rich.table import Table
     from rich.text import Text
 
+    from hwjournal.render.look import Either, Listing
+
     table = Table(box=None, pad_edge=False, show_header=False, show_edge=False)
-    table.add_column("exercise", ratio=1, overflow="fold")
+    # On a narrow terminal the figures wrap rather than squeeze the titles away.
+    table.add_column("exercise", overflow="fold", min_width=HOMEWORK_TITLE_MIN)
     table.add_column("bar", no_wrap=True, style="hw.bar")
-    table.add_column("figures", no_wrap=True)
+    table.add_column("figures")
     for item in data.assignments:
         title = display.text(getattr(item, "title", "") or item.template)
         if item.due == 0:
             table.add_row(title, "", Text(messages.NOTHING_DUE, style="hw.label"))
             continue
-        figures = Text(f"{item.done} of {item.due} done")
+        figures = [f"{item.done} of {item.due} done"]
         if item.skipped:
-            figures.append(f" · {item.skipped} skipped", style="hw.label")
+            figures.append(f"{item.skipped} skipped")
         if item.not_recorded:
-            figures.append(f" · {item.not_recorded} {messages.NOT_RECORDED}", style="hw.label")
+            figures.append(f"{item.not_recorded} {messages.NOT_RECORDED}")
         if item.open:
-            figures.append(f" · {item.open} {messages.STILL_OPEN}", style="hw.label")
-        table.add_row(title, display.bar(item.done, 0, item.due, 10), figures)
-    return [_section("Homework"), table]
+            figures.append(f"{item.open} {messages.STILL_OPEN}")
+        picture = Text(figures[0])
+        for figure in figures[1:]:
+            picture.append(f" · {figure}", style="hw.label")
+        shown = Either(picture, ", ".join(figures))
+        table.add_row(title, display.bar(item.done, 0, item.due, 10), shown)
+    return [_section("Homework"), Listing(table, ("{}", None, "{}"))]
 
 
 def _in_the_way(data: WeekData) -> list[Any]:
     from rich.table import Table
+
+    from hwjournal.render.look import Listing
 
     table = Table(box=None, pad_edge=False, show_header=False, show_edge=False)
     table.add_column("day", no_wrap=True, style="hw.label")
@@ -216,7 +265,7 @@ def _in_the_way(data: WeekData) -> list[Any]:
             line.append(": ")
             line.append(display.text(skip.reason))
         table.add_row(short_day(dt.date.fromisoformat(skip.date)), line)
-    return [_section("What got in the way"), _indent(table, 2)]
+    return [_section("What got in the way"), _indent(Listing(table, ("{}", "{}")), 2)]
 
 
 def score_phrase(line: ScoreLine) -> str:
@@ -260,10 +309,20 @@ def _scores(data: WeekData) -> list[Any]:
             style = "hw.warn" if line.progress.deteriorated else "hw.note"
             parts.append(_indent(Text(line.progress.phrase(day_month), style=style), 4))
         if len(line.earlier) > 1:
-            trail = " → ".join(str(e.total) for e in reversed(line.earlier))
-            parts.append(_indent(Text(f"earlier: {trail} → {line.total}", style="hw.label"), 4))
+            parts.append(_indent(_trail(line), 4))
     parts.append(_indent(Text(messages.SCREENING_NOTE, style="hw.help"), 2))
     return parts
+
+
+def _trail(line: ScoreLine) -> Any:
+    """The scores before this one, oldest first: arrows for the eye, "then" in words."""
+    from rich.text import Text
+
+    from hwjournal.render.look import Either
+
+    totals = [str(e.total) for e in reversed(line.earlier)] + [str(line.total)]
+    picture = Text("earlier: " + " → ".join(totals), style="hw.label")
+    return Either(picture, "earlier: " + ", then ".join(totals))
 
 
 # ---------------------------------------------------------------- entries
@@ -271,6 +330,8 @@ def _scores(data: WeekData) -> list[Any]:
 
 def _entries(data: WeekData, width: int) -> list[Any]:
     from rich.text import Text
+
+    from hwjournal.render.columns import log_tables
 
     parts: list[Any] = []
     columns = {t for t, layout in data.layouts.items() if layout == "columns"}
@@ -296,12 +357,12 @@ def _entries(data: WeekData, width: int) -> list[Any]:
     return parts
 
 
-def entry_meta(entry: Entry, backfilled: str | None = None) -> list[str]:
-    """Mood, tags, private and back-filled, as words; `backfilled` words it the
-    export's way instead of the screen's."""
-    meta = []
+def meta_parts(entry: Entry, backfilled: str | None = None) -> list[str | tuple[str, str]]:
+    """Mood, tags, private and back-filled; the mood as (picture, words), as
+    look.joined takes it. `backfilled` words it the export's way instead of the screen's."""
+    meta: list[str | tuple[str, str]] = []
     if entry.mood:
-        meta.append(f"mood {entry.mood}/5 ({MOODS[entry.mood]})")
+        meta.append(mood_phrase(entry.mood))
     if entry.tags:
         meta.append("tags: " + ", ".join(entry.tags))
     if entry.private:
@@ -311,15 +372,15 @@ def entry_meta(entry: Entry, backfilled: str | None = None) -> list[str]:
     return meta
 
 
-def entry_block(entry: Entry) -> list[Any]:
-    """One entry: its title, then each prompt as a dim label with the answer under it."""
+def entry_meta(entry: Entry, backfilled: str | None = None) -> list[str]:
+    """The same as text to read (the export's): "mood 3/5 (so-so)"."""
+    return [part if isinstance(part, str) else part[0] for part in meta_parts(entry, backfilled)]
 
-    head = display.text(entry.title, "hw.title")
-    head.append(f"  #{entry.id}", style="hw.id")
-    meta = entry_meta(entry)
-    if meta:
-        head.append("  " + display.clean(" · ".join(meta)), style="hw.label")
-    parts: list[Any] = [_indent(head, 2)]
+
+def entry_block(entry: Entry) -> list[Any]:
+    """One entry: its title, id and meta on a line, then each prompt as a dim label
+    with the answer under it."""
+    parts: list[Any] = [_indent(entry_heading(entry, meta_parts(entry)), 2)]
     for step in entry.steps:
         if step.get("id") not in entry.answers:
             continue
@@ -329,20 +390,6 @@ def entry_block(entry: Entry) -> list[Any]:
         parts.append(_indent(label, 4))
         parts.append(_indent(answer_view(step, entry.answers[step["id"]]), 6))
     return parts
-
-
-def answer_view(step: dict[str, Any], value: Any, bar_width: int = 10) -> Any:
-    from rich.text import Text
-
-    if step.get("type") == "scale" and isinstance(value, int) and not isinstance(value, bool):
-        low, high = step.get("min", 0), step.get("max", 10)
-        line = Text(display.bar(value, low, high, bar_width) + " ", style="hw.bar")
-        line.append(str(value))
-        label = (step.get("labels") or {}).get(str(value))
-        if label and bar_width >= 10:
-            line.append(f"  {display.clean(label)}", style="hw.label")
-        return line
-    return display.text(answer_text(step, value))
 
 
 def log_steps(entries: list[Entry]) -> list[dict[str, Any]]:
@@ -355,42 +402,3 @@ def log_steps(entries: list[Entry]) -> list[dict[str, Any]]:
             if any(step["id"] in e.answers for e in entries):
                 seen[step["id"]] = step
     return list(seen.values())
-
-
-def log_tables(entries: list[Entry], width: int) -> list[Any]:
-    """The log as a table, one column a step and one row an entry. When the steps
-    do not fit the screen they go on in a second table under the first."""
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
-    steps = log_steps(entries)
-    per_table = max(1, (width - 10) // (LOG_COLUMN_MIN + 3))
-    tables: list[Any] = []
-    for first in range(0, len(steps), per_table):
-        chunk = steps[first : first + per_table]
-        table = Table(
-            box=box.ROUNDED, show_lines=True, header_style="hw.label", expand=True, pad_edge=True
-        )
-        table.add_column("day", no_wrap=True, style="hw.label")
-        for step in chunk:
-            table.add_column(step_heading(step), overflow="fold", ratio=1)
-        for entry in entries:
-            day = Text(short_day(dt.date.fromisoformat(entry.date)))
-            if entry.private:
-                day.append("\nprivate", style="hw.label")
-            if entry.backfilled:
-                day.append("\nwritten\n" + day_month(entry.created_at[:10]), style="hw.label")
-            cells: list[Any] = [day]
-            for step in chunk:
-                value = entry.answers.get(step["id"])
-                if value is None:
-                    cells.append(Text(""))
-                    continue
-                cell = answer_view(step, value, bar_width=5)
-                if step["id"] in (entry.alerts or []):
-                    cell.append(" " + messages.ATTENTION_MARK, style="hw.alert")
-                cells.append(cell)
-            table.add_row(*cells)
-        tables.append(table)
-    return tables

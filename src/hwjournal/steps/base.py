@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # typing costs milliseconds to import; the fast path has none
     Fail = Callable[[str, str], NoReturn]
 
 STEP_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+BULLET = "• "  # before each item of a list answer, one a line
 
 # What a TOML value may be, and how to say so when it is something else.
 KIND_NAMES = {
@@ -255,6 +256,11 @@ class StepType:
         """The line under the prompt that says how to answer."""
         return ""
 
+    def listed(self, step: Step) -> list[tuple[str, str]]:
+        """What a terminal lists under the prompt, one a line: (what to type, what it
+        means), like "1  Several days". Empty when there is nothing to pick from."""
+        return []
+
     # ------------------------------------------------------------ answers
 
     def parse(self, step: Step, text: str) -> Any:
@@ -284,7 +290,7 @@ class StepType:
         if isinstance(value, bool):
             return "yes" if value else "no"
         if isinstance(value, list):
-            return "\n".join(f"• {v}" for v in value)
+            return "\n".join(BULLET + str(v) for v in value)
         if isinstance(value, float):
             return f"{value:g}"
         return str(value)

@@ -166,10 +166,11 @@ class Scale(_Numeric):
         return f"{self.word} {step.min:g}–{step.max:g}"
 
     def hint(self, step: Step) -> str:
-        labels = " · ".join(f"{k} {v}" for k, v in sorted(step.labels.items()))
-        return messages.HOW_SCALE.format(
-            low=f"{step.min:g}", high=f"{step.max:g}", labels=f"  ({labels})" if labels else ""
-        )
+        how = messages.HOW_SCALE_LABELS if step.labels else messages.HOW_SCALE
+        return how.format(low=f"{step.min:g}", high=f"{step.max:g}")
+
+    def listed(self, step: Step) -> list[tuple[str, str]]:
+        return [(str(number), label) for number, label in sorted(step.labels.items())]
 
     def parse(self, step: Step, text: str) -> Any:
         value = _number(text)
@@ -245,6 +246,9 @@ class Choice(StepType):
 
     def hint(self, step: Step) -> str:
         return messages.HOW_CHOICE + (messages.HOW_CHOICE_OTHER if step.other else "")
+
+    def listed(self, step: Step) -> list[tuple[str, str]]:
+        return [(str(number), option) for number, option in enumerate(step.options, 1)]
 
     def parse(self, step: Step, text: str) -> Any:
         value = text.strip()
