@@ -112,6 +112,7 @@ SCREENS = [
     ["due", "--date", mon(2)],
     ["assignments", "--all"],
     ["sos"],
+    ["trends", "--since", "2026-10-01", "--until", mon(6)],
     ["config", "show"],
     ["check"],
 ]
@@ -143,6 +144,15 @@ def test_the_same_screens_drawn_for_the_eye_do_have_pictures(journal):
     drawn = run_hw("week", WEEK, env={**journal, "COLUMNS": "80"}).out
     assert PICTURES.search(drawn)
     assert PICTURES.search(run_hw("show", ids(journal)[-1], env=journal).out)
+    assert PICTURES.search(
+        run_hw("trends", "--since", "2026-10-01", "--until", mon(6), env=journal).out
+    )
+
+
+def test_trends_say_each_week_in_words(journal):
+    shown = plain(journal, "trends", "--since", "2026-10-01", "--until", mon(6))
+    assert "Homework" in shown and "Week of " in shown
+    assert re.search(r"Week of \d+ \w+: \d+ of \d+ done", shown)
 
 
 def test_the_week_says_its_figures_in_words(journal):

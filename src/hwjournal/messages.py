@@ -545,3 +545,9 @@ CHECK_NO_KEY_FILE = "The journal is encrypted, but its key file {path} is missin
 CHECK_NO_KEY_FILE_FIX = (
     "Only your recovery key opens it now: set a new passphrase with hw unlock --recovery-key"
 )
+TRENDS_WORDS_TITLE = "Over time, {span}, {weeks}."
+TRENDS_WORDS_SCORES = "Scores, oldest first: {scores}."
+TRENDS_WORDS_WEEK = "Week of {day}"
+TRENDS_WORDS_NO_ENTRIES = "no entries."
+TRENDS_WORDS_NO_MOOD = "no mood given."
+TRENDS_WORDS_MOOD = "mood {average} of 5 on average ({word}), {count}."

@@ -36,8 +36,13 @@ def run_trends(
         print_json(data.to_json())
         return 0
     from hwjournal import display
+
+    if ctx.plain:
+        from hwjournal.render.trends_words import trends_words
+
+        display.show(ctx, trends_words(data), page=True)
+        return 0
     from hwjournal.render.trends import trends_view
 
-    out = display.console()
-    out.print(trends_view(data, out.width))
+    display.show(ctx, trends_view(data, display.console().width), page=True)
     return 0

@@ -1,0 +1,116 @@
+"""`hw trends` in words and numbers, for a screen reader or braille display
+(--plain, HW_PLAIN, TERM=dumb): the same figures as the pictures of render/trends.py,
+each week on one labelled line, and no block, box or braille character."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hwjournal import messages
+from hwjournal.render.entries import MOODS
+from hwjournal.render.trends import (
+    _count,
+    change_sentence,
+    long_date,
+    score_words,
+    status_sentences,
+)
+from hwjournal.render.week import day_month, mood_number, span_text
+from hwjournal.trends import TrendsData
+
+
+def trends_words(data: TrendsData) -> Any:
+    from rich.console import Group
+    from rich.text import Text
+
+    span = span_text(data.since, data.until) if data.since != data.until else long_date(data.since)
+    weeks = _count(len(data.weeks), "week", "weeks")
+    lines = [messages.TRENDS_WORDS_TITLE.format(span=span, weeks=weeks)]
+    if not data.entries and not data.measures and not data.homework_total().due:
+        lines += ["", messages.TRENDS_EMPTY]
+        return Group(*(Text(line) for line in lines))
+    days_with = sum(1 for count, _, _ in data.days.values() if count)
+    entries = _count(data.entries, "entry", "entries")
+    lines.append(
+        messages.TRENDS_ENTRIES.format(entries=entries, days=days_with, all=data.day_count)
+    )
+    if data.measures:
+        lines += ["", "Measures", *_measures(data), messages.SCREENING_NOTE]
+    lines += ["", "Mood", *_mood(data)]
+    lines += ["", "Homework", *_homework(data)]
+    return Group(*(Text(line) for line in lines))
+
+
+def _measures(data: TrendsData) -> list[str]:
+    lines = []
+    for measure in data.measures:
+        lines.append(measure.title)
+        if not measure.scores:
+            lines.append("  " + messages.TRENDS_NO_SCORES)
+            continue
+        scores = "; ".join(
+            f"{score_words(s.total, s.band)} on {day_month(s.date)}" for s in measure.scores
+        )
+        lines.append("  " + messages.TRENDS_WORDS_SCORES.format(scores=scores))
+        lines.append("  " + change_sentence(measure))
+        lines += ["  " + sentence for sentence in status_sentences(measure)]
+    return lines
+
+
+def _mood(data: TrendsData) -> list[str]:
+    lines = []
+    for week, mood in zip(data.weeks, data.mood_by_week(), strict=True):
+        when = messages.TRENDS_WORDS_WEEK.format(day=day_month(week.start.isoformat()))
+        if not mood["entries"]:
+            lines.append(f"  {when}: {messages.TRENDS_WORDS_NO_ENTRIES}")
+        elif mood["average"] is None:
+            count = _count(mood["entries"], "entry", "entries")
+            lines.append(f"  {when}: {count}, {messages.TRENDS_WORDS_NO_MOOD}")
+        else:
+            lines.append(
+                f"  {when}: "
+                + messages.TRENDS_WORDS_MOOD.format(
+                    average=mood_number(round(mood["average"], 1)),
+                    word=MOODS[max(1, min(5, round(mood["average"])))],
+                    count=_count(mood["entries"], "entry", "entries"),
+                )
+            )
+    return lines
+
+
+def _homework(data: TrendsData) -> list[str]:
+    from hwjournal import plans
+
+    total = data.homework_total()
+    if not total.due:
+        return ["  " + messages.TRENDS_NO_HOMEWORK]
+    lines = []
+    for week, done in zip(data.weeks, data.homework, strict=True):
+        if not done.due:
+            continue
+        when = messages.TRENDS_WORDS_WEEK.format(day=day_month(week.start.isoformat()))
+        figures = [f"{done.done} of {done.due} done"]
+        if done.skipped:
+            figures.append(f"{done.skipped} skipped")
+        if done.not_recorded:
+            figures.append(f"{done.not_recorded} {messages.NOT_RECORDED}")
+        if done.open:
+            figures.append(f"{done.open} {messages.STILL_OPEN}")
+        lines.append(f"  {when}: {', '.join(figures)}.")
+    percent = round(total.done / total.due * 100)
+    lines.append(
+        "  "
+        + messages.TRENDS_HOMEWORK_TOTAL.format(
+            weeks=_count(len(data.weeks), "week", "weeks"),
+            done=total.done,
+            due=total.due,
+            percent=percent,
+        )
+        + "."
+    )
+    if data.barriers:
+        lines += ["", messages.TRENDS_BARRIERS]
+        for code, count in data.barriers.items():
+            words = plans.BARRIERS.get(code, code)
+            lines.append(f"  {words}: {_count(count, 'time', 'times')}")
+    return lines
