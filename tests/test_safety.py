@@ -163,7 +163,16 @@ def test_a_yes_that_alerts_does_so_for_the_dbt_card(hw):
 
 def test_private_by_default_exercises_are_withheld_unless_shared(hw):
     kept = make_plan(hw)
-    letter = hw("start", "letter-never-sent", "--answer", "recipient=you", "--answer", "letter=words", "--answer", "revealed=a lot")
+    letter = hw(
+        "start",
+        "letter-never-sent",
+        "--answer",
+        "recipient=you",
+        "--answer",
+        "letter=words",
+        "--answer",
+        "revealed=a lot",
+    )
     assert letter.code == 0, letter.err
     shared = hw(
         "start",

@@ -150,8 +150,8 @@ def statements(monkeypatch: pytest.MonkeyPatch, args: list[str]) -> list[str]:
     seen: list[str] = []
     opened = journal_mod.Journal.open.__func__
 
-    def open_traced(cls, path, create=True):
-        journal = opened(cls, path, create)
+    def open_traced(cls, path, create=True, upgrade=True):
+        journal = opened(cls, path, create, upgrade)
         journal.db.set_trace_callback(seen.append)
         return journal
 
