@@ -14,6 +14,7 @@ import sqlite3
 from hwjournal import messages, migrations
 from hwjournal.dates import now_iso
 from hwjournal.errors import JournalError, NotFoundError
+from hwjournal.ids import row_id
 from hwjournal.journal import opening
 from hwjournal.journal.entry import COLUMNS, STORED, Entry
 from hwjournal.journal.opening import DB_ERRORS, storage_error
@@ -150,10 +151,7 @@ class Journal:
         return self.add(entry) if entry.id is None else self.update(entry)
 
     def get(self, entry_id: int | str) -> Entry:
-        try:
-            number = int(entry_id)
-        except (TypeError, ValueError):
-            number = None
+        number = row_id(entry_id)
         row = None
         if number is not None:
             row = self.db.execute(
