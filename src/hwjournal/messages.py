@@ -29,6 +29,9 @@ ARG_NOT_UTF8 = "The value of {name} is not UTF-8 text."
 ARG_NOT_UTF8_HINT = "Set your terminal to UTF-8, or retype the value."
 ARG_TOO_LARGE = "{name} {value} is more than hw can count."
 ARG_TOO_LARGE_HINT = "Give a smaller number."
+# a date a person gives (dates.py)
+DATE_OUTSIDE = "{date} is outside the dates hw keeps ({first} to {last})."
+DATE_OUTSIDE_HINT = "Give a day in that span."
 UNEXPECTED = "hw ran into a problem it did not expect: {problem}"
 UNEXPECTED_HINT = "Your journal is safe. Run again with HW_DEBUG=1 to see the details."
 INTERRUPTED = "Stopped."
@@ -157,6 +160,7 @@ IMPORT_MOOD_TEMPLATE = (
     "The {template} template has no mood, activities and note steps, so Daylio entries "
     "have nowhere to go."
 )
+IMPORT_DATE_OUTSIDE = "'{key}' is {date}, outside the dates hw keeps ({first} to {last})"
 IMPORT_CANNOT_READ = "Cannot read {source}: {problem}."
 IMPORT_DONE = "Imported {added} from {source}."
 IMPORT_ALREADY = "Already in your journal, so left as they are: {already}."

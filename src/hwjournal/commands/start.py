@@ -153,7 +153,7 @@ def run_start(
         template_id, ctx.config.template_dirs, on_problem=lambda exc: say(f"Skipped {exc.message}")
     )
     given = _given_answers(template, answer, answers_json)
-    day = (parse_date(date) if date else today()).isoformat()
+    day = (parse_date(date) if date is not None else today()).isoformat()
     tags = _check_tags(tag)
     mood = _check_mood(mood)
     interactive = stdin_is_terminal() and not no_input and answers_json != "-"
