@@ -172,7 +172,7 @@ IMPORT_MOOD_TEMPLATE = (
     "have nowhere to go."
 )
 IMPORT_DATE_OUTSIDE = "'{key}' is {date}, outside the dates hw keeps ({first} to {last})"
-IMPORT_CANNOT_READ = "Cannot read {source}: {problem}."
+IMPORT_TOO_LARGE = "this is larger than any export could be (hw holds {limit} of one at most)"
 IMPORT_DONE = "Imported {added} from {source}."
 IMPORT_ALREADY = "Already in your journal, so left as they are: {already}."
 IMPORT_NOTHING = "Nothing new in {source}: everything in it is already in your journal."
