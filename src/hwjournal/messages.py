@@ -224,6 +224,10 @@ JOURNAL_NEWER = (
 JOURNAL_UPGRADE = "Upgrade hw to {verb} it: pip install --upgrade hwjournal"
 JOURNAL_IS_FOLDER = "{path} is a folder, not a journal file."
 JOURNAL_IS_FOLDER_HINT = "Point --journal or HW_JOURNAL at a file."
+JOURNAL_NOT_A_FILE = (
+    "{path} is not a journal file: it is a device, a pipe or a socket. It was left untouched."
+)
+JOURNAL_PATH_NUL = "The journal's path holds a NUL character, so it cannot name a file."
 JOURNAL_CANNOT_OPEN = "Cannot open the journal at {path}: {problem}."
 JOURNAL_CANNOT_CREATE = "Cannot create the journal at {path}: {problem}."
 JOURNAL_CANNOT_CREATE_HINT = "Point --journal or HW_JOURNAL at a folder you can write to."

@@ -49,12 +49,11 @@ class Journal:
         empty and no file is made (reads never create anything). With upgrade=False
         a journal from an older hw is refused rather than migrated (`hw sos` reads
         only, whatever state the journal is in)."""
+        opening.check_path(path)
         if not os.path.exists(path):
             if not create:
                 return cls._empty(path)
             opening.create_private_file(path)
-        else:
-            opening.check_path(path)
         try:
             db = opening.connect(path)
         except DB_ERRORS as exc:
