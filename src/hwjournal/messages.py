@@ -135,6 +135,8 @@ EXPORT_UNTIL_ALONE = "--until needs --since too."
 EXPORT_RANGE_ORDER = "--since {since} comes after --until {until}."
 EXPORT_FORMAT = "'{name}' is not an export format hw knows."
 EXPORT_FORMAT_HINT = "Use one of: {names}."
+NOT_A_REGULAR_FILE = "it is a device, a pipe or a socket, not a regular file"
+EXPORT_NOT_A_FILE_HINT = "Give the name of a file to write (without -o, hw export prints)."
 EXPORT_NO_FOLDER = "The folder for {path} does not exist."
 EXPORT_CANNOT_WRITE = "Cannot write {path}: {problem}."
 
