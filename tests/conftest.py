@@ -149,4 +149,9 @@ def hw_here(*args: str, input: str = "", settle: bool = False) -> Result:
         gc.collect()
     out.flush()
     err.flush()
-    return Result(code, out.buffer.getvalue().decode(), err.buffer.getvalue().decode())
+    # a file name that is not UTF-8 is written back as its bytes (cli._file_names_as_bytes)
+    return Result(
+        code,
+        out.buffer.getvalue().decode(errors="surrogateescape"),
+        err.buffer.getvalue().decode(errors="surrogateescape"),
+    )

@@ -23,6 +23,12 @@ def write_private(path: str, text: str, force: bool = False) -> None:
             messages.EXPORT_CANNOT_WRITE.format(path=path, problem="it is a folder"),
             "Give a file name inside it.",
         )
+    if os.path.exists(path) and not os.path.isfile(path):
+        # even with force: a device (/dev/null, /dev/stdout) is no file to replace
+        raise UsageError(
+            messages.EXPORT_CANNOT_WRITE.format(path=path, problem=messages.NOT_A_REGULAR_FILE),
+            messages.EXPORT_NOT_A_FILE_HINT,
+        )
     if not force and os.path.lexists(path):
         raise _exists(path)
     try:

@@ -79,7 +79,7 @@ def target(journal_path: str, dest: str | None, now: dt.datetime | None = None) 
         if not os.path.isdir(dest):
             paths.make_private_dir(dest)
         return _timestamped(dest, journal_path, now), False
-    if os.path.exists(dest):
+    if os.path.lexists(dest):  # a link too, even to nothing: it is not replaced
         raise UsageError(messages.BACKUP_EXISTS.format(path=dest), messages.BACKUP_EXISTS_HINT)
     folder = os.path.dirname(os.path.abspath(dest))
     if not os.path.isdir(folder):

@@ -40,6 +40,7 @@ def _usage_problem(exc: Exception, argv: list[str]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     as_program = argv is None
+    _file_names_as_bytes()
     from hwjournal import fast
 
     options, argv = fast.split_globals(sys.argv[1:] if argv is None else list(argv))
@@ -81,6 +82,16 @@ def main(argv: list[str] | None = None) -> int:
         _tell(messages.UNEXPECTED.format(problem=exc))
         _tell(messages.UNEXPECTED_HINT)
         return EXIT_FAILED
+
+
+def _file_names_as_bytes() -> None:
+    """A file name that is not UTF-8 reaches hw as text with stand-ins for its odd
+    bytes (surrogateescape). Printed, it must not fail half-way: stdout gives the
+    bytes back as they were, as `ls` would; stderr shows them escaped, as Python does."""
+    for stream, errors in ((sys.stdout, "surrogateescape"), (sys.stderr, "backslashreplace")):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors=errors)
 
 
 def _end_now(code: int) -> None:

@@ -145,9 +145,10 @@ def load(path: str | None = None) -> Config:
         return config
     import tomllib
 
+    from hwjournal import sources
+
     try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
+        data = tomllib.loads(sources.read_text(path, sources.SMALL_FILE, "settings file"))
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(
             messages.CONFIG_MALFORMED.format(path=path, problem=exc),
@@ -284,15 +285,14 @@ def _read_for_edit(path: str) -> tuple[str, dict[str, Any]]:
     """The file's text and settings; a new file starts with a one-line header."""
     import tomllib
 
-    from hwjournal import messages
+    from hwjournal import messages, sources
 
-    try:
-        with open(path, encoding="utf-8") as fh:
-            text = fh.read()
-    except FileNotFoundError:
+    if not os.path.exists(path):
         return _HEADER, {}
-    except (OSError, UnicodeDecodeError) as exc:
-        problem = getattr(exc, "strerror", None) or exc
+    try:
+        text = sources.read_text(path, sources.SMALL_FILE, "settings file")
+    except OSError as exc:
+        problem = exc.strerror or exc
         raise UsageError(messages.CONFIG_UNREADABLE.format(path=path, problem=problem)) from None
     try:
         return text, tomllib.loads(text)

@@ -15,14 +15,39 @@ _ISO_WEEK = r"^(\d{4})-?W(\d{1,2})$"
 DATE_HINT = "Use YYYY-MM-DD, today, yesterday or 'N days ago'."
 WEEK_HINT = "Use YYYY-Www (like 2026-W48), this, last, or a date inside the week."
 
+# The days hw takes, from a person or from a file: wide enough for any journal, and so
+# far inside the calendar (years 1 to 9999) that a week or a ten-year plan around any
+# of them never runs off its end, and a span of them is never too long to go through.
+FIRST_DAY = dt.date(1900, 1, 1)
+LAST_DAY = dt.date(2199, 12, 31)
+
+
+def in_range(day: dt.date) -> bool:
+    return FIRST_DAY <= day <= LAST_DAY
+
+
+def _in_range(day: dt.date) -> dt.date:
+    if not in_range(day):
+        raise UsageError(
+            messages.DATE_OUTSIDE.format(date=day, first=FIRST_DAY, last=LAST_DAY),
+            messages.DATE_OUTSIDE_HINT,
+        )
+    return day
+
 
 def today() -> dt.date:
     return dt.date.today()
 
 
 def parse_date(text: str, base: dt.date | None = None) -> dt.date:
-    base = base or today()
-    value = text.strip().lower()
+    day = _read_date(text.strip().lower(), base or today())
+    if day is None:
+        raise UsageError(messages.DATE_NOT_UNDERSTOOD.format(text=text), DATE_HINT)
+    return _in_range(day)
+
+
+def _read_date(value: str, base: dt.date) -> dt.date | None:
+    """The day `value` names, anywhere in the calendar; None when it names none."""
     if value == "today":
         return base
     if value == "yesterday":
@@ -31,11 +56,9 @@ def parse_date(text: str, base: dt.date | None = None) -> dt.date:
     if days_ago is not None:
         return base - dt.timedelta(days=days_ago)
     try:
-        if len(value) == 10:
-            return dt.date.fromisoformat(value)
+        return dt.date.fromisoformat(value) if len(value) == 10 else None
     except ValueError:
-        pass
-    raise UsageError(messages.DATE_NOT_UNDERSTOOD.format(text=text), DATE_HINT)
+        return None
 
 
 def _days_ago(value: str) -> int | None:
@@ -118,13 +141,14 @@ def parse_week(text: str, week_start: str = "monday", base: dt.date | None = Non
             raise UsageError(
                 messages.WEEK_NOT_IN_YEAR.format(year=year, number=number), WEEK_HINT
             ) from None
+        _in_range(monday)
         if week_start == "sunday":
             return week_of(monday - dt.timedelta(days=1), week_start)
         return week_of(monday, week_start)
-    try:
-        return week_of(parse_date(value, base), week_start)
-    except UsageError:
-        raise UsageError(messages.WEEK_NOT_UNDERSTOOD.format(text=text), WEEK_HINT) from None
+    day = _read_date(value, base)
+    if day is None:
+        raise UsageError(messages.WEEK_NOT_UNDERSTOOD.format(text=text), WEEK_HINT)
+    return week_of(_in_range(day), week_start)
 
 
 def now_iso() -> str:

@@ -141,7 +141,48 @@ def try_run(argv: list[str], ctx: Context) -> int | None:
 
 def run_command(command: spec.Command | spec.Group, ctx: Context, values: dict[str, Any]) -> int:
     """Call the command's run_* function with the values parsed for it."""
+    check_values(command, values)
     module_name, function_name = command.run.split(":")
     # __import__ rather than importlib.import_module: importlib loads warnings on top
     module = __import__(f"hwjournal.commands.{module_name}", fromlist=[function_name])
     return getattr(module, function_name)(ctx, **values)
+
+
+def check_values(command: spec.Command | spec.Group, values: dict[str, Any]) -> None:
+    """Refuse what no run_* function can use, whichever parser read the line: a NUL
+    (no text or file name holds one), text that is not UTF-8 (bytes a terminal in
+    another encoding sends; a path may be such bytes, as file names can), or a number
+    past SQLite's integer range."""
+    for slot in (*command.options, *getattr(command, "args", ())):
+        value = values.get(slot.dest)
+        for item in value if isinstance(value, list) else (value,):
+            if isinstance(item, str):
+                if not item.isascii() or "\x00" in item:
+                    _check_text(slot, item)
+            elif type(item) is int and not -_LARGEST <= item <= _LARGEST:
+                _refuse("ARG_TOO_LARGE", slot, item)
+
+
+_LARGEST = 2**63 - 1  # SQLite's largest integer
+
+
+def _check_text(slot: spec.Opt | spec.Arg, text: str) -> None:
+    if "\x00" in text:
+        _refuse("ARG_NUL", slot, text)
+    if slot.metavar in spec.PATH_METAVARS:
+        return
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        _refuse("ARG_NOT_UTF8", slot, text)
+
+
+def _refuse(name: str, slot: spec.Opt | spec.Arg, value: object) -> None:
+    from hwjournal import messages
+    from hwjournal.errors import UsageError
+
+    flags = getattr(slot, "flags", None)
+    label = next((f for f in flags if f.startswith("--")), flags[0]) if flags else slot.metavar
+    raise UsageError(
+        getattr(messages, name).format(name=label, value=value), getattr(messages, name + "_HINT")
+    )

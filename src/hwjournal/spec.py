@@ -19,6 +19,10 @@ from collections import namedtuple
 # kinds of option: "flag" (no value), "value" (text), "int" (a whole number),
 # "many" (text, repeatable: a list)
 
+# Metavars of values that name a file. A file's name may be any bytes, so these alone
+# may hold what is not UTF-8 (fast.check_values refuses it in any other value).
+PATH_METAVARS = frozenset(("FILE", "PATH", "PATH...", "DEST", "[DEST]"))
+
 
 class Opt(
     namedtuple(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 
-from hwjournal import measures, messages, paths, template_files
+from hwjournal import measures, messages, paths, sources, template_files
 from hwjournal.errors import NotFoundError, TemplateError, UsageError
 from hwjournal.steps import KIND_NAMES, Step, kind_ok, parse_step
 
@@ -288,8 +288,10 @@ def load_file(path: str) -> Template:
     import tomllib
 
     try:
-        with open(path, "rb") as fh:
+        with sources.open_file(path, sources.SMALL_FILE, "template") as fh:
             raw = fh.read()
+    except sources.FileProblem as exc:
+        raise TemplateError(path, f"cannot be read ({exc.problem})") from None
     except OSError as exc:
         raise TemplateError(path, f"cannot be read ({exc.strerror})") from None
     try:

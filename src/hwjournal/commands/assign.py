@@ -52,7 +52,7 @@ def run_assign(
     if until is not None and for_ is not None:
         raise UsageError(messages.ASSIGN_UNTIL_AND_FOR, messages.ASSIGN_UNTIL_AND_FOR_HINT)
     now = today()
-    first = parse_date(start, now) if start else now
+    first = parse_date(start, now) if start is not None else now
     last = None
     if until is not None:
         last = parse_date(until, now)

@@ -5,6 +5,7 @@ import sys
 
 from hwjournal import backup, messages
 from hwjournal.context import Context, print_json, say
+from hwjournal.journal import opening
 
 
 def _entries(count: int) -> str:
@@ -13,6 +14,7 @@ def _entries(count: int) -> str:
 
 def run_backup(ctx: Context, *, dest: str | None, json: bool) -> int:
     journal_path = ctx.journal_path
+    opening.check_path(journal_path)  # /dev/null is not "no journal yet"
     if not os.path.isfile(journal_path):
         from hwjournal.errors import HwError
 

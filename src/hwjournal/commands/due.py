@@ -13,7 +13,7 @@ from hwjournal.dates import parse_date, today
 
 def run_due(ctx: Context, *, date: str | None, json: bool, count: bool) -> int:
     now = today()
-    day = parse_date(date, now) if date else now
+    day = parse_date(date, now) if date is not None else now
     journal = ctx.open_journal()
     plan = plans.day_plan(journal, day, ctx.config.week_start)
     if count:

@@ -15,20 +15,20 @@ def _span(
     ctx: Context, week: str | None, since: str | None, until: str | None
 ) -> tuple[Any, Any, str | None]:
     """(start, end, ISO week label or None) of what to export; this week by default."""
-    if week and (since or until):
+    if week is not None and (since is not None or until is not None):
         raise UsageError(messages.EXPORT_RANGE_BOTH, "For example: hw export --week last")
-    if since or until:
-        if not since:
+    if since is not None or until is not None:
+        if since is None:
             raise UsageError(messages.EXPORT_UNTIL_ALONE, "For example: --since 2026-11-01")
         start = parse_date(since)
-        end = parse_date(until) if until else today()
+        end = parse_date(until) if until is not None else today()
         if start > end:
             raise UsageError(
                 messages.EXPORT_RANGE_ORDER.format(since=start, until=end),
                 "Swap the two dates.",
             )
         return start, end, None
-    span = parse_week(week or "this", ctx.config.week_start)
+    span = parse_week(week if week is not None else "this", ctx.config.week_start)
     return span.start, span.end, span.label
 
 

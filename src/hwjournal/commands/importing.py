@@ -16,28 +16,10 @@ from hwjournal.errors import UsageError
 from hwjournal.importing import writer
 from hwjournal.importing.hwjson import HwJsonStream
 from hwjournal.importing.jsonstream import JsonStream
+from hwjournal.importing.source import open_source
 from hwjournal.importing.writer import Counts
 
 PROGRESS_FROM = 5000  # entries; smaller imports are over before a bar could help
-
-
-def open_source(source: str) -> IO[bytes]:
-    """The file (or stdin, for -) to read as bytes, a piece at a time."""
-    if source == "-":
-        stream = getattr(sys.stdin, "buffer", None)
-        if stream is not None:
-            return stream
-        return io.BytesIO(sys.stdin.read().encode("utf-8", "surrogatepass"))
-    if not os.path.exists(source):
-        raise UsageError(messages.NO_SUCH_FILE.format(path=source), messages.CHECK_THE_PATH)
-    if os.path.isdir(source):
-        raise UsageError(messages.IMPORT_FOLDER.format(path=source), messages.IMPORT_FOLDER_HINT)
-    try:
-        return open(source, "rb")
-    except OSError as exc:
-        raise UsageError(
-            messages.IMPORT_CANNOT_READ.format(source=source, problem=exc.strerror)
-        ) from None
 
 
 def _source_size(raw: IO[bytes]) -> int | None:
@@ -170,7 +152,7 @@ def run_import(
         )
     mapping = importing.parse_mood_map(mood_map)
     source = "stdin" if file == "-" else file
-    raw = open_source(file)
+    raw = open_source(file, format)
     try:
         stream = JsonStream(raw, source)
         reader = None

@@ -24,8 +24,8 @@ def run_log(
 ) -> int:
     if n < 0:
         raise UsageError(messages.LOG_BAD_COUNT.format(n=n), messages.LOG_BAD_COUNT_HINT)
-    since_day = parse_date(since).isoformat() if since else None
-    until_day = parse_date(until).isoformat() if until else None
+    since_day = parse_date(since).isoformat() if since is not None else None
+    until_day = parse_date(until).isoformat() if until is not None else None
     journal = ctx.open_journal()
     entries = journal.find(
         limit=n or None,
@@ -40,7 +40,7 @@ def run_log(
         print_json([e.to_json() for e in entries])
         return 0
     if not entries:
-        filtered = any((since, until, template, tag, search))
+        filtered = any(v is not None for v in (since, until, template, tag, search))
         say(messages.LOG_EMPTY_FILTERED if filtered else messages.LOG_EMPTY)
         return 0
     from hwjournal import display

@@ -80,7 +80,7 @@ def run_skip(
     json: bool,
 ) -> int:
     now = today()
-    day = parse_date(date, now) if date else now
+    day = parse_date(date, now) if date is not None else now
     code = plans.barrier_code(barrier) if barrier is not None else None
     week_start = ctx.config.week_start
     journal = ctx.open_journal()

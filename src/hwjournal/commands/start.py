@@ -23,16 +23,22 @@ from hwjournal.session import (
 )
 from hwjournal.templates import Step, Template
 
+ANSWERS_LIMIT = 16 << 20  # bytes: answers to one exercise, a book's worth of writing
+
 
 def _read_answers_json(template: Template, source: str) -> dict[str, Any]:
+    from hwjournal import sources
+
+    kind = "answers file"
     try:
         if source == "-":
-            text = sys.stdin.read()
+            text = sources.read_stdin_text(ANSWERS_LIMIT, kind)
         else:
-            with open(source, encoding="utf-8") as fh:
-                text = fh.read()
-    except OSError as exc:
-        raise UsageError(messages.CANNOT_READ.format(path=source, problem=exc.strerror)) from None
+            text = sources.read_text(source, ANSWERS_LIMIT, kind, messages.FILE_PIPE_HINT)
+    except OSError as exc:  # the disk failing half-way through
+        raise UsageError(
+            messages.FILE_CANNOT_READ.format(path=source, problem=exc.strerror or exc)
+        ) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -157,7 +163,7 @@ def run_start(
         on_problem=lambda exc: say(messages.SKIPPED_TEMPLATE.format(problem=exc.message)),
     )
     given = _given_answers(template, answer, answers_json)
-    day = (parse_date(date) if date else today()).isoformat()
+    day = (parse_date(date) if date is not None else today()).isoformat()
     tags = _check_tags(tag)
     mood = _check_mood(mood)
     interactive = stdin_is_terminal() and not no_input and answers_json != "-"

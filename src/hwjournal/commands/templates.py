@@ -52,7 +52,8 @@ def run_show(ctx: Context, *, template_id: str, json: bool) -> int:
 
 
 def run_validate(ctx: Context, *, files: list[str], json: bool) -> int:
-    missing = [f for f in files if not os.path.exists(f)]
+    # a link to nothing is there, and load_file says where it points
+    missing = [f for f in files if not os.path.lexists(f)]
     if missing:
         raise UsageError(
             messages.NO_SUCH_FILE.format(path=", ".join(missing)), messages.CHECK_THE_PATH

@@ -8,7 +8,7 @@ def run_week(ctx: Context, *, week: str | None, json: bool) -> int:
     from hwjournal import week as week_mod
 
     week_start = ctx.config.week_start
-    span = parse_week(week or "this", week_start)
+    span = parse_week(week if week is not None else "this", week_start)
     journal = ctx.open_journal()
     data = week_mod.for_week(journal, span, week_start, today(), ctx.config.template_dirs)
     if json:

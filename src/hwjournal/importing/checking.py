@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from hwjournal import messages, plans
+from hwjournal import dates, messages, plans
 from hwjournal.errors import UsageError
 from hwjournal.journal import Entry
 
@@ -169,10 +169,18 @@ class Record:
 def check_date(value: Any, where: str, key: str) -> str:
     if isinstance(value, str) and len(value) == 10:
         try:
-            dt.date.fromisoformat(value)
-            return value
+            day = dt.date.fromisoformat(value)
         except ValueError:
             pass
+        else:
+            if not dates.in_range(day):
+                raise ImportProblem(
+                    where,
+                    messages.IMPORT_DATE_OUTSIDE.format(
+                        key=key, date=value, first=dates.FIRST_DAY, last=dates.LAST_DAY
+                    ),
+                )
+            return value
     shown = "missing" if value is None else f"{show(value)}"
     raise ImportProblem(where, f"'{key}' is {shown}, not a date like 2026-11-25")
 

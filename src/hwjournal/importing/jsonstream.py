@@ -12,9 +12,14 @@ import codecs
 import json
 from typing import IO, Any
 
+from hwjournal import messages
 from hwjournal.importing.checking import ImportProblem
 
 CHUNK = 1 << 16  # characters read at a time
+# The most text held at once: a whole Daylio or jrnl export, or an hw export not laid
+# out for streaming, or one record of one that is. No real export comes near it; a
+# device or a huge file picked by mistake is refused here instead of filling memory.
+HELD_LIMIT = 64 << 20
 _WHITESPACE = " \t\n\r"
 _DECODER = json.JSONDecoder()
 _NEAR_END = 8  # an error this close to the buffer's end may just need more text
@@ -44,6 +49,15 @@ class JsonStream:
         """Read the next chunk into the buffer; False at the end of the file."""
         if self.eof:
             return False
+        raw, text = self._chunk()
+        if not self.keep and self.pos > CHUNK:
+            self._drop()
+        self._hold(len(self.buf) + len(text))
+        self.buf += text
+        return bool(raw) or bool(text)
+
+    def _chunk(self) -> tuple[bytes, str]:
+        """The next piece of the file, as bytes and as the text they complete."""
         raw = self.raw.read(CHUNK)
         self.bytes_read += len(raw)
         try:
@@ -57,10 +71,15 @@ class JsonStream:
         self.byte_lines += raw.count(b"\n")
         if not raw:
             self.eof = True
-        if not self.keep and self.pos > CHUNK:
-            self._drop()
-        self.buf += text
-        return bool(raw) or bool(text)
+        return raw, text
+
+    def _hold(self, characters: int) -> None:
+        if characters > HELD_LIMIT:
+            from hwjournal.sources import size_words
+
+            raise ImportProblem(
+                self.source, messages.IMPORT_TOO_LARGE.format(limit=size_words(HELD_LIMIT))
+            )
 
     def _drop(self) -> None:
         gone = self.buf[: self.pos]
@@ -79,8 +98,14 @@ class JsonStream:
 
     def text_so_far(self) -> str:
         """Everything read yet, then the rest of the file (only before release())."""
-        while self._more():
-            pass
+        pieces = [self.buf]
+        held = len(self.buf)
+        while not self.eof:
+            text = self._chunk()[1]
+            held += len(text)
+            self._hold(held)
+            pieces.append(text)
+        self.buf = "".join(pieces)
         return self.buf
 
     # ------------------------------------------------------------ tokens

@@ -89,6 +89,7 @@ class Report:
 def inspect(path: str) -> Report:
     """Check the journal at `path`: its files' permissions, then the database."""
     report = Report(path)
+    opening.check_path(path)
     if not os.path.exists(path):
         report.exists = False
         return report

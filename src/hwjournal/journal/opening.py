@@ -14,8 +14,10 @@ that no other hw has it open (see lock_exclusive).
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
+import stat
 
 from hwjournal import messages, migrations, paths
 from hwjournal.errors import JournalError
@@ -235,10 +237,30 @@ def storage_error(path: str, exc: Exception) -> JournalError | None:
 
 
 def check_path(path: str) -> None:
-    """Refuse a folder where the journal file should be."""
-    if os.path.isdir(path):
+    """Refuse, before anything connects to it, a path that cannot be a journal file: a
+    folder, a device (/dev/null), a FIFO or a socket, or a name with a NUL in it. A
+    path with nothing there yet is fine: a journal may be made there."""
+    if "\x00" in path:
+        raise JournalError(messages.JOURNAL_PATH_NUL, messages.NOT_A_JOURNAL_HINT)
+    try:
+        mode = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    except OSError as exc:
+        raise JournalError(
+            messages.JOURNAL_CANNOT_OPEN.format(path=path, problem=exc.strerror or exc)
+        ) from None
+    if stat.S_ISDIR(mode):
         raise JournalError(
             messages.JOURNAL_IS_FOLDER.format(path=path), messages.JOURNAL_IS_FOLDER_HINT
+        )
+    if not stat.S_ISREG(mode):
+        raise JournalError(
+            messages.JOURNAL_NOT_A_FILE.format(path=path), messages.NOT_A_JOURNAL_HINT
+        )
+    if not os.access(path, os.R_OK):  # SQLite would only say "unable to open"
+        raise JournalError(
+            messages.JOURNAL_CANNOT_OPEN.format(path=path, problem=os.strerror(errno.EACCES))
         )
 
 

@@ -14,6 +14,7 @@ import sqlite3
 from hwjournal import messages, migrations
 from hwjournal.dates import now_iso
 from hwjournal.errors import JournalError, NotFoundError
+from hwjournal.ids import row_id
 from hwjournal.journal import opening
 from hwjournal.journal.entry import COLUMNS, STORED, Entry
 from hwjournal.journal.opening import DB_ERRORS, storage_error
@@ -52,12 +53,11 @@ class Journal:
         only, whatever state the journal is in). An encrypted journal takes its key as
         journal.keys says; ask=False: from an unlocked session only (never a prompt or
         a command), else keys.Locked."""
+        opening.check_path(path)
         if not os.path.exists(path):
             if not create:
                 return cls._empty(path)
             opening.create_private_file(path)
-        else:
-            opening.check_path(path)
         try:
             db = opening.connect(path, ask=ask)
         except DB_ERRORS as exc:
@@ -168,10 +168,7 @@ class Journal:
         return self.add(entry) if entry.id is None else self.update(entry)
 
     def get(self, entry_id: int | str) -> Entry:
-        try:
-            number = int(entry_id)
-        except (TypeError, ValueError):
-            number = None
+        number = row_id(entry_id)
         row = None
         if number is not None:
             row = self.db.execute(

@@ -11,6 +11,7 @@ from hwjournal import messages
 from hwjournal.dates import now_iso
 from hwjournal.dates import today as current_day
 from hwjournal.errors import NotFoundError
+from hwjournal.ids import row_id
 from hwjournal.journal import Journal, new_uid
 from hwjournal.plans.record import Record
 from hwjournal.plans.schedule import WEEKDAYS, as_day, check_plan, live_until
@@ -171,10 +172,7 @@ def add_assignment(
 
 
 def get_assignment(journal: Journal, assignment_id: int | str) -> Assignment:
-    try:
-        number = int(str(assignment_id).strip())
-    except ValueError:
-        number = None
+    number = row_id(assignment_id)
     found = _select(journal, "WHERE id = ?", (number,)) if number is not None else []
     if not found:
         raise NotFoundError(

@@ -8,6 +8,7 @@ import datetime as dt
 from hwjournal import messages
 from hwjournal.dates import now_iso
 from hwjournal.errors import UsageError
+from hwjournal.ids import looks_like_id
 from hwjournal.journal import Journal, new_uid
 from hwjournal.plans.assignments import COLUMNS as ASSIGNMENT_COLUMNS
 from hwjournal.plans.assignments import Assignment, assignments_of, get_assignment
@@ -34,7 +35,7 @@ def assignment_to_skip(
     `unknown` hears of a template id no assignment ever had, so it can say whether
     that is a template at all before hearing that nothing of it is due."""
     text = target.strip()
-    if text.isdigit():
+    if looks_like_id(text):
         return get_assignment(journal, text)  # skippable() says so when nothing is due
     every = assignments_of(journal, text)
     live = [a for a in every if a.live_on(day)]
