@@ -304,3 +304,17 @@ def test_list_items_stay_one_item_each(items: list[str]) -> None:
     assert nested <= {"paragraph_open", "paragraph_close"}, nested
     read = [inline_text(t) for t in tokens if t.type == "inline"]
     assert read == [p for item in items for p in _expected_paragraphs(item)]
+
+
+def test_the_markdown_export_loads_no_dataclasses_or_typing() -> None:
+    """`hw export` is on the fast path: dataclasses and typing (inspect, ast, ...) cost
+    it more than its queries."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, hwjournal.export.data, hwjournal.export.markdown;"
+        " print(sorted({'dataclasses', 'typing'} & set(sys.modules)))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.stdout.strip() == "[]", proc.stderr

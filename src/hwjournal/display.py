@@ -6,9 +6,11 @@ from __future__ import annotations
 import os
 import re
 import sys
-from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs the fast path milliseconds
+    from typing import Any
+
     from rich.console import Console
 
     from hwjournal.context import Context

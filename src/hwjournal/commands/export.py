@@ -1,14 +1,19 @@
 """hw export: a week (or any span) for the therapist, as Markdown, hw-json or CSV,
 to stdout or atomically to a private file."""
 
+from __future__ import annotations
+
 import sys
-from typing import Any
 
 from hwjournal import export as registry
 from hwjournal import messages
 from hwjournal.context import Context, say
 from hwjournal.dates import parse_date, parse_week, today
 from hwjournal.errors import NotFoundError, UsageError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs `hw export` milliseconds
+    from typing import Any
 
 
 def _span(

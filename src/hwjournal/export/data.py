@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field
-from typing import Any
 
 from hwjournal import messages
 from hwjournal.journal import Entry, Journal
@@ -19,48 +17,64 @@ from hwjournal.render.week import MONTHS, entry_meta, long_day, span_text
 from hwjournal.steps import answer_text
 from hwjournal.week import ScoreLine, WeekData
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing and dataclasses cost `hw export` more than its queries
+    from typing import Any
+
 # A measure's chart (and, with `hw trends`, its status) looks back this far from
 # the span's last day.
 
 
-@dataclass
 class MeasureScore:
-    date: str
-    total: float
-    band: str | None
-    in_span: bool  # one of the span's own scores, marked on the chart
+    __slots__ = ("band", "date", "in_span", "total")
+
+    def __init__(self, date: str, total: float, band: str | None, in_span: bool) -> None:
+        self.date = date
+        self.total = total
+        self.band = band
+        self.in_span = in_span  # one of the span's own scores, marked on the chart
 
 
-@dataclass
 class Measure:
     """A scored template (PHQ-9, GAD-7) with a score in the span: its scores in the
     six months up to the span's last day, and its bands as the template has them now."""
 
-    template: str
-    title: str
-    since: dt.date
-    until: dt.date
-    scores: list[MeasureScore] = field(default_factory=list)  # oldest first
-    bands: list[tuple[float, str]] = field(default_factory=list)  # (max, label), ascending
-    low: float = 0  # the lowest score the template can give
-    high: float | None = None  # the highest; None when the template is gone
-    # "9 (mild) · reliable improvement since 15 (moderately severe) on 2 Sep": the
-    # measure's status from `hw trends`; empty until that is worked out here.
-    status_text: str = ""
+    def __init__(self, template: str, title: str, since: dt.date, until: dt.date) -> None:
+        self.template = template
+        self.title = title
+        self.since = since
+        self.until = until
+        self.scores: list[MeasureScore] = []  # oldest first
+        self.bands: list[tuple[float, str]] = []  # (max, label), ascending
+        self.low: float = 0  # the lowest score the template can give
+        self.high: float | None = None  # the highest; None when the template is gone
+        # "reliable improvement since 15 (moderately severe) on 2 Sep": the measure's
+        # status over six months (progress.py), empty when there is none
+        self.status_text = ""
 
 
-@dataclass
 class ExportData:
-    week: WeekData
-    made_at: str
-    hw_version: str
-    name: str = ""
-    template: str | None = None
-    include_private: bool = False
-    assignments: list[dict[str, Any]] = field(default_factory=list)  # hw-json rows
-    skips: list[dict[str, Any]] = field(default_factory=list)  # hw-json rows
-    assignment_uids: dict[int, str] = field(default_factory=dict)
-    measures: list[Measure] = field(default_factory=list)
+    """Everything an exporter draws, gathered once."""
+
+    def __init__(
+        self,
+        week: WeekData,
+        made_at: str,
+        hw_version: str,
+        name: str = "",
+        template: str | None = None,
+        include_private: bool = False,
+    ) -> None:
+        self.week = week
+        self.made_at = made_at
+        self.hw_version = hw_version
+        self.name = name
+        self.template = template
+        self.include_private = include_private
+        self.assignments: list[dict[str, Any]] = []  # hw-json rows
+        self.skips: list[dict[str, Any]] = []  # hw-json rows
+        self.assignment_uids: dict[int, str] = {}
+        self.measures: list[Measure] = []
 
     @property
     def start(self) -> dt.date:
@@ -177,9 +191,8 @@ def build(
         name=name,
         template=template,
         include_private=include_private,
-        assignments=assignments,
-        skips=skips,
     )
+    export.assignments, export.skips = assignments, skips
     for row in assignments:
         export.assignment_uids[row["id"]] = row["uid"]
     export.measures = measures(journal, data, template_dirs, include_private)
@@ -303,13 +316,13 @@ def is_whole(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-@dataclass
 class Alert:
     """An answer at or above its step's alert level, in an entry the export shows."""
 
-    entry: Entry
-    step: dict[str, Any]
-    answer: str  # the answer in words
+    def __init__(self, entry: Entry, step: dict[str, Any], answer: str) -> None:
+        self.entry = entry
+        self.step = step
+        self.answer = answer  # the answer in words
 
     @property
     def prompt(self) -> str:

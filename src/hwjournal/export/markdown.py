@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
 
 from hwjournal import messages
 from hwjournal.display import clean
@@ -21,6 +20,10 @@ from hwjournal.export.data import ExportData, cadence_text, full_day, scale_text
 from hwjournal.journal import Entry
 from hwjournal.render.week import change_phrase, long_day
 from hwjournal.steps import answer_text
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs `hw export` milliseconds
+    from typing import Any
 
 NAME = "markdown"
 EXTENSION = "md"

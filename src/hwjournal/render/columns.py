@@ -4,12 +4,15 @@ as a table, one column a step and one row an entry; in words, one line an entry.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from hwjournal import messages
 from hwjournal.journal import Entry
 from hwjournal.render.entries import answer_view
 from hwjournal.render.week import day_month, log_steps, long_day, short_day, step_heading
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs the fast path (hw export) milliseconds
+    from typing import Any
 
 # Narrowest useful column in a log table; the steps are split over several
 # tables when the screen cannot fit them all at this width.

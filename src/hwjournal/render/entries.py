@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from hwjournal import display
 from hwjournal.journal import Entry
 from hwjournal.steps import answer_text
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs the fast path (hw export) milliseconds
+    from typing import Any
 
 MOODS = {1: "very low", 2: "low", 3: "so-so", 4: "good", 5: "very good"}
 

@@ -12,7 +12,6 @@ and a table as one labelled line a row.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
@@ -21,6 +20,10 @@ from rich.text import Text
 
 from hwjournal import display
 from hwjournal.steps.base import BULLET
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs the fast path (hw export) milliseconds
+    from typing import Any
 
 # between the columns of a table read as one line
 CELL_SEPARATOR = "; "

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
 
 from hwjournal import display, messages
 from hwjournal.journal import Entry
 from hwjournal.safety import Alert
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs the fast path (hw export) milliseconds
+    from typing import Any
 
 
 def show_alert(alert: Alert, stream: Any = None, plain: bool = False) -> None:

@@ -6,13 +6,16 @@ way. The pictures come from render/charts.py; their shapes read without colour."
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from hwjournal import measures, messages
 from hwjournal.render import charts
 from hwjournal.render.entries import MOODS
 from hwjournal.render.week import DAY_NAMES, MONTHS, day_month, mood_number, span_text
 from hwjournal.trends import Measure, TrendsData
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs the fast path (hw export) milliseconds
+    from typing import Any
 
 # Room left of the week columns: "  Mon   " in the calendar, "  100%┤ " in a chart.
 GUTTER = 8

@@ -4,8 +4,6 @@ each week on one labelled line, and no block, box or braille character."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from hwjournal import messages
 from hwjournal.render.entries import MOODS
 from hwjournal.render.trends import (
@@ -17,6 +15,10 @@ from hwjournal.render.trends import (
 )
 from hwjournal.render.week import day_month, mood_number, span_text
 from hwjournal.trends import TrendsData
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs the fast path (hw export) milliseconds
+    from typing import Any
 
 
 def trends_words(data: TrendsData) -> Any:

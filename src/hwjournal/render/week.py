@@ -5,13 +5,16 @@ view that fits its template (a log table for `layout = "columns"`)."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from hwjournal import display, messages
 from hwjournal.journal import Entry
 from hwjournal.render.entries import MOODS, answer_view, entry_heading, mood_phrase
 from hwjournal.steps import type_of
 from hwjournal.week import ScoreLine, WeekData
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs the fast path (hw export) milliseconds
+    from typing import Any
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 DAY_NAMES_LONG = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
