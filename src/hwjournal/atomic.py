@@ -87,3 +87,32 @@ def sync_folder(folder: str) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def sync_file(path: str) -> None:
+    """Push a finished file's bytes to the disk before it takes its final name."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def remove_database(path: str) -> None:
+    """A half-made SQLite copy (a backup, a conversion) and its journal files, gone."""
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            os.remove(path + suffix)
+
+
+def process_alive(pid: int) -> bool:
+    """Whether the process that left a half-made file behind is still at work."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True

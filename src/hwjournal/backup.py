@@ -120,15 +120,15 @@ def copy(journal_path: str, dest_path: str) -> BackupResult:
         count = entries.fetchone()[0]
         copied.close()
         copied = None
-        _fsync(temporary)
+        atomic.sync_file(temporary)
         key_file = _copy_key_file(journal_path, dest_path) if copied_encrypted(source) else None
         os.replace(temporary, dest_path)
         atomic.sync_folder(folder)
     except JournalError:
-        _remove(temporary)
+        atomic.remove_database(temporary)
         raise
     except (*DB_ERRORS, OSError) as exc:
-        _remove(temporary)
+        atomic.remove_database(temporary)
         problem = getattr(exc, "strerror", None) or str(exc)
         if isinstance(exc, DB_ERRORS) and "not a database" in str(exc):
             raise _not_a_journal(journal_path) from None
@@ -180,22 +180,12 @@ def remove_stale_partials(folder: str) -> list[str]:
         return removed
     for name in names:
         match = _PARTIAL.match(name)
-        if not match or _alive(int(match.group(1))):
+        if not match or atomic.process_alive(int(match.group(1))):
             continue
         with contextlib.suppress(OSError):
             os.remove(os.path.join(folder, name))
             removed.append(name)
     return removed
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OverflowError):
-        return True
-    return True
 
 
 def prune(journal_path: str, keep: int) -> list[str]:
@@ -213,17 +203,3 @@ def prune(journal_path: str, keep: int) -> list[str]:
         with contextlib.suppress(OSError):
             os.remove(path + ".key")
     return removed
-
-
-def _fsync(path: str) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _remove(path: str) -> None:
-    for suffix in ("", "-journal", "-wal", "-shm"):
-        with contextlib.suppress(OSError):
-            os.remove(path + suffix)

@@ -154,18 +154,6 @@ def remove_stale_partials(path: str) -> list[str]:
     return removed
 
 
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OverflowError):
-        return True
-    return True
-
-
 def find_key(path: str, session: bool = True) -> bytes:
     """The data key of the encrypted journal at `path`, from wherever journal.keys
     finds it (session=False: not from an unlocked session: `hw unlock` asks anew)."""
@@ -182,3 +170,9 @@ def find_key_by_passphrase(path: str) -> bytes:
 
     library()
     return keys.passphrase_key(path, lambda candidate: opens(path, candidate))
+
+
+def _alive(pid: int) -> bool:
+    from hwjournal.atomic import process_alive  # atomic loads tempfile: only when asked
+
+    return process_alive(pid)

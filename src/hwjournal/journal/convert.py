@@ -12,7 +12,6 @@ mode: all three are set here. The caller holds the folder lock exclusively
 
 from __future__ import annotations
 
-import contextlib
 import os
 
 from hwjournal import atomic, messages
@@ -44,7 +43,7 @@ def _convert(path: str, source_key: bytes | None, target_key: bytes | None) -> N
     try:
         stamp, counts = _export(path, partial, source_key, target_key)
         _check_copy(partial, target_key, stamp, counts)
-        _fsync(partial)
+        atomic.sync_file(partial)
         old = os.open(path, os.O_RDWR) if source_key is None else None
         try:
             _clear_sidecars(path)
@@ -56,7 +55,7 @@ def _convert(path: str, source_key: bytes | None, target_key: bytes | None) -> N
             if old is not None:
                 os.close(old)
     except BaseException:
-        _remove(partial)
+        atomic.remove_database(partial)
         raise
 
 
@@ -139,17 +138,3 @@ def _overwrite(fd: int) -> None:
     while written < size:
         written += os.write(fd, zeros[: min(_CHUNK, size - written)])
     os.fsync(fd)
-
-
-def _fsync(path: str) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _remove(partial: str) -> None:
-    for suffix in ("", "-journal", "-wal", "-shm"):
-        with contextlib.suppress(OSError):
-            os.remove(partial + suffix)
