@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,7 @@ class Result:
 
 
 @pytest.fixture(autouse=True)
-def hw_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def hw_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     home = tmp_path / "hwhome"
     monkeypatch.setenv("HW_HOME", str(home))
     for var in (
@@ -42,7 +43,11 @@ def hw_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("TZ", "UTC")
     monkeypatch.setenv("TERM", "xterm")  # TERM=dumb would ask for plain screens
-    return home
+    yield home
+    # an unlocked session's watcher (a detached process) ends once its file is gone:
+    # none outlives the test that unlocked
+    for session in tmp_path.rglob("hwjournal/*.session"):
+        session.unlink(missing_ok=True)
 
 
 @pytest.fixture
