@@ -52,9 +52,12 @@ def months_before(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, (following - ONE_DAY).day))
 
 
+MAX_MONTHS = 1200  # a hundred years: every date hw keeps fits in it
+
+
 def parse_months(text: str) -> int:
     value = text.strip()
-    if not value.isdecimal() or int(value) < 1:
+    if not value.isdecimal() or not 1 <= int(value) <= MAX_MONTHS:
         raise UsageError(messages.TRENDS_MONTHS_BAD.format(text=text))
     return int(value)
 

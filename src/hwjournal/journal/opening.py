@@ -84,7 +84,9 @@ def is_encrypted(path: str) -> bool:
             size = os.fstat(fh.fileno()).st_size
     except OSError:
         return False
-    return len(head) == 16 and head != PLAIN_HEADER and size % 512 == 0
+    # SQLCipher starts a file with its random salt: sixteen zero bytes (a sparse or
+    # zeroed file) are no journal at all
+    return len(head) == 16 and head not in (PLAIN_HEADER, bytes(16)) and size % 512 == 0
 
 
 def add_db_errors(*errors: type[Exception]) -> None:
