@@ -1,5 +1,11 @@
 """Every sentence hw says to a person, in one place, so the tone stays the same:
-calm, plain, never blaming. Placeholders use str.format."""
+calm, plain, never blaming. Placeholders use str.format.
+
+Sections, in order: doing an exercise and reading entries back; what a command line
+hands a command; dates and files; what many commands say (usage, settings, templates,
+answers); where to turn and hw sos; hw templates new; the week and the export; hw
+config; hw import; hw backup and hw check; opening the journal and its disk; homework
+plans; step types and template files; hw trends; encrypted journals."""
 
 SAVED = "Saved as entry {id}. Thank you for taking the time."
 SAVED_PRIVATE = "Saved as entry {id} (private: it stays out of exports unless you ask)."
@@ -59,6 +65,42 @@ ALERT_PRIVATE_NOTE = (
     "You can still tell them about it."
 )
 
+# said by many commands: usage, dates, files, settings, templates, answers
+USAGE_ERROR = "Error: {problem}"
+USAGE_SEE_HELP = "See what it takes with: {path} --help"
+CANNOT_READ = "Cannot read {path}: {problem}."
+NO_SUCH_FILE = "No such file: {path}."
+CHECK_THE_PATH = "Check the path and try again."
+DATE_NOT_UNDERSTOOD = "'{text}' is not a date hw understands."
+WEEK_NOT_IN_YEAR = "{year} has no week {number}."
+WEEK_NOT_UNDERSTOOD = "'{text}' is not a week hw understands."
+CONFIG_NO_SUCH_KEY = "There is no setting called '{key}'."
+CONFIG_SETTINGS_ARE = "Settings are: {keys}."
+CONFIG_BAD_VALUE = "'{value}' is not a valid value for {key}."
+USE_ALLOWED = "Use {allowed}."
+ANSWERS_JSON_NOT_OBJECT = "{source}: answers should be a JSON object of step id to answer."
+NO_SUCH_STEP = "{template} has no step called '{step}'."
+STEPS_ARE = "Its steps are: {ids}."
+NO_SUCH_TEMPLATE = "There is no template called '{id}'."
+SKIPPED_TEMPLATE = "Skipped {problem}"
+TEMPLATE_SKIPPED_BROKEN = "Skipped a broken template: {problem}"
+TEMPLATE_INVALID = "{mark} {problem}"
+TEMPLATE_VALID = "{mark} {path}: {id} is valid."
+TEMPLATE_NOTE = "  note: {note}"
+LOG_BAD_COUNT = "-n {n} is not a count."
+LOG_BAD_COUNT_HINT = "Use a number of entries, or 0 for all."
+TAG_UNUSABLE = "'{tag}' is not a usable tag."
+TAG_HINT = "Tags are single words, like work."
+ANSWER_NOT_PAIR = "'{pair}' is not ID=VALUE."
+ANSWER_NOT_PAIR_HINT = "Write answers like --answer thought='I always get it wrong'."
+MOOD_BAD = "'{text}' is not a mood from 1 to 5."
+MOOD_BAD_HINT = "1 is very low, 3 is so-so, 5 is very good."
+IMPORT_FOLDER = "{path} is a folder."
+IMPORT_FOLDER_HINT = "Give the file itself, e.g. hw import ~/daylio_export.csv"
+GOAL_UNKNOWN = "'{goal}' is not one of the goals."
+GOALS_ARE = "Goals are: {goals}."
+TEMPLATES_NONE_MATCH = "No template matches that."
+
 # where to turn: alerts and hw sos (safety.py puts them in order)
 SAFETY_WHERE_NOW = "Where to turn now:"
 SAFETY_EMERGENCY = (
@@ -69,6 +111,21 @@ SAFETY_CONTACT = "Your crisis contact: {contact}"
 SAFETY_PLAN_PEOPLE = "From your safety plan: {people}"
 SAFETY_MAKE_PLAN = "When things are calmer, a safety plan can help next time: hw start safety-plan"
 SAFETY_THERAPIST = "Then let your therapist know, at your next session or sooner."
+
+# hw sos, and the frame of an alert
+ALERT_TITLE = "Please read this"
+SOS_HEADING = "If things feel unsafe right now"
+SOS_PLAN_HEADING = "Your safety plan (made {date})"
+SOS_PLAN_UNREADABLE = "Your safety plan could not be read just now: {problem}"
+SOS_NEXT = "One small next step: hw start grounding (a few minutes of noticing what is around you)."
+CRISIS_ASK = (
+    "This exercise can notice when things feel very hard, and then shows who you can reach."
+)
+CRISIS_ASK_WHO = (
+    "Is there a person or a crisis line you would like it to show? A name and number, "
+    "or Enter to skip (it will not ask again; hw config set crisis_contact changes it)."
+)
+CRISIS_SAVED = "Saved. It will be shown with any alert."
 
 # hw templates new
 TEMPLATE_BAD_ID = "'{id}' cannot be a template id."
@@ -235,6 +292,11 @@ JOURNAL_CANNOT_OPEN = "Cannot open the journal at {path}: {problem}."
 JOURNAL_CANNOT_CREATE = "Cannot create the journal at {path}: {problem}."
 JOURNAL_CANNOT_CREATE_HINT = "Point --journal or HW_JOURNAL at a folder you can write to."
 
+JOURNAL_NOT_UPGRADED = (
+    "{path} was made by an older hw and has not been upgraded yet; any other hw command "
+    "upgrades it."
+)
+
 # the journal's disk
 DISK_FULL = "There is no room left on the disk to write to the journal at {path}."
 DISK_FULL_HINT = "Nothing was changed and your journal is safe. Free some space, then try again."
@@ -373,25 +435,6 @@ SNAPSHOT_TYPE_UNKNOWN = "has an unknown type '{type}'"
 SNAPSHOT_LABELS = "should map whole numbers to texts"
 SNAPSHOT_OPTIONS = "should be a list of texts"
 
-# hw sos and alerts
-ALERT_TITLE = "Please read this"
-SOS_HEADING = "If things feel unsafe right now"
-SOS_PLAN_HEADING = "Your safety plan (made {date})"
-SOS_PLAN_UNREADABLE = "Your safety plan could not be read just now: {problem}"
-SOS_NEXT = "One small next step: hw start grounding (a few minutes of noticing what is around you)."
-CRISIS_ASK = (
-    "This exercise can notice when things feel very hard, and then shows who you can reach."
-)
-CRISIS_ASK_WHO = (
-    "Is there a person or a crisis line you would like it to show? A name and number, "
-    "or Enter to skip (it will not ask again; hw config set crisis_contact changes it)."
-)
-CRISIS_SAVED = "Saved. It will be shown with any alert."
-JOURNAL_NOT_UPGRADED = (
-    "{path} was made by an older hw and has not been upgraded yet; any other hw command "
-    "upgrades it."
-)
-
 # hw trends
 TRENDS_SINCE_AND_MONTHS = "Give either --since or --months, not both."
 TRENDS_RANGE_ORDER = "--since {since} comes after --until {until}; swap the two dates."
@@ -442,44 +485,15 @@ TRENDS_BARRIERS = "What got in the way, most often first"
 TRENDS_DOTS_AVERAGED = (
     "Where scores share a column, the dot is their average (a column is about {days} days)."
 )
+# hw trends in words (--plain)
+TRENDS_WORDS_TITLE = "Over time, {span}, {weeks}."
+TRENDS_WORDS_SCORES = "Scores, oldest first: {scores}."
+TRENDS_WORDS_WEEK = "Week of {day}"
+TRENDS_WORDS_NO_ENTRIES = "no entries."
+TRENDS_WORDS_NO_MOOD = "no mood given."
+TRENDS_WORDS_MOOD = "mood {average} of 5 on average ({word}), {count}."
 PROGRESS = "{words} since {total}{band} on {date}"
 PROGRESS_WORSE = ": worth bringing to your next session"
-
-# usage, dates, files, settings and templates
-USAGE_ERROR = "Error: {problem}"
-USAGE_SEE_HELP = "See what it takes with: {path} --help"
-CANNOT_READ = "Cannot read {path}: {problem}."
-NO_SUCH_FILE = "No such file: {path}."
-CHECK_THE_PATH = "Check the path and try again."
-DATE_NOT_UNDERSTOOD = "'{text}' is not a date hw understands."
-WEEK_NOT_IN_YEAR = "{year} has no week {number}."
-WEEK_NOT_UNDERSTOOD = "'{text}' is not a week hw understands."
-CONFIG_NO_SUCH_KEY = "There is no setting called '{key}'."
-CONFIG_SETTINGS_ARE = "Settings are: {keys}."
-CONFIG_BAD_VALUE = "'{value}' is not a valid value for {key}."
-USE_ALLOWED = "Use {allowed}."
-ANSWERS_JSON_NOT_OBJECT = "{source}: answers should be a JSON object of step id to answer."
-NO_SUCH_STEP = "{template} has no step called '{step}'."
-STEPS_ARE = "Its steps are: {ids}."
-NO_SUCH_TEMPLATE = "There is no template called '{id}'."
-SKIPPED_TEMPLATE = "Skipped {problem}"
-TEMPLATE_SKIPPED_BROKEN = "Skipped a broken template: {problem}"
-TEMPLATE_INVALID = "{mark} {problem}"
-TEMPLATE_VALID = "{mark} {path}: {id} is valid."
-TEMPLATE_NOTE = "  note: {note}"
-LOG_BAD_COUNT = "-n {n} is not a count."
-LOG_BAD_COUNT_HINT = "Use a number of entries, or 0 for all."
-TAG_UNUSABLE = "'{tag}' is not a usable tag."
-TAG_HINT = "Tags are single words, like work."
-ANSWER_NOT_PAIR = "'{pair}' is not ID=VALUE."
-ANSWER_NOT_PAIR_HINT = "Write answers like --answer thought='I always get it wrong'."
-MOOD_BAD = "'{text}' is not a mood from 1 to 5."
-MOOD_BAD_HINT = "1 is very low, 3 is so-so, 5 is very good."
-IMPORT_FOLDER = "{path} is a folder."
-IMPORT_FOLDER_HINT = "Give the file itself, e.g. hw import ~/daylio_export.csv"
-GOAL_UNKNOWN = "'{goal}' is not one of the goals."
-GOALS_ARE = "Goals are: {goals}."
-TEMPLATES_NONE_MATCH = "No template matches that."
 
 # Encrypted journals: hw encrypt, unlock, lock, passphrase, decrypt, and every opening
 ENCRYPTION_MISSING = "Encrypted journals need hw's encryption extra, which is not installed."
@@ -573,9 +587,3 @@ CHECK_NO_KEY_FILE = "The journal is encrypted, but its key file {path} is missin
 CHECK_NO_KEY_FILE_FIX = (
     "Only your recovery key opens it now: set a new passphrase with hw unlock --recovery-key"
 )
-TRENDS_WORDS_TITLE = "Over time, {span}, {weeks}."
-TRENDS_WORDS_SCORES = "Scores, oldest first: {scores}."
-TRENDS_WORDS_WEEK = "Week of {day}"
-TRENDS_WORDS_NO_ENTRIES = "no entries."
-TRENDS_WORDS_NO_MOOD = "no mood given."
-TRENDS_WORDS_MOOD = "mood {average} of 5 on average ({word}), {count}."
