@@ -138,10 +138,21 @@ def test_start_without_a_terminal_loads_neither_typer_nor_rich(journal_path):
 
 
 def test_a_screen_still_gets_rich_so_the_probe_can_tell(loaded):
-    # The same probe sees Rich when a command draws a table: the checks above are real.
-    code, _out, packages = probe("log", "-n", "3")
+    # The same probe sees Rich when a command draws with it: the checks above are real.
+    code, _out, packages = probe("show", "1")
     assert code == 0
     assert "rich" in packages
+    code, _out, packages = probe("--plain", "log", "-n", "3")  # the table in words
+    assert code == 0
+    assert "rich" in packages
+
+
+def test_the_log_table_through_a_pipe_loads_neither_typer_nor_rich(loaded):
+    code, out, packages = probe("log", "-n", "10")
+    assert code == 0
+    assert out.splitlines()[0].split() == ["id", "date", "exercise", "mood"]
+    assert len(out.splitlines()) == 11
+    assert packages == set()
 
 
 def test_a_quick_run_ends_with_its_output_whole_and_its_journal_closed(loaded, hw):

@@ -1,5 +1,7 @@
 """hw log, hw show ID, hw delete ID: read entries back, or remove one for good."""
 
+import sys
+
 from hwjournal import messages
 from hwjournal.context import Context, print_json, say, stdin_is_terminal
 from hwjournal.dates import parse_date
@@ -7,7 +9,7 @@ from hwjournal.errors import UsageError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs milliseconds to import; `hw log` runs in shell prompts
-    pass
+    from hwjournal.journal import Entry
 
 
 def run_log(
@@ -43,11 +45,26 @@ def run_log(
         filtered = any(v is not None for v in (since, until, template, tag, search))
         say(messages.LOG_EMPTY_FILTERED if filtered else messages.LOG_EMPTY)
         return 0
+    if not ctx.plain and _drawn_without_rich(entries):
+        return 0
     from hwjournal import display
     from hwjournal.render.entries import log_table
 
     display.show(ctx, log_table(entries, display.console().width), page=True)
     return 0
+
+
+def _drawn_without_rich(entries: "list[Entry]") -> bool:
+    """Where Rich would draw the table without colour (a pipe, a file), the same text
+    drawn without it: Rich costs more than the query. False where only Rich can."""
+    from hwjournal.render import log_text
+
+    width = log_text.unstyled_width()
+    text = log_text.draw(entries, width) if width is not None else None
+    if text is None:
+        return False
+    sys.stdout.write(text)
+    return True
 
 
 def run_show(ctx: Context, *, entry_id: str, json: bool) -> int:
@@ -75,8 +92,6 @@ def run_delete(ctx: Context, *, entry_id: str, yes: bool, json: bool) -> int:
         prompt = messages.DELETE_ASK.format(
             id=entry.id, title=display.clean(entry.title), date=entry.date
         )
-        import sys
-
         say(prompt, end="")
         reply = sys.stdin.readline().strip().lower()
         if reply not in ("y", "yes"):

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from hwjournal import display
 from hwjournal.journal import Entry
+from hwjournal.render.log_text import (
+    DATE_WIDTH,
+    HEADERS,
+    MOOD_WIDTH,
+    MOODS,
+    TITLE_MAX,
+    preview,
+    widths,
+)
 from hwjournal.steps import answer_text
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs the fast path (hw export) milliseconds
     from typing import Any
-
-MOODS = {1: "very low", 2: "low", 3: "so-so", 4: "good", 5: "very good"}
 
 
 def mood_phrase(mood: int) -> tuple[str, str]:
@@ -48,17 +55,6 @@ def answer_view(step: dict[str, Any], value: Any, bar_width: int = 10) -> Any:
     return display.text(answer_text(step, value))
 
 
-def preview(entry: Entry, width: int = 48) -> str:
-    """The first answer, on one line, cut to fit."""
-    for value in entry.answers.values():
-        if isinstance(value, list):
-            value = ", ".join(value)
-        if isinstance(value, str) and value.strip():
-            line = " ".join(value.split())
-            return line if len(line) <= width else line[: width - 1] + "…"
-    return ""
-
-
 def log_table(entries: list[Entry], width: int = 80) -> Any:
     """One line an entry. Rich squeezes no-wrap columns to nothing when a row is too
     wide, so the widths are worked out here: id, date and exercise always show whole
@@ -74,25 +70,24 @@ def log_table(entries: list[Entry], width: int = 80) -> Any:
             title.append(" (draft)", style="hw.warn")
         if entry.private:
             title.append(" (private)", style="hw.label")
-        title.truncate(34, overflow="ellipsis")
-        mood = measure(entry.mood, 1, 5, MOODS[entry.mood], 5, figures=False) if entry.mood else ""
+        title.truncate(TITLE_MAX, overflow="ellipsis")
+        mood = (
+            measure(entry.mood, 1, 5, MOODS[entry.mood], MOOD_WIDTH, figures=False)
+            if entry.mood
+            else ""
+        )
         rows.append((str(entry.id), entry.date, title, mood, entry))
-    id_width = max(2, *(len(r[0]) for r in rows))
-    title_width = max(len("exercise"), *(len(r[2]) for r in rows))
-    room = width - (id_width + 10 + title_width + 5 + 4 * 2)  # four gaps of two spaces
-    if room < 12:  # a narrow terminal: no preview, and titles cut to fit
-        title_width = max(8, width - (id_width + 10 + 5 + 3 * 2))
-        room = 0
+    id_width, title_width, room = widths([r[0] for r in rows], [len(r[2]) for r in rows], width)
     table = Table(
         box=None, pad_edge=False, header_style="hw.label", show_edge=False, padding=(0, 1)
     )
-    table.add_column("id", style="hw.id", justify="right", width=id_width)
-    table.add_column("date", width=10)
-    table.add_column("exercise", width=title_width, no_wrap=True, overflow="ellipsis")
-    table.add_column("mood", width=5)
+    table.add_column(HEADERS[0], style="hw.id", justify="right", width=id_width)
+    table.add_column(HEADERS[1], width=DATE_WIDTH)
+    table.add_column(HEADERS[2], width=title_width, no_wrap=True, overflow="ellipsis")
+    table.add_column(HEADERS[3], width=MOOD_WIDTH)
     labels = ["entry {}", "{}", "{}", "mood {}"]
     if room:
-        table.add_column("", width=room)
+        table.add_column(HEADERS[4], width=room)
         labels.append("first answer: {}")
     for entry_id, date, title, mood, entry in rows:
         cells = [entry_id, date, title, mood]
