@@ -15,8 +15,14 @@ TABLES = {"messages.py", "spec.py"}
 COMMANDS = sorted((SRC / "commands").glob("*.py"))
 
 
+# written by a compiler, read by none (scripts/compile_report.py)
+GENERATED = {"report_compiled.py"}
+
+
 @pytest.mark.parametrize(
-    "path", [m for m in MODULES if m.name not in TABLES], ids=lambda p: str(p.relative_to(SRC))
+    "path",
+    [m for m in MODULES if m.name not in TABLES | GENERATED],
+    ids=lambda p: str(p.relative_to(SRC)),
 )
 def test_no_module_is_longer_than_a_newcomer_can_read(path):
     assert len(path.read_text(encoding="utf-8").splitlines()) <= 420

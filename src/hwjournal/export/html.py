@@ -4,7 +4,9 @@ paper (a browser's "Print to PDF" makes the PDF).
 
 Safe by construction: report.html.jinja is rendered with autoescaping on, so
 everything printed into it is text, never markup; the finalize hook shows
-control characters as their visible symbols, as on screen. The page runs no
+control characters as their visible symbols, as on screen. It is compiled ahead
+of time by Jinja2 into report_compiled.py (scripts/compile_report.py), which runs
+without Jinja2 (report_runtime.py); a template changed since is compiled here. The page runs no
 script and loads nothing (its Content-Security-Policy says so to the browser
 too): the CSS is inline, the pictures inline SVG, the fonts the system's.
 """
@@ -12,13 +14,17 @@ too): the CSS is inline, the pictures inline SVG, the fonts the system's.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
-from typing import Any
 
 from hwjournal import messages
 from hwjournal.export import data as shared
 from hwjournal.export.data import ExportData
 from hwjournal.journal import Entry
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs `hw export` milliseconds
+    from typing import Any
 
 NAME = "html"
 EXTENSION = "html"
@@ -31,42 +37,56 @@ _NEWLINES = re.compile(r"\r\n?")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 
 
+TEMPLATE = "report.html.jinja"
+# How the template is compiled, here and by scripts/compile_report.py alike.
+JINJA_OPTIONS = {
+    "autoescape": True,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": True,
+}
+
+
 def render(data: ExportData) -> str:
-    template, css = _template()
-    return template.render(report=report(data), css=css, csp=CSP)
+    """The report. It runs the template as compiled ahead of time (report_compiled.py,
+    which needs no Jinja2 to run) while that was compiled from the template as it is
+    now; else, a template changed since, it compiles the template with Jinja2 here."""
+    variables = {"report": report(data), "csp": CSP}
+    from hwjournal.export import report_compiled, report_runtime
+
+    if resource(TEMPLATE) == report_compiled.SOURCE:
+        variables["css"] = report_runtime.Markup(resource("report.css"))  # ours, not user text
+        return report_runtime.render(report_compiled, _shown, variables)
+    return render_with_jinja(variables)
 
 
-_compiled: tuple[Any, Any] | None = None
+def render_with_jinja(variables: dict[str, Any]) -> str:
+    """The report rendered by Jinja2 from the template's source (compiled this run)."""
+    import markupsafe
+
+    template = jinja_environment().from_string(resource(TEMPLATE))
+    css = markupsafe.Markup(resource("report.css"))  # ours, not user text
+    return template.render(**variables, css=css)
 
 
-def _template() -> tuple[Any, Any]:
-    """The report's template, compiled once a run, and its CSS."""
-    global _compiled
-    if _compiled is None:
-        # Jinja2 is imported here, not at the top: `hw export -o FILE` imports every
-        # exporter to match the file's extension, and the Markdown export (a fast-path
-        # command) must not pay for a template engine it does not use.
-        import jinja2
-        import markupsafe
+def jinja_environment() -> Any:
+    """The Jinja2 environment the template is compiled in: autoescaping, StrictUndefined,
+    and every value printed through _shown. Jinja2 is imported only here."""
+    import jinja2
 
-        environment = jinja2.Environment(
-            autoescape=True,
-            finalize=_shown,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
-        template = environment.from_string(_resource("report.html.jinja"))
-        css = markupsafe.Markup(_resource("report.css"))  # ours, not user text
-        _compiled = (template, css)
-    return _compiled
+    return jinja2.Environment(**JINJA_OPTIONS, finalize=_shown, undefined=jinja2.StrictUndefined)
 
 
-def _resource(name: str) -> str:
-    from importlib.resources import files
+def resource(name: str) -> str:
+    """A file of this package (the template, the CSS), read beside this module:
+    importlib.resources would load zipfile and tempfile first."""
+    try:
+        with open(os.path.join(os.path.dirname(__file__), name), encoding="utf-8") as fh:
+            return fh.read()
+    except OSError:  # a package in a zip file
+        from importlib.resources import files
 
-    return files("hwjournal.export").joinpath(name).read_text(encoding="utf-8")
+        return files("hwjournal.export").joinpath(name).read_text(encoding="utf-8")
 
 
 def _shown(value: Any) -> Any:

@@ -39,10 +39,21 @@ _SINGLE = (
     "\x20-\x7e\xa0-\xac\xae-\u02ff\u0370-\u0482\u048a-\u052f\u1e00-\u1eff"
     "\u2010-\u2027\u2030-\u205e\u20a0-\u20c0\u2100-\u214f\u2190-\u21ff\u2500-\u25fc"
 )
-_NOT_SINGLE = re.compile(f"[^{_SINGLE}]")
-_DATE = re.compile(r"[0-9-]{10}")
+_PATTERNS: list[re.Pattern[str]] = []  # compiled when first drawn: screens import this too
 # Environment variables with which Rich styles output that is not a terminal.
 _FORCING = ("FORCE_COLOR", "TTY_COMPATIBLE")
+
+
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(any character not one column for Rich, a whole ISO date)"""
+    if not _PATTERNS:
+        _PATTERNS.extend([re.compile(f"[^{_SINGLE}]"), re.compile(r"[0-9-]{10}")])
+    return _PATTERNS[0], _PATTERNS[1]
+
+
+def measured_alike(text: str) -> bool:
+    """Whether every character of the text is one column, for Rich as for Python."""
+    return _patterns()[0].search(text) is None
 
 
 def preview(entry: Entry, width: int = 48) -> str:
@@ -101,7 +112,7 @@ def draw(entries: list[Entry], width: int) -> str | None:
             title += " (draft)"
         if entry.private:
             title += " (private)"
-        if _NOT_SINGLE.search(title) or not _DATE.fullmatch(entry.date):
+        if not measured_alike(title) or not _patterns()[1].fullmatch(entry.date):
             return None
         title = _cut(title, TITLE_MAX)
         mood = bar(entry.mood, 1, 5, MOOD_WIDTH) if entry.mood else ""
@@ -115,7 +126,7 @@ def draw(entries: list[Entry], width: int) -> str | None:
         row[2] = _cut(row[2], title_width)  # the exercise column of a narrow terminal
         if room:
             row[4] = clean(preview(row[4], room))
-            if _NOT_SINGLE.search(row[4]):
+            if not measured_alike(row[4]):
                 return None
         lines.append(_line(row[: len(cells)], cells))
     return "\n".join(lines) + "\n"
