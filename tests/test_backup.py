@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import run_hw, snapshot
+from helpers import run_hw, snapshot
 
 DATED = re.compile(r"^journal-\d{8}-\d{6}(-\d+)?\.db$")
 

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-import conftest
-from conftest import Result, run_hw, snapshot
+import helpers
+from helpers import Result, run_hw, snapshot
 
 DATA = Path(__file__).resolve().parent / "data"
 # Daylio's older eight-column CSV (UTF-8 with a BOM, newest row first): 12- and
@@ -28,8 +28,8 @@ BOM = "\ufeff"
 
 
 def hw_here(*args: str, input: str = "") -> Result:
-    """conftest.hw_here, closing the journal after each call as a process would."""
-    return conftest.hw_here(*args, input=input, settle=True)
+    """helpers.hw_here, closing the journal after each call as a process would."""
+    return helpers.hw_here(*args, input=input, settle=True)
 
 
 def rows(journal: Path, sql: str, *params: Any) -> list[tuple[Any, ...]]:

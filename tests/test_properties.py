@@ -30,7 +30,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, assume, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import Result, hw_here, run_hw, snapshot
+from helpers import Result, hw_here, run_hw, snapshot
 
 SETTINGS = settings(
     phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target],
