@@ -97,11 +97,12 @@ def hw_here(*args: str, input: str = "", settle: bool = False) -> Result:
 def spawn_hw(
     *args: str,
     env: dict[str, str] | None = None,
-    timeout: float = 15,
+    timeout: float = 60,
     dimensions: tuple[int, int] = (40, 100),
 ):
     """Run the installed hw at a real pseudo-terminal (rows, columns), as a person would.
-    The timeout is how long one expect waits: only a hang reaches it."""
+    The timeout is how long one expect waits: generous, so that only a hang reaches it,
+    however busy the machine."""
     import pexpect
 
     full_env = dict(os.environ)

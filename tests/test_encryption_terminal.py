@@ -64,7 +64,7 @@ def test_stdout_not_a_terminal_is_locked_without_asking(journal_path):
         ["-c", f"'{HW}' due | cat; echo status=${{PIPESTATUS[0]}}"],
         env=dict(os.environ),
         encoding="utf-8",
-        timeout=15,
+        timeout=60,
     )
     child.expect("The journal is locked: run hw unlock")
     child.expect("status=1")
