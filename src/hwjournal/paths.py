@@ -37,6 +37,19 @@ def user_config_dir() -> str:
     return platformdirs.user_config_dir(APP)
 
 
+def cache_dir() -> str:
+    """What hw can make again (built-in templates as parsed): $HW_HOME/cache, else the
+    user's cache folder."""
+    home = _home()
+    if home:
+        return os.path.join(home, "cache")
+    if sys.platform.startswith("linux"):
+        return _xdg("XDG_CACHE_HOME", "~/.cache")
+    import platformdirs
+
+    return platformdirs.user_cache_dir(APP)
+
+
 def _home() -> str | None:
     home = os.environ.get("HW_HOME")
     return os.path.expanduser(home) if home else None

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from typing import Any
 
 from hwjournal.export.data import Measure
 from hwjournal.render.entries import MOODS
 from hwjournal.render.week import DAY_NAMES_LONG, MONTHS, day_month, mood_number
 from hwjournal.week import WeekData
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs `hw export --format html` milliseconds
+    from typing import Any
 
 # Band tints, lightest for the lowest band: pale enough to print without wasting
 # ink, and never the only way a band is told (each is labelled, and the title says).
