@@ -162,8 +162,7 @@ def test_a_quick_run_ends_with_its_output_whole_and_its_journal_closed(loaded, h
     assert len(everything.json()) == 400
     assert hw("due", "--json", "--date", END).code == 0
     assert hw("start", "gratitude", "--answer", "things=a walk", "--no-input").code == 0
-    left = sorted(p.name for p in loaded.parent.iterdir() if p.name.startswith("journal"))
-    assert left == ["journal.db"]
+    assert sorted(p.name for p in loaded.parent.iterdir()) == ["journal.db"]
     assert len(hw("log", "-n", "0", "--json").json()) == 401
 
 

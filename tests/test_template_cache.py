@@ -18,14 +18,16 @@ BUILTIN = sorted(Path(paths.builtin_templates_dir()).glob("*.toml"))
 
 
 @pytest.fixture
-def home(hw_home: Path) -> Path:
-    """hw's home, there already (as once a journal or settings are)."""
+def home(hw_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """hw's home, there already, and a cache folder named (HW_HOME alone keeps none)."""
     hw_home.mkdir(mode=0o700)
+    (tmp_path / "cache-home").mkdir()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache-home"))
     return hw_home
 
 
 def cache_files(home: Path) -> list[Path]:
-    return sorted((home / "cache" / "templates").glob("*.json"))
+    return sorted((home.parent / "cache-home" / "hwjournal" / "templates").glob("*.json"))
 
 
 @pytest.mark.parametrize("path", BUILTIN, ids=lambda p: p.stem)
@@ -59,24 +61,23 @@ def test_a_run_with_the_cache_loads_no_toml_parser(home):
     assert runs[0].stdout.split()[:-1] == runs[1].stdout.split()[:-1]
 
 
-def test_the_cache_is_private(hw_home):
-    hw_home.mkdir(mode=0o700)
+def test_the_cache_is_private(home):
     old = os.umask(0)  # nothing hw makes may rely on the umask
     try:
         templates.find("gad-7")
     finally:
         os.umask(old)
-    (kept,) = cache_files(hw_home)
+    (kept,) = cache_files(home)
     assert kept.stat().st_mode & 0o777 == 0o600
-    assert kept.parent.stat().st_mode & 0o777 == 0o700
-    assert kept.parent.parent.stat().st_mode & 0o777 == 0o700
-    assert hw_home.stat().st_mode & 0o777 == 0o700
+    assert kept.parent.stat().st_mode & 0o777 == 0o700  # templates/
+    assert kept.parent.parent.stat().st_mode & 0o777 == 0o700  # hwjournal/
 
 
-def test_nothing_is_kept_before_hw_has_a_home(hw_home):
-    assert not hw_home.exists()
+def test_hw_home_alone_keeps_everything_in_the_journals_folder(hw_home, monkeypatch):
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    hw_home.mkdir(mode=0o700)
     assert templates.find("gad-7").id == "gad-7"
-    assert not hw_home.exists()  # made by the journal or the settings, as they make it
+    assert list(hw_home.iterdir()) == []  # no cache beside the journal
 
 
 def test_a_template_changed_since_is_parsed_again(home):

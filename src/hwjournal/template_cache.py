@@ -2,9 +2,10 @@
 
 Loading tomllib (with typing, which it needs) costs more than everything else `hw
 export` or `hw week` does with the PHQ-9 and GAD-7 templates whose bands they show. A
-built-in template's parsed TOML is kept as JSON, one small file per template, in hw's
-cache folder (`$HW_HOME/cache`, else `$XDG_CACHE_HOME/hwjournal`; private to the user,
-like everything hw writes), beside the template's whole text. It is used only when
+built-in template's parsed TOML is kept as JSON, one small file per template, in the
+user's cache folder (`$XDG_CACHE_HOME/hwjournal`, `~/.cache/hwjournal`; under HW_HOME
+only where XDG_CACHE_HOME is set; private to the user, like everything hw writes),
+beside the template's whole text. It is used only when
 that text is the file's text now, character for character: a template edited since is
 parsed again, never read stale. What is read from it goes through the same checks as
 a template file (templates.from_data), so it can hold nothing a template file could
@@ -31,13 +32,17 @@ if TYPE_CHECKING:
 FORMAT = "hwjournal-template-cache 1"
 
 
-def _file(template_path: str) -> str:
-    """The cache file of a template file: named after its real path (FNV-1a, as
-    journal/sessions.py names its files: hashlib costs more than it saves here)."""
+def _file(template_path: str) -> str | None:
+    """The cache file of a template file, named after its real path (FNV-1a, as
+    journal/sessions.py names its files: hashlib costs more than it saves here); None
+    where there is no cache folder (paths.cache_dir)."""
+    folder = paths.cache_dir()
+    if folder is None:
+        return None
     number = 0xCBF29CE484222325
     for byte in os.path.realpath(template_path).encode("utf-8", "surrogateescape"):
         number = ((number ^ byte) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
-    return os.path.join(paths.cache_dir(), "templates", f"{number:016x}.json")
+    return os.path.join(folder, "templates", f"{number:016x}.json")
 
 
 def _private(st: os.stat_result) -> bool:
@@ -52,9 +57,9 @@ def _builtin(template_path: str) -> bool:
 
 def read(template_path: str, text: str) -> dict[str, Any] | None:
     """The parsed built-in template kept for this file, if parsed from this very text."""
-    if not _builtin(template_path):
+    cache = _file(template_path) if _builtin(template_path) else None
+    if cache is None:
         return None
-    cache = _file(template_path)
     try:
         fd = os.open(cache, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     except OSError:
@@ -78,12 +83,12 @@ def read(template_path: str, text: str) -> dict[str, Any] | None:
 
 
 def _private_folder(folder: str) -> bool:
-    """The folder and the cache folder above it, made private to the user if they are
-    not there yet (never the folders above: hw's home is made by what it holds)."""
+    """The folder and hw's cache folder above it, made private to the user if they are
+    not there yet (never the folders above those: ~/.cache is the user's to make)."""
     above = os.path.dirname(folder)
     for path in (above, folder):
         if not os.path.isdir(path):
-            os.mkdir(path, 0o700)  # FileNotFoundError where hw's home is not there yet
+            os.mkdir(path, 0o700)  # FileNotFoundError where the cache home is not there
             os.chmod(path, 0o700)
     return _private(os.stat(above)) and _private(os.stat(folder))
 
@@ -91,9 +96,9 @@ def _private_folder(folder: str) -> bool:
 def write(template_path: str, text: str, data: dict[str, Any]) -> None:
     """Keep the parsed template for next time, if JSON holds it exactly (a TOML date
     would not be); quietly nothing when the cache cannot be written."""
-    if not _builtin(template_path):
+    cache = _file(template_path) if _builtin(template_path) else None
+    if cache is None:
         return
-    cache = _file(template_path)
     temporary = f"{cache}.{os.getpid()}.tmp"
     try:
         if json.loads(json.dumps(data)) != data:
