@@ -603,6 +603,10 @@ Nothing is imported or written anywhere. A client makes the file with:
 hw export --format json --since 2026-01-01 -o me.json"""
 HELP_CASELOAD_PATHS = "Clients' hw export files, or folders of them (every *.json inside)."
 CLIENT_FILE_KIND = "client's hw export"
+CLIENT_FILE_BAD_HINT = (
+    "hw reads it as it is and changes nothing. Ask for it again, made with: "
+    "hw export --format json -o FILE"
+)
 CASELOAD_PASSED_OVER = "Passed over {path}: {problem}."
 CASELOAD_EMPTY_FOLDER = "it holds no .json file"
 CASELOAD_TOO_DEEP = "its JSON is nested too deeply to read"
@@ -620,6 +624,7 @@ CASELOAD_NO_HOMEWORK = "none set"
 CASELOAD_HOMEWORK = "{done} of {due}"
 CASELOAD_HOMEWORK_WORDS = "{done} of {due} done"
 CASELOAD_NO_ENTRIES = "no entries"
+CASELOAD_LAST_ENTRY = "last entry {date}"
 CASELOAD_NO_SCORES = "no scores"
 CASELOAD_NO_ALERTS = "none"
 CASELOAD_ALERT_COUNT = "{count} alert"

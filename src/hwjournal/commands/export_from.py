@@ -51,7 +51,7 @@ def build_from_file(
         )
     if template:
         check_template(ctx, journal, template)
-    return export_data.build(
+    data = export_data.build(
         journal,
         start,
         end,
@@ -64,3 +64,5 @@ def build_from_file(
         # hw-json keeps what the file said (null stays null); the others name the client
         name=(client.name or "") if fmt == "json" else client.label,
     )
+    data.made_at = client.made_at or data.made_at  # when the client made it
+    return data

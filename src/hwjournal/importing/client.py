@@ -29,7 +29,7 @@ class ClientFile:
     """Who a file is from, how their weeks run, the days it covers (None when it says
     none and holds no entry) and the day it was made (None when it does not say)."""
 
-    __slots__ = ("end", "made_on", "name", "path", "start", "week_start")
+    __slots__ = ("end", "made_at", "name", "path", "start", "week_start")
 
     def __init__(
         self,
@@ -38,14 +38,14 @@ class ClientFile:
         week_start: str,
         start: dt.date | None,
         end: dt.date | None,
-        made_on: dt.date | None,
+        made_at: str | None,
     ) -> None:
         self.path = path
         self.name = name  # as the file states it; None when it states none
         self.week_start = week_start
         self.start = start
         self.end = end
-        self.made_on = made_on
+        self.made_at = made_at  # when the client made it (exported_at), if it says
 
     @property
     def label(self) -> str:
@@ -56,6 +56,10 @@ class ClientFile:
         """The day the file's figures are counted up to: the day it was made, when that
         is earlier than today (what was still to come then is not "not recorded")."""
         return min(today, self.made_on) if self.made_on else today
+
+    @property
+    def made_on(self) -> dt.date | None:
+        return dt.datetime.fromisoformat(self.made_at).date() if self.made_at else None
 
 
 def read_text(path: str) -> str:
@@ -75,7 +79,7 @@ def client_of(path: str, header: dict[str, Any], dates: list[str]) -> ClientFile
     if week_start not in WEEK_STARTS:
         raise ImportProblem(path, f"'week_start' is {show(week_start)}; use monday or sunday")
     start, end = _range(path, header.get("range"), dates)
-    return ClientFile(path, (name or "").strip() or None, week_start, start, end, _made_on(header))
+    return ClientFile(path, (name or "").strip() or None, week_start, start, end, _made_at(header))
 
 
 def _range(path: str, span: Any, dates: list[str]) -> tuple[dt.date | None, dt.date | None]:
@@ -92,25 +96,32 @@ def _range(path: str, span: Any, dates: list[str]) -> tuple[dt.date | None, dt.d
     return start, end
 
 
-def _made_on(header: dict[str, Any]) -> dt.date | None:
+def _made_at(header: dict[str, Any]) -> str | None:
     made = header.get("exported_at")
     if not isinstance(made, str):
         return None
     try:
-        return dt.datetime.fromisoformat(made).date()
+        dt.datetime.fromisoformat(made)
     except ValueError:
-        return None  # it only bounds the figures; a file is not refused for it
+        return None  # it only says when; a file is not refused for it
+    return made
 
 
 def load(path: str, template_dirs: list[str] | None) -> tuple[ClientFile, Journal]:
     """The client's file in a journal in memory, every record checked by the importer."""
     from hwjournal.importing import read_json, writer
+    from hwjournal.importing.checking import ImportProblem
     from hwjournal.importing.hwjson import parse_hw_json
     from hwjournal.journal.memory import in_memory
 
-    data = read_json(read_text(path), path)
-    batch = parse_hw_json(data, path)
-    client = client_of(path, data, [entry.date for entry in batch.entries])
-    journal = in_memory(path)
-    writer.write_batch(journal, batch, titles=writer.assignment_titles(batch, template_dirs or []))
+    try:
+        data = read_json(read_text(path), path)
+        batch = parse_hw_json(data, path)
+        client = client_of(path, data, [entry.date for entry in batch.entries])
+        journal = in_memory(path)
+        titles = writer.assignment_titles(batch, template_dirs or [])
+        writer.write_batch(journal, batch, titles=titles)
+    except ImportProblem as exc:  # not an import: say what to do about a client's file
+        exc.hint = messages.CLIENT_FILE_BAD_HINT
+        raise
     return client, journal

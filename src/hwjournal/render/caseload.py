@@ -36,20 +36,17 @@ def caseload_view(clients: list[Client], today: dt.date) -> Any:
         header_style="hw.label",
         expand=True,
     )
-    table.add_column("Client", ratio=3, min_width=12, overflow="fold")
-    table.add_column("Last\nentry", no_wrap=True)
+    # at 80 columns: a span of dates, "reliable deterioration" and an alert's line
+    # each on one line
+    table.add_column("Client", ratio=19, min_width=12, overflow="fold")
     table.add_column("Homework\nlast week", no_wrap=True)
-    table.add_column("Measures", ratio=4, min_width=14)
-    table.add_column("Alerts", ratio=4, min_width=14)
+    table.add_column("Measures", ratio=22, min_width=14)
+    table.add_column("Alerts", ratio=24, min_width=14)
     for client in clients:
         table.add_row(
-            _who(client),
-            _last_entry(client, today),
-            _homework(client),
-            _measures(client),
-            _alerts(client, today),
+            _who(client, today), _homework(client), _measures(client), _alerts(client, today)
         )
-    labels = ("{}", "last entry {}", "last week's homework {}", "{}", "alerts: {}")
+    labels = ("{}", "last week's homework {}", "{}", "alerts: {}")
     title = Text(messages.CASELOAD_TITLE, style="hw.title")
     title.append(f"  {_counts(clients)}", style="hw.label")
     note = Text(messages.CASELOAD_FOOTNOTE, style="hw.help")
@@ -79,7 +76,8 @@ def _when(text: str, today: dt.date) -> str:
     return words if day.year == today.year else f"{words} {day.year}"
 
 
-def _who(client: Client) -> Any:
+def _who(client: Client, today: dt.date) -> Any:
+    """The name, the days the file covers, and when the last entry was."""
     from hwjournal.render.look import Either
 
     file = client.file
@@ -88,7 +86,12 @@ def _who(client: Client) -> Any:
     if file.start and file.end:
         name.append("\n" + _span(file.start, file.end), style="hw.label")
         words += ", " + span_text(file.start, file.end)
-    return Either(name, words)
+    if client.last_entry is None:
+        last = messages.CASELOAD_NO_ENTRIES
+    else:
+        last = messages.CASELOAD_LAST_ENTRY.format(date=_when(client.last_entry, today))
+    name.append("\n" + last)
+    return Either(name, f"{words}, {last}")
 
 
 def _span(start: dt.date, end: dt.date) -> str:
@@ -98,14 +101,6 @@ def _span(start: dt.date, end: dt.date) -> str:
     if start == end:
         return last
     return f"{first}{'' if start.year == end.year else f' {start.year}'} – {last}"
-
-
-def _last_entry(client: Client, today: dt.date) -> Any:
-    from rich.text import Text
-
-    if client.last_entry is None:
-        return Text(messages.CASELOAD_NO_ENTRIES, style="hw.label")
-    return Text(_when(client.last_entry, today))
 
 
 def _homework(client: Client) -> Any:
@@ -170,14 +165,12 @@ def _alerts(client: Client, today: dt.date) -> Any:
         said = []
         for step, times, last in steps:
             when = _when(last, today)
+            line = messages.CASELOAD_ALERT_LINE.format(
+                what=step, times=f" ×{times}" if times > 1 else "", date=when
+            )
+            picture.append(("\n " if len(steps) > 1 else " ") + line)
             if times > 1:
                 when = messages.CASELOAD_ALERT_LAST.format(date=when)
-            picture.append(
-                "\n "
-                + messages.CASELOAD_ALERT_LINE.format(what=step, times=f" ×{times}", date=when)
-                if times > 1
-                else "\n " + messages.CASELOAD_ALERT_LINE.format(what=step, times="", date=when)
-            )
             said.append(
                 messages.CASELOAD_ALERT_LINE.format(
                     what=step, times=f" {times} times" if times > 1 else "", date=when
