@@ -246,7 +246,7 @@ def test_a_tall_caseload_opens_in_the_pager(clients: Path, tmp_path: Path) -> No
         "device",
         "a list",
         "deep",
-    ],  # fmt: skip
+    ],
 )
 def test_a_file_hw_cannot_read_is_named_and_passed_over(clients: Path, make, said: str) -> None:
     bad = clients / "zz-bad.json"

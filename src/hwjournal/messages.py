@@ -637,6 +637,10 @@ CASELOAD_FOOTNOTE = (
     "watches nothing. Scores are screening measures to talk over, never a diagnosis."
 )
 EXPORT_FROM_PART = "{path} covers {first} to {last}, so this shows {start} to {end} only."
+EXPORT_FROM_WITHHELD = (
+    "The client left {count} private entries out of the file, somewhere in {first} to "
+    "{last}; it does not say on which days."
+)
 EXPORT_FROM_OUTSIDE = "{path} covers {first} to {last}: nothing of {start} to {end} is in it."
 EXPORT_FROM_OUTSIDE_HINT = "Ask for days inside it, or leave out the range to see its last week."
 EXPORT_FROM_EMPTY = "{path} holds no entries and says no dates, so there is nothing to show."

@@ -65,4 +65,13 @@ def build_from_file(
         name=(client.name or "") if fmt == "json" else client.label,
     )
     data.made_at = client.made_at or data.made_at  # when the client made it
+    if client.withheld:  # left out of the file: counted where the days are known
+        if (start, end) == (client.start, client.end):
+            data.week.withheld += client.withheld
+        else:
+            say(
+                messages.EXPORT_FROM_WITHHELD.format(
+                    count=client.withheld, first=client.start, last=client.end
+                )
+            )
     return data

@@ -29,7 +29,7 @@ class ClientFile:
     """Who a file is from, how their weeks run, the days it covers (None when it says
     none and holds no entry) and the day it was made (None when it does not say)."""
 
-    __slots__ = ("end", "made_at", "name", "path", "start", "week_start")
+    __slots__ = ("end", "made_at", "name", "path", "start", "week_start", "withheld")
 
     def __init__(
         self,
@@ -46,6 +46,7 @@ class ClientFile:
         self.start = start
         self.end = end
         self.made_at = made_at  # when the client made it (exported_at), if it says
+        self.withheld = 0  # private entries the client's export left out of the file
 
     @property
     def label(self) -> str:
@@ -79,7 +80,13 @@ def client_of(path: str, header: dict[str, Any], dates: list[str]) -> ClientFile
     if week_start not in WEEK_STARTS:
         raise ImportProblem(path, f"'week_start' is {show(week_start)}; use monday or sunday")
     start, end = _range(path, header.get("range"), dates)
-    return ClientFile(path, (name or "").strip() or None, week_start, start, end, _made_at(header))
+    client = ClientFile(
+        path, (name or "").strip() or None, week_start, start, end, _made_at(header)
+    )
+    withheld = header.get("private_withheld")
+    if isinstance(withheld, int) and not isinstance(withheld, bool) and withheld > 0:
+        client.withheld = withheld
+    return client
 
 
 def _range(path: str, span: Any, dates: list[str]) -> tuple[dt.date | None, dt.date | None]:
