@@ -80,7 +80,7 @@ def run_export(
     force: bool,
     include_private: bool,
     template: str | None,
-    from_file: str | None = None,
+    from_file: str | None,
 ) -> int:
     from hwjournal.export import data as export_data
 
