@@ -182,7 +182,11 @@ def _homework(client: Client, summary: Summary, today: dt.date) -> None:
     week = parse_week(file.end.isoformat(), file.week_start)
     start, end = max(week.start, file.start or week.start), min(week.end, file.end)
     client.week = (start, end)
-    batch = Batch("hw-json", summary.counted, summary.links, summary.assignments, summary.skips)
+    # an occasion in the week is settled by an entry of that week, or, for a `once`
+    # assignment, of any day since it started
+    low = min([start.isoformat()] + [a.start for a in summary.assignments if a.schedule == "once"])
+    entries, links = summary.counted(low, end.isoformat())
+    batch = Batch("hw-json", entries, links, summary.assignments, summary.skips)
     journal = in_memory(file.path)
     try:
         titles = {a.template: a.template for a in summary.assignments}

@@ -67,17 +67,27 @@ class Light:
 
 class Summary:
     """A file's header (every top-level key but the entries), its assignments and
-    skips checked as `hw import` checks them, and its entries, light. `counted` are
-    the entries of assigned exercises, bare (no answers, no steps), for the homework
-    figures; `links` runs beside them: the uid of the assignment each counted toward."""
+    skips checked as `hw import` checks them, and its entries, light."""
 
     def __init__(self, header: dict[str, Any]) -> None:
         self.header = header
         self.entries: list[Light] = []
         self.assignments: list[Any] = []
         self.skips: list[Any] = []
-        self.counted: list[Entry] = []
-        self.links: list[str | None] = []
+        self.file_ids: dict[int, str] = {}  # the file's assignment ids, to their uids
+        self._assigned: list[tuple[int, dict[str, Any]]] = []  # entries of assigned exercises
+
+    def counted(self, low: str, high: str) -> tuple[list[Entry], list[str | None]]:
+        """The entries of assigned exercises dated low..high, bare (no answers, no
+        steps: an occasion is settled by template, date and link alone), for the
+        homework figures; and beside each, the uid of the assignment it counted toward."""
+        entries, links = [], []
+        for number, data in self._assigned:
+            if low <= data["date"] <= high:
+                entry, link = _counted(Record(f"entry {number}", data), self.file_ids)
+                entries.append(entry)
+                links.append(link)
+        return entries, links
 
 
 def summarise(text: str, source: str) -> Summary:
@@ -114,7 +124,7 @@ def _summarise(db: sqlite3.Connection, text: str, source: str) -> Summary:
     if entries_type not in ("null", "array"):
         raise ImportProblem(source, "'entries' should be a list")
     summary = Summary(header)
-    summary.assignments, summary.skips, file_ids = side_records(header, source)
+    summary.assignments, summary.skips, summary.file_ids = side_records(header, source)
     assigned = {a.template for a in summary.assignments}
     rows = db.execute(_ENTRIES, (text,)) if entries_type == "array" else ()
     for number, (kind, fields) in enumerate(rows, 1):
@@ -125,9 +135,7 @@ def _summarise(db: sqlite3.Connection, text: str, source: str) -> Summary:
             _check(Record(f"entry {number}", data))
         summary.entries.append(Light(data))
         if data["template"] in assigned:
-            entry, link = _counted(Record(f"entry {number}", data), file_ids)
-            summary.counted.append(entry)
-            summary.links.append(link)
+            summary._assigned.append((number, data))
     return summary
 
 
