@@ -11,18 +11,24 @@ def run_caseload(ctx: Context, *, paths: list[str], json: bool) -> int:
     from hwjournal import caseload
     from hwjournal.display import clean
 
+    problems: list[str] = []
+
     def passed_over(path: str, problem: str) -> None:
-        say(clean(messages.CASELOAD_PASSED_OVER.format(path=path, problem=problem)))
+        problems.append(clean(messages.CASELOAD_PASSED_OVER.format(path=path, problem=problem)))
 
     day = today()
     clients = caseload.read_all(paths, day, ctx.config.template_dirs, passed_over)
     if not clients:
+        for problem in problems:
+            say(problem)
         raise UsageError(messages.CASELOAD_NONE, messages.CASELOAD_NONE_HINT)
     if json:
         print_json([client.to_json() for client in clients])
-        return 0
-    from hwjournal import display
-    from hwjournal.render.caseload import caseload_view
+    else:
+        from hwjournal import display
+        from hwjournal.render.caseload import caseload_view
 
-    display.show(ctx, caseload_view(clients, day), page=True)
+        display.show(ctx, caseload_view(clients, day), page=True)
+    for problem in problems:  # after the screen, so that a pager leaves them in sight
+        say(problem)
     return 0

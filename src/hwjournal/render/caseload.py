@@ -36,12 +36,13 @@ def caseload_view(clients: list[Client], today: dt.date) -> Any:
         header_style="hw.label",
         expand=True,
     )
-    # at 80 columns: a span of dates, "reliable deterioration" and an alert's line
-    # each on one line
-    table.add_column("Client", ratio=19, min_width=12, overflow="fold")
+    # the shares that keep, at 80 columns, "last entry 29 Nov", "reliable deterioration"
+    # and an alert's line ("urge self harm, 15 Nov") each on one line (Rich shares out
+    # the width by ratio alone, whatever min_width says)
+    table.add_column("Client", ratio=18, min_width=12, overflow="fold")
     table.add_column("Homework\nlast week", no_wrap=True)
-    table.add_column("Measures", ratio=22, min_width=14)
-    table.add_column("Alerts", ratio=24, min_width=14)
+    table.add_column("Measures", ratio=23, min_width=14)
+    table.add_column("Alerts", ratio=23, min_width=14)
     for client in clients:
         table.add_row(
             _who(client, today), _homework(client), _measures(client), _alerts(client, today)
@@ -100,7 +101,9 @@ def _span(start: dt.date, end: dt.date) -> str:
     last = f"{end.day} {MONTHS[end.month - 1][:3]} {end.year}"
     if start == end:
         return last
-    return f"{first}{'' if start.year == end.year else f' {start.year}'} – {last}"
+    if start.year != end.year:  # too long for one line of the column: break at the dash
+        return f"{first} {start.year} –\n{last}"
+    return f"{first} – {last}"
 
 
 def _homework(client: Client) -> Any:
@@ -161,14 +164,14 @@ def _alerts(client: Client, today: dt.date) -> Any:
     picture = Text(many.format(count=count), style="hw.alert")
     words = []
     for title, steps in _grouped(client.alerts):
-        picture.append(f"\n{display.clean(title)}:")
+        picture.append(f"\n{display.clean(title)}:", style="hw.label")
         said = []
         for step, times, last in steps:
             when = _when(last, today)
             line = messages.CASELOAD_ALERT_LINE.format(
                 what=step, times=f" ×{times}" if times > 1 else "", date=when
             )
-            picture.append(("\n " if len(steps) > 1 else " ") + line)
+            picture.append("\n" + line)
             if times > 1:
                 when = messages.CASELOAD_ALERT_LAST.format(date=when)
             said.append(
