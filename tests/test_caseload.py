@@ -291,3 +291,14 @@ def test_an_export_made_by_hw_reads_back_with_its_name_and_week_start(tmp_path: 
     assert rows[0]["name"] == "Erin Example"
     assert rows[0]["alerts"] == [{"date": "2026-11-18", "template": "phq-9", "step": "q9"}]
     assert rows[0]["measures"][0]["total"] == 2
+
+
+def test_file_names_complete_to_folders_and_json_files(clients: Path) -> None:
+    from test_completion import bash
+
+    (clients / "older").mkdir()
+    prefix = f"{clients}/"
+    offered = bash(f"hw caseload {prefix}")
+    assert set(offered) == {prefix + n for n in ("ana.json", "bea.json", "carl.json",
+                                                "dan.json", "older/")}  # fmt: skip
+    assert bash(f"hw export --from {prefix}b") == [prefix + "bea.json"]
