@@ -25,7 +25,7 @@ from typing import Any
 import pexpect
 import pytest
 
-from conftest import finish, run_hw, spawn_hw
+from helpers import finish, run_hw, spawn_hw
 
 ENV = {"TZ": "UTC", "COLUMNS": "80", "NO_COLOR": "1"}
 SECRET = "lighthouse keeper"  # a client's words: never on a caseload

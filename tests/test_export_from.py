@@ -19,10 +19,9 @@ from pathlib import Path
 import html5lib
 import pytest
 
-from conftest import HW, run_hw
+from helpers import ENV, HW, hw_in, run_hw
 from test_export import MD, assert_only_our_structure, filled, headings  # noqa: F401
 
-ENV = {"TZ": "UTC", "COLUMNS": "80"}
 MADE = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d with hw")
 WEEK = ("--week", "2026-W47")
 
@@ -33,14 +32,12 @@ def client(filled: Path, tmp_path: Path) -> Path:  # noqa: F811
     home.mkdir()
     for path in filled.glob("journal.db*"):
         shutil.copy(path, home / path.name)
-    assert run_hw("config", "set", "name", "Ana Lima", env={**ENV, "HW_HOME": str(home)}).code == 0
+    hw_in(home, "config", "set", "name", "Ana Lima")
     return home
 
 
 def as_client(home: Path, *args: str) -> str:
-    result = run_hw("export", *args, env={**ENV, "HW_HOME": str(home)})
-    assert result.code == 0, result.err
-    return result.out
+    return hw_in(home, "export", *args).out
 
 
 @pytest.fixture
