@@ -212,3 +212,11 @@ def test_nothing_is_written_anywhere_but_the_output_file(sent: Path, tmp_path: P
     assert {k: v for k, v in after.items() if k not in changed} == {
         k: v for k, v in before.items() if k not in changed
     }
+
+
+def test_hw_json_says_name_null_without_one_and_the_week_start_in_use() -> None:
+    data = json.loads(run_hw("export", "--format", "json", *WEEK, env=ENV).out)
+    assert (data["name"], data["week_start"]) == (None, "monday")
+    assert run_hw("config", "set", "week_start", "sunday").code == 0
+    data = json.loads(run_hw("export", "--format", "json", *WEEK, env=ENV).out)
+    assert (data["name"], data["week_start"]) == (None, "sunday")

@@ -64,7 +64,8 @@ def build_from_file(
         # hw-json keeps what the file said (null stays null); the others name the client
         name=(client.name or "") if fmt == "json" else client.label,
     )
-    data.made_at = client.made_at or data.made_at  # when the client made it
+    if client.made_at:  # when, and with which hw, the client made it
+        data.made_at, data.hw_version = client.made_at, client.made_with or data.hw_version
     if client.withheld:  # left out of the file: counted where the days are known
         if (start, end) == (client.start, client.end):
             data.week.withheld += client.withheld

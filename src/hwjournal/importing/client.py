@@ -29,7 +29,7 @@ class ClientFile:
     """Who a file is from, how their weeks run, the days it covers (None when it says
     none and holds no entry) and the day it was made (None when it does not say)."""
 
-    __slots__ = ("end", "made_at", "name", "path", "start", "week_start", "withheld")
+    __slots__ = ("end", "made_at", "made_with", "name", "path", "start", "week_start", "withheld")
 
     def __init__(
         self,
@@ -47,6 +47,7 @@ class ClientFile:
         self.end = end
         self.made_at = made_at  # when the client made it (exported_at), if it says
         self.withheld = 0  # private entries the client's export left out of the file
+        self.made_with: str | None = None  # the client's hw version (hw_version)
 
     @property
     def label(self) -> str:
@@ -83,6 +84,8 @@ def client_of(path: str, header: dict[str, Any], dates: list[str]) -> ClientFile
     client = ClientFile(
         path, (name or "").strip() or None, week_start, start, end, _made_at(header)
     )
+    made_with = header.get("hw_version")
+    client.made_with = made_with if isinstance(made_with, str) and made_with.strip() else None
     withheld = header.get("private_withheld")
     if isinstance(withheld, int) and not isinstance(withheld, bool) and withheld > 0:
         client.withheld = withheld
