@@ -181,9 +181,9 @@ def test_plain_is_one_labelled_line_a_client_without_box_characters(clients: Pat
     text = " ".join(result.out.split())
     assert (
         "Ana Lima, 1 October – 22 November 2026, last entry 17 Nov: last week's homework "
-        "3 of 7 done; PHQ-9 16 moderately severe, reliable deterioration; alerts: none"
+        "3 of 7 done; PHQ-9 16 moderately severe, reliable deterioration; no alerts"
     ) in text
-    assert "alerts: 1 alert; PHQ-9: q9, 20 Nov" in text
+    assert "; 1 alert: PHQ-9, q9 on 20 Nov" in text
 
 
 def test_a_tall_caseload_opens_in_the_pager(clients: Path, tmp_path: Path) -> None:

@@ -47,7 +47,7 @@ def caseload_view(clients: list[Client], today: dt.date) -> Any:
         table.add_row(
             _who(client, today), _homework(client), _measures(client), _alerts(client, today)
         )
-    labels = ("{}", "last week's homework {}", "{}", "alerts: {}")
+    labels = ("{}", "last week's homework {}", "{}", "{}")
     title = Text(messages.CASELOAD_TITLE, style="hw.title")
     title.append(f"  {_counts(clients)}", style="hw.label")
     note = Text(messages.CASELOAD_FOOTNOTE, style="hw.help")
@@ -158,7 +158,9 @@ def _alerts(client: Client, today: dt.date) -> Any:
     from hwjournal.render.look import Either
 
     if not client.alerts:
-        return Text(messages.CASELOAD_NO_ALERTS, style="hw.label")
+        return Either(
+            Text(messages.CASELOAD_NO_ALERTS, style="hw.label"), messages.CASELOAD_NO_ALERTS_WORDS
+        )
     count = len(client.alerts)
     many = messages.CASELOAD_ALERT_COUNT_MANY if count > 1 else messages.CASELOAD_ALERT_COUNT
     picture = Text(many.format(count=count), style="hw.alert")
@@ -173,14 +175,13 @@ def _alerts(client: Client, today: dt.date) -> Any:
             )
             picture.append("\n" + line)
             if times > 1:
-                when = messages.CASELOAD_ALERT_LAST.format(date=when)
-            said.append(
-                messages.CASELOAD_ALERT_LINE.format(
-                    what=step, times=f" {times} times" if times > 1 else "", date=when
+                said.append(
+                    messages.CASELOAD_ALERT_WORDS_MANY.format(what=step, times=times, date=when)
                 )
-            )
-        words.append(f"{display.clean(title)}: {', '.join(said)}")
-    return Either(picture, f"{many.format(count=count)}; " + "; ".join(words))
+            else:
+                said.append(messages.CASELOAD_ALERT_WORDS.format(what=step, date=when))
+        words.append(f"{display.clean(title)}, {', '.join(said)}")
+    return Either(picture, f"{many.format(count=count)}: " + "; ".join(words))
 
 
 def _grouped(alerts: list[AlertRow]) -> list[tuple[str, list[tuple[str, int, str]]]]:
