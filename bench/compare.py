@@ -105,9 +105,6 @@ def say(text: str) -> None:
 def prepare(args: argparse.Namespace, before: Side) -> tuple[dict[str, dict[str, str]], str]:
     """The journals' environments (plain, heavy, encrypted), made once in --work."""
     os.makedirs(args.work, exist_ok=True)
-    # what a person's hw has without HW_HOME: a cache folder (template_cache.py)
-    cache = os.path.join(args.work, "cache-home")
-    os.makedirs(cache, mode=0o700, exist_ok=True)
     end = dt.date.fromisoformat(args.end)
     envs: dict[str, dict[str, str]] = {}
     corpus = ""
@@ -119,7 +116,7 @@ def prepare(args: argparse.Namespace, before: Side) -> tuple[dict[str, dict[str,
             os.replace(source + ".part", source)
         corpus = corpus or source
         home = os.path.join(args.work, f"{name}-{args.end}")
-        envs[name] = dict(clean_env(home), XDG_CACHE_HOME=cache)
+        envs[name] = clean_env(home)
         if not os.path.exists(os.path.join(home, "journal.db")):
             say(f"Importing the {name} journal ...")
             os.makedirs(home)
@@ -130,7 +127,7 @@ def prepare(args: argparse.Namespace, before: Side) -> tuple[dict[str, dict[str,
     home = os.path.join(args.work, f"encrypted-{args.end}")
     runtime = os.path.join(args.work, "runtime")
     os.makedirs(runtime, mode=0o700, exist_ok=True)
-    envs["encrypted"] = dict(clean_env(home), XDG_RUNTIME_DIR=runtime, XDG_CACHE_HOME=cache)
+    envs["encrypted"] = dict(clean_env(home), XDG_RUNTIME_DIR=runtime)
     asked = dict(envs["encrypted"], HW_PASSPHRASE_COMMAND=f"echo '{PASSPHRASE}'")
     if not os.path.exists(os.path.join(home, "journal.db")):
         say("Encrypting a copy of the plain journal ...")

@@ -37,20 +37,6 @@ def user_config_dir() -> str:
     return platformdirs.user_config_dir(APP)
 
 
-def cache_dir() -> str | None:
-    """What hw can make again (built-in templates as parsed): the user's cache folder.
-    None under HW_HOME unless XDG_CACHE_HOME names one: HW_HOME keeps hw in one folder,
-    the journal's, and a cache is not worth a second."""
-    named = os.environ.get("XDG_CACHE_HOME", "").strip()
-    if _home() and not named:
-        return None
-    if sys.platform.startswith("linux"):
-        return _xdg("XDG_CACHE_HOME", "~/.cache")
-    import platformdirs
-
-    return platformdirs.user_cache_dir(APP)
-
-
 def _home() -> str | None:
     home = os.environ.get("HW_HOME")
     return os.path.expanduser(home) if home else None

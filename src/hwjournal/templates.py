@@ -285,6 +285,8 @@ def from_data(data: dict[str, Any], path: str = "<template>", text: str = "") ->
 
 
 def load_file(path: str) -> Template:
+    import tomllib
+
     try:
         with sources.open_file(path, sources.SMALL_FILE, "template") as fh:
             raw = fh.read()
@@ -296,20 +298,8 @@ def load_file(path: str) -> Template:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise TemplateError(path, "is not UTF-8 text") from None
-    from hwjournal import template_cache
-
-    data = template_cache.read(path, text)
-    if data is None:
-        data = _parse(path, text)
-        template_cache.write(path, text, data)
-    return from_data(data, path, text)
-
-
-def _parse(path: str, text: str) -> dict[str, Any]:
-    import tomllib
-
     try:
-        return tomllib.loads(text)
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"line (\d+)", str(exc))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
@@ -317,6 +307,7 @@ def _parse(path: str, text: str) -> dict[str, Any]:
         raise TemplateError(
             path, f"is not valid TOML: {message}", key=template_files.key_on(text, line), line=line
         ) from None
+    return from_data(data, path, text)
 
 
 def warnings_for(template: Template) -> list[str]:
