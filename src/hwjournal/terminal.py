@@ -70,6 +70,18 @@ def read_line(prompt: str = "", prefill: str | None = None, edit: bool = True) -
             editor.set_startup_hook(None)
 
 
+def ask_hidden(prompt: str) -> str:
+    """A line typed without being shown (a passphrase, a recovery key)."""
+    import getpass
+
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        from hwjournal.errors import Interrupted
+
+        raise Interrupted(messages.INTERRUPTED) from None
+
+
 class TerminalAsker:
     def __init__(
         self,

@@ -19,7 +19,10 @@ from contextlib import ExitStack
 from typing import Any
 
 from hwjournal.journal.entry import STORED, Entry, steps_json
-from hwjournal.journal.store import Journal
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from hwjournal.journal.store import Journal
 
 # SQLite's smallest limit on the parameters of one statement is 999.
 _PARAMETERS = 900

@@ -19,7 +19,7 @@ def show_alert(alert: Alert, stream: Any = None, plain: bool = False) -> None:
     screen reader (plain) and without a terminal, it is its lines of text."""
     stream = stream or sys.stderr
     if plain or not stream.isatty():
-        from hwjournal.context import terminal_width, wrap
+        from hwjournal.streams import terminal_width, wrap
 
         width = terminal_width(stream)
         text = "\n".join(alert.lines(spaced=width is not None))
