@@ -3,6 +3,7 @@ no module grown past what a newcomer can read, no global state reached for."""
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -13,6 +14,117 @@ MODULES = sorted(SRC.rglob("*.py"))
 # tables rather than logic: every sentence, and every command's options
 TABLES = {"messages.py", "spec.py"}
 COMMANDS = sorted((SRC / "commands").glob("*.py"))
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(SRC.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+NAMES = {module_name(p) for p in MODULES}
+
+
+def _is_type_checking(node: ast.AST) -> bool:
+    return isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+
+
+def imported(path: Path) -> set[str]:
+    """The hwjournal modules `path` imports, wherever the import sits (inside a
+    function too: it runs as surely, only later), but for `if TYPE_CHECKING:`."""
+    name = module_name(path)
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str] = set()
+
+    def visit(node: ast.AST) -> None:
+        for child in ast.iter_child_nodes(node):
+            if _is_type_checking(child):
+                for other in child.orelse:
+                    visit(other)
+                continue
+            if isinstance(child, ast.Import):
+                found.update(alias.name for alias in child.names)
+            elif isinstance(child, ast.ImportFrom):
+                base = child.module or ""
+                if child.level:
+                    up = package.split(".")[: len(package.split(".")) - child.level + 1]
+                    base = ".".join([*up, base] if base else up)
+                # `from package import module` reaches the module; any other name
+                # is the package's (or the module's) own
+                for alias in child.names:
+                    whole = f"{base}.{alias.name}"
+                    found.add(whole if whole in NAMES else base)
+            visit(child)
+
+    visit(ast.parse(path.read_text(encoding="utf-8")))
+    modules = set()
+    for target in found:
+        while target and target not in NAMES:  # a name imported from a module
+            target = target.rpartition(".")[0]
+        if target and target != name:
+            modules.add(target)
+    return modules
+
+
+GRAPH = {module_name(p): imported(p) for p in MODULES}
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Each group of modules that import one another, round and round (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found = []
+
+    def strongly(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for other in sorted(graph[node]):
+            if other not in index:
+                strongly(other)
+                low[node] = min(low[node], low[other])
+            elif other in stack:
+                low[node] = min(low[node], index[other])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                other = stack.pop()
+                group.append(other)
+                if other == node:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in index:
+            strongly(node)
+    return found
+
+
+def test_the_import_graph_sees_imports_inside_functions_but_not_type_hints():
+    assert "hwjournal.journal.bulk" in GRAPH["hwjournal.journal.store"]  # inside a method
+    assert "hwjournal.journal.store" not in GRAPH["hwjournal.journal.bulk"]  # a hint only
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def test_no_modules_import_one_another_in_a_circle():
+    assert cycles(GRAPH) == []
+
+
+# what storage may stand on: nothing that knows the settings, the terminal or a screen
+BELOW_STORAGE = {"messages", "errors", "migrations", "paths", "atomic", "dates", "ids"}
+
+
+@pytest.mark.parametrize(
+    "name", sorted(n for n in GRAPH if n.startswith("hwjournal.journal")), ids=str
+)
+def test_storage_imports_nothing_above_it(name):
+    above = {
+        other
+        for other in GRAPH[name]
+        if not other.startswith("hwjournal.journal")
+        and other.removeprefix("hwjournal.") not in BELOW_STORAGE
+    }
+    assert above == set()
 
 
 @pytest.mark.parametrize(

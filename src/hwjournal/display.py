@@ -61,7 +61,7 @@ def console(stderr: bool = False, plain: bool = False) -> Console:
 
     kind = Console
     if plain:
-        from hwjournal.render.look import PlainConsole
+        from hwjournal.render.plain import PlainConsole
 
         kind = PlainConsole
     stream = sys.stderr if stderr else sys.stdout

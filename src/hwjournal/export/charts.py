@@ -12,8 +12,7 @@ import itertools
 from typing import Any
 
 from hwjournal.export.data import Measure
-from hwjournal.render.entries import MOODS
-from hwjournal.render.week import DAY_NAMES_LONG, MONTHS, day_month, mood_number
+from hwjournal.render.words import DAY_NAMES_LONG, MONTHS, MOODS, day_month, mood_number
 from hwjournal.week import WeekData
 
 # Band tints, lightest for the lowest band: pale enough to print without wasting

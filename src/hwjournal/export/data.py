@@ -13,7 +13,7 @@ import json
 
 from hwjournal import messages
 from hwjournal.journal import Entry, Journal
-from hwjournal.render.week import MONTHS, entry_meta, long_day, span_text
+from hwjournal.render.words import MONTHS, entry_meta, long_day, span_text
 from hwjournal.steps import answer_text
 from hwjournal.week import ScoreLine, WeekData
 

@@ -98,7 +98,7 @@ def css_string(text: str) -> str:
 def report(data: ExportData) -> dict[str, Any]:
     """Everything the template prints, as plain values in the order it prints them."""
     from hwjournal.export import charts
-    from hwjournal.render.week import span_text
+    from hwjournal.render.words import span_text
 
     week = data.week
     return {
@@ -151,7 +151,7 @@ def _date(text: str) -> dt.date:
 
 
 def _scores(data: ExportData) -> list[dict[str, Any]]:
-    from hwjournal.render.week import change_phrase
+    from hwjournal.render.words import change_phrase
 
     return [
         {
@@ -191,7 +191,7 @@ def _homework(data: ExportData) -> dict[str, Any]:
 
 def _glance(data: ExportData) -> dict[str, Any]:
     from hwjournal.export import charts
-    from hwjournal.render.week import DAY_NAMES, mood_number
+    from hwjournal.render.words import DAY_NAMES, mood_number
 
     week = data.week
     counts, moods = week.by_day, week.mood_by_day
@@ -248,7 +248,7 @@ def _entry(entry: Entry) -> dict[str, Any]:
 
 def _log(entries: list[Entry]) -> dict[str, Any]:
     """A `columns` template as a table: a row an entry, a column a step."""
-    from hwjournal.render.week import log_steps
+    from hwjournal.render.words import log_steps
 
     steps = log_steps(entries)
     rows = []

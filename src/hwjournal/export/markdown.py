@@ -18,7 +18,7 @@ from hwjournal.display import clean
 from hwjournal.export import data as shared
 from hwjournal.export.data import ExportData, cadence_text, full_day, scale_text
 from hwjournal.journal import Entry
-from hwjournal.render.week import change_phrase, long_day
+from hwjournal.render.words import change_phrase, long_day
 from hwjournal.steps import answer_text
 
 TYPE_CHECKING = False
@@ -275,7 +275,7 @@ def _entries(data: ExportData) -> list[str]:
 def _log(entries: list[Entry]) -> list[str]:
     """A columns template (the reframe log, the thought record) as one table:
     a row an entry, a column a step, in the template's own order."""
-    from hwjournal.render.week import log_steps
+    from hwjournal.render.words import log_steps
 
     steps = log_steps(entries)
     headers = ["Date"] + [inline(s.get("prompt") or s["id"]) for s in steps]

@@ -4,19 +4,12 @@ from __future__ import annotations
 
 from hwjournal import display
 from hwjournal.journal import Entry
+from hwjournal.render.words import MOODS, mood_phrase
 from hwjournal.steps import answer_text
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs the fast path (hw export) milliseconds
     from typing import Any
-
-MOODS = {1: "very low", 2: "low", 3: "so-so", 4: "good", 5: "very good"}
-
-
-def mood_phrase(mood: int) -> tuple[str, str]:
-    """The mood for the eye and in words: ("mood 4/5 (good)", "mood 4 of 5, good")."""
-    words = display.scale_words(mood, 1, 5, MOODS[mood])
-    return f"mood {mood}/5 ({MOODS[mood]})", f"mood {words}"
 
 
 def entry_heading(entry: Entry, meta: list[str | tuple[str, str]] | None = None) -> Any:
