@@ -141,6 +141,26 @@ def test_commands_hold_no_sql_and_reach_for_no_global_state(path):
     assert "from hwjournal.cli import" not in text
 
 
+# where SQL may be written, and a Journal's connection (Journal.db) reached
+STORAGE = ("journal/", "plans/", "migrations.py")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [m for m in MODULES if not str(m.relative_to(SRC)).startswith(STORAGE)],
+    ids=lambda p: str(p.relative_to(SRC)),
+)
+def test_sql_lives_in_storage_and_plans_only(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    reached = [
+        f"{node.lineno}: .{node.attr}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute)
+        and node.attr in ("db", "execute", "executemany", "executescript")
+    ]
+    assert reached == []
+
+
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(SRC)))
 def test_what_hw_says_to_a_person_lives_in_messages(path):
     """A message built inline (an f-string handed to an error or to stderr) would drift

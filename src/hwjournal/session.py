@@ -13,6 +13,7 @@ from hwjournal.dates import now_iso
 from hwjournal.errors import UsageError
 from hwjournal.journal import Entry, Journal, new_uid
 from hwjournal.runner import Progress
+from hwjournal.steps import is_mood_step
 from hwjournal.templates import Step, Template
 
 
@@ -131,7 +132,7 @@ class Session:
 def mood_from_answers(template_steps: list[Step], answers: dict[str, Any]) -> int | None:
     """A template with its own 1-5 `mood` step (the mood check-in) sets the entry's mood."""
     for step in template_steps:
-        if step.id == "mood" and step.type == "scale" and step.min == 1 and step.max == 5:
+        if is_mood_step(step):
             value = answers.get("mood")
             return value if isinstance(value, int) else None
     return None

@@ -13,7 +13,7 @@ import re
 
 from hwjournal import measures, messages, paths, sources, template_files
 from hwjournal.errors import NotFoundError, TemplateError, UsageError
-from hwjournal.steps import KIND_NAMES, Step, kind_ok, parse_step
+from hwjournal.steps import KIND_NAMES, Step, is_mood_step, kind_ok, parse_step
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # `hw start` loads this module: typing and dataclasses cost it milliseconds
@@ -130,9 +130,7 @@ class Template:
         return [s for s in self.steps if s.answerable]
 
     def has_mood_step(self) -> bool:
-        return any(
-            s.id == "mood" and s.type == "scale" and s.min == 1 and s.max == 5 for s in self.steps
-        )
+        return any(is_mood_step(s) for s in self.steps)
 
     def to_json(self) -> dict[str, Any]:
         """The whole template as loaded (`hw templates show --json`), and where from."""

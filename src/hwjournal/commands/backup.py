@@ -3,9 +3,9 @@
 import os
 import sys
 
-from hwjournal import backup, messages
+from hwjournal import messages
 from hwjournal.context import Context, print_json, say
-from hwjournal.journal import opening
+from hwjournal.journal import backup, opening
 
 
 def _entries(count: int) -> str:

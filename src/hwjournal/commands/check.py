@@ -70,7 +70,7 @@ def _marked(mark: Any, rest: Any) -> Any:
 
 
 def run_check(ctx: Context, *, json: bool) -> int:
-    from hwjournal.backup import automatic_backups
+    from hwjournal.journal.backup import automatic_backups
 
     path = ctx.journal_path
     report = inspect(path, ctx.unlocker(), automatic_backups(path))

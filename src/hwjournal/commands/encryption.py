@@ -88,7 +88,7 @@ def run_encrypt(ctx: Context) -> int:
         sys.stdout.write(recovery + "\n")
         sys.stdout.flush()
     say(messages.ENCRYPTED_DONE)
-    from hwjournal import backup
+    from hwjournal.journal import backup
 
     older = backup.automatic_backups(path)
     if older:

@@ -11,7 +11,7 @@ from hwjournal import messages, plans, templates
 from hwjournal.context import Context, print_json, say, stdin_is_terminal, stdout_is_terminal
 from hwjournal.dates import parse_date, today
 from hwjournal.errors import Interrupted, UsageError
-from hwjournal.journal import Entry, Journal
+from hwjournal.journal import Entry, Journal, usable_tag
 from hwjournal.runner import Progress
 from hwjournal.session import (
     Session,
@@ -66,7 +66,7 @@ def _check_tags(tags: list[str] | None) -> list[str]:
     clean: list[str] = []
     for tag in tags or []:
         tag = tag.strip()
-        if not tag or any(c.isspace() for c in tag):
+        if not usable_tag(tag):
             raise UsageError(messages.TAG_UNUSABLE.format(tag=tag), messages.TAG_HINT)
         if tag not in clean:
             clean.append(tag)

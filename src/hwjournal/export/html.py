@@ -215,11 +215,11 @@ def _glance(data: ExportData) -> dict[str, Any]:
 
 
 def _answer(step: dict[str, Any], value: Any) -> dict[str, Any]:
-    from hwjournal.steps import answer_text
+    from hwjournal.steps import answer_text, is_scale_answer
 
     if isinstance(value, list):
         return {"kind": "list", "items": [str(item) for item in value]}
-    if step.get("type") == "scale" and shared.is_whole(value):
+    if is_scale_answer(step, value):
         low, high = step.get("min", 0), step.get("max", 10)
         share = 0.0 if high == low else max(0.0, min(1.0, (value - low) / (high - low)))
         return {"kind": "scale", "text": shared.scale_text(step, value), "share": share}
@@ -267,6 +267,7 @@ def _log(entries: list[Entry]) -> dict[str, Any]:
             {
                 "when": shared.short_date(_date(entry.date)),
                 "notes": ", ".join(shared.log_notes(entry)),
+                "tags": shared.log_tags(entry),
                 "cells": cells,
             }
         )

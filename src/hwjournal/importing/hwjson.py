@@ -24,7 +24,7 @@ from hwjournal.importing.checking import (
     show,
 )
 from hwjournal.importing.jsonstream import JsonStream
-from hwjournal.journal import Entry
+from hwjournal.journal import Entry, usable_tag
 from hwjournal.steps import Step, snapshot_problem
 
 # An entry's steps as the file has them, and the same as Steps by id. Most entries
@@ -245,7 +245,7 @@ def _hw_entry(record: Record, snapshots: list[Snapshot]) -> Entry:
 def _tags(record: Record) -> list[str]:
     tags = record.texts("tags")
     for tag in tags:
-        if not tag.strip() or any(c.isspace() for c in tag):
+        if not usable_tag(tag):
             raise record.fail(f"the tag {show(tag)} is not a single word")
     return tags
 

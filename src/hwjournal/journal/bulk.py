@@ -19,6 +19,7 @@ from contextlib import ExitStack
 from typing import Any
 
 from hwjournal.journal.entry import STORED, Entry, steps_json
+from hwjournal.journal.tables import ASSIGNMENT_FIELDS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -31,18 +32,7 @@ _SNAPSHOTS_ENCODED = 64  # steps snapshots whose JSON text is kept for reuse
 _INSERT_ENTRY = (
     f"INSERT INTO entries ({', '.join(STORED)}) VALUES ({', '.join('?' for _ in STORED)})"
 )
-ASSIGNMENT_COLUMNS = (
-    "uid",
-    "template",
-    "title",
-    "schedule",
-    "days",
-    "start",
-    "until",
-    "ended",
-    "note",
-    "created_at",
-)
+ASSIGNMENT_COLUMNS = ASSIGNMENT_FIELDS[1:]  # all but the id, which the journal gives
 _INSERT_ASSIGNMENT = (
     f"INSERT INTO assignments ({', '.join(ASSIGNMENT_COLUMNS)}) "
     f"VALUES ({', '.join('?' for _ in ASSIGNMENT_COLUMNS)})"

@@ -14,6 +14,12 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+
+def usable_tag(tag: str) -> bool:
+    """A tag is one word: something, and no space in it."""
+    return bool(tag) and not any(c.isspace() for c in tag)
+
+
 # How a field is kept in its column.
 PLAIN = 0  # as it is
 FLAG = 1  # a bool as 0 or 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hwjournal import display
 from hwjournal.journal import Entry
 from hwjournal.render.words import MOODS, mood_phrase
-from hwjournal.steps import answer_text
+from hwjournal.steps import answer_text, is_scale_answer
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs the fast path (hw export) milliseconds
@@ -33,7 +33,7 @@ def entry_heading(entry: Entry, meta: list[str | tuple[str, str]] | None = None)
 def answer_view(step: dict[str, Any], value: Any, bar_width: int = 10) -> Any:
     """One answer: a scale as a bar and its number (its label beside a full bar), in
     words on a plain screen; anything else as its text."""
-    if step.get("type") == "scale" and isinstance(value, int) and not isinstance(value, bool):
+    if is_scale_answer(step, value):
         from hwjournal.render.look import measure
 
         label = (step.get("labels") or {}).get(str(value))

@@ -97,6 +97,11 @@ def change_phrase(line: ScoreLine, when: Any = day_month) -> str:
     return f"{how} on {when(before.date)} ({before.total})"
 
 
+def tags_phrase(tags: list[str]) -> str:
+    """tags: work, sleep."""
+    return "tags: " + ", ".join(tags)
+
+
 def meta_parts(entry: Entry, backfilled: str | None = None) -> list[str | tuple[str, str]]:
     """Mood, tags, private and back-filled; the mood as (picture, words), as
     look.joined takes it. `backfilled` words it the export's way instead of the screen's."""
@@ -104,7 +109,7 @@ def meta_parts(entry: Entry, backfilled: str | None = None) -> list[str | tuple[
     if entry.mood:
         meta.append(mood_phrase(entry.mood))
     if entry.tags:
-        meta.append("tags: " + ", ".join(entry.tags))
+        meta.append(tags_phrase(entry.tags))
     if entry.private:
         meta.append("private")
     if entry.backfilled:
