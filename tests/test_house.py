@@ -161,12 +161,69 @@ def test_sql_lives_in_storage_and_plans_only(path):
     assert reached == []
 
 
-@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(SRC)))
-def test_what_hw_says_to_a_person_lives_in_messages(path):
-    """A message built inline (an f-string handed to an error or to stderr) would drift
-    from the tone of the rest; messages.py holds them all."""
-    text = path.read_text(encoding="utf-8")
-    inline = re.findall(
-        r"(?:UsageError|NotFoundError|JournalError|say|_tell)\(\s*f?\"[A-Za-z']", text
+# What hands a sentence to a person: hw's own errors (and any other exception but
+# Python's own, which a person never sees), the exit point's say and the passphrase
+# prompt's tell, a failing import record, print and a console's print, the streams.
+_PYTHONS = {"ValueError", "TypeError", "AttributeError", "RuntimeError", "AssertionError"}
+_PYTHONS |= {"KeyError", "IndexError", "NotImplementedError", "OSError", "JSONDecodeError"}
+_SPEAKERS = {"say", "_tell", "tell", "print", "warn", "fail", "Exit", "BadParameter"}
+_STREAMS = {"sys.stderr.write", "sys.stdout.write"}
+# two words or more: a sentence, or a piece of one ("hw.label" or "id" are not)
+_WORDS = re.compile(r"[A-Za-z]{2,}[,;:.'\"!?)]*\s+['\"(]*[A-Za-z]{2,}")
+
+
+def _speaks(call: ast.Call) -> bool:
+    func = call.func
+    name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+    if name in _PYTHONS:
+        return False
+    return (
+        name.endswith(("Error", "Interrupted", "Locked"))
+        or name in _SPEAKERS
+        or ast.unparse(func) in _STREAMS
     )
-    assert inline == []
+
+
+def _sentences(node: ast.AST) -> list[str]:
+    """The literal text with words in an argument, f-strings' text included; a
+    message from messages.py (a name, formatted or not) has none."""
+    if isinstance(node, ast.Constant):
+        return [node.value] if isinstance(node.value, str) and _WORDS.search(node.value) else []
+    if isinstance(node, ast.JoinedStr):
+        parts = [v.value for v in node.values if isinstance(v, ast.Constant)]
+        return [ast.unparse(node)] if any(_WORDS.search(p) for p in parts) else []
+    return [text for child in ast.iter_child_nodes(node) for text in _sentences(child)]
+
+
+def inline_sentences(text: str) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(text)):
+        if isinstance(node, ast.Call) and _speaks(node):
+            for argument in [*node.args, *(keyword.value for keyword in node.keywords)]:
+                found += [f"{node.lineno}: {s}" for s in _sentences(argument)]
+    return found
+
+
+def test_the_sentence_finder_sees_literals_of_every_kind():
+    found = inline_sentences(
+        "raise UsageError(messages.X, 'Create it first.')\n"
+        "raise JournalError(f'it exited with {code}')\n"
+        "say('Saved it as ' + name)\n"
+        "self.out.print(f'[hw.label]{messages.TRY_AGAIN}[/]')\n"
+        "sys.stderr.write(messages.X + '\\n')\n"
+        "record.fail(messages.RECORD_TAG.format(tag=show(tag)))\n"
+        "raise ValueError('a Week cannot change')\n"
+        "console.print('[hw.note]Picking up where you left off.[/]')\n"
+    )
+    assert [line.split(":")[0] for line in found] == ["1", "2", "3", "8"]
+
+
+@pytest.mark.parametrize(
+    "path", [m for m in MODULES if m.name != "messages.py"], ids=lambda p: str(p.relative_to(SRC))
+)
+def test_what_hw_says_to_a_person_lives_in_messages(path):
+    """A sentence written inline (handed to an error, a warning or a print) would
+    drift from the tone of the rest, and a translation would miss it: messages.py
+    holds them all. (importing/jsonstream.py's JSON errors are Python's json module's
+    own words, given the same way, and are not handed to a speaker above.)"""
+    assert inline_sentences(path.read_text(encoding="utf-8")) == []

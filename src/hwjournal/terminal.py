@@ -108,20 +108,20 @@ class TerminalAsker:
         self.out.print()
         self.out.print(display.text(t.title, "hw.title"))
         if self.resumed:
-            self.out.print("[hw.note]Picking up where you left off.[/]")
+            self.out.print(f"[hw.note]{messages.PICKING_UP}[/]")
         elif t.summary:
             self.out.print(display.text(t.summary, "hw.help"))
         if t.minutes and not self.resumed:
-            unit = "minute" if t.minutes == 1 else "minutes"
-            self.out.print(
-                f"[hw.label]About {t.minutes:g} {unit}. Press Enter to skip a "
-                "step marked optional; Ctrl-C keeps a draft.[/]"
-            )
+            unit = messages.MINUTE if t.minutes == 1 else messages.MINUTES
+            about = messages.ABOUT_MINUTES.format(minutes=t.minutes, unit=unit)
+            self.out.print(f"[hw.label]{about}[/]")
 
     def _header(self, step: Step, number: int, total: int) -> None:
         self.out.print()
-        tag = "" if step.required else " · optional"
-        self.out.print(f"[hw.label]{number} of {total}{tag}[/]")
+        tag = "" if step.required else messages.STEP_OPTIONAL
+        self.out.print(
+            f"[hw.label]{messages.STEP_NUMBER.format(number=number, total=total)}{tag}[/]"
+        )
         self.out.print(display.text(step.prompt, "hw.title"))
         if step.help:
             self.out.print(display.text(step.help, "hw.help"))
@@ -134,7 +134,7 @@ class TerminalAsker:
         self.current = step.id
         if problem:
             self.out.print(f"[hw.warn]{display.clean(problem)}[/] ", end="")
-            self.out.print("[hw.label]Try again:[/]")
+            self.out.print(f"[hw.label]{messages.TRY_AGAIN}[/]")
         else:
             self._header(step, number, total)
             listed = step.kind.listed(step)
@@ -150,7 +150,9 @@ class TerminalAsker:
             return self._lines(step, earlier)
         self.partial = None
         if earlier and _line_editor() is None:
-            self.out.print("[hw.note]You had started:[/] ", display.text(earlier), sep="")
+            self.out.print(
+                f"[hw.note]{messages.YOU_HAD_STARTED}[/] ", display.text(earlier), sep=""
+            )
         try:
             line = read_line(ARROW, prefill=earlier)
         except TypedInterrupt as exc:
@@ -175,14 +177,12 @@ class TerminalAsker:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(earlier or "")
             self.partial = earlier
-            self.out.print("[hw.label]Opening your editor; save and close it to go on.[/]")
+            self.out.print(f"[hw.label]{messages.EDITOR_OPENING}[/]")
             try:
                 subprocess.run([*shlex.split(command), path], check=False)
             except OSError:
-                self.out.print(
-                    f"[hw.warn]Could not start the editor '{display.clean(command)}'"
-                    "; write here instead.[/]"
-                )
+                failed = messages.EDITOR_FAILED_WRITE_HERE.format(command=display.clean(command))
+                self.out.print(f"[hw.warn]{failed}[/]")
                 return self._lines(step, earlier)
             with open(path, encoding="utf-8") as fh:
                 text = fh.read()
@@ -195,7 +195,7 @@ class TerminalAsker:
         lines: list[str] = []
         if earlier:
             lines = earlier.split("\n")
-            self.out.print("[hw.note]What you wrote before is kept:[/]")
+            self.out.print(f"[hw.note]{messages.EARLIER_KEPT}[/]")
             for line in lines:
                 self.out.print("  ", display.text(line), sep="")
         self.partial = "\n".join(lines) if lines else None
@@ -225,7 +225,7 @@ class TerminalAsker:
         if step.help:
             self.out.print(display.text(step.help, "hw.help"))
         if step.pause:
-            self.out.print("[hw.label]Press Enter when you are ready.[/]", end="")
+            self.out.print(f"[hw.label]{messages.PRESS_ENTER_READY}[/]", end="")
             self.out.file.flush()
             read_line(edit=False)
             self.out.print()
@@ -234,12 +234,10 @@ class TerminalAsker:
         self.current, self.partial = step.id, None
         self._header(step, number, total)
         minutes = step.minutes or 1
-        self.out.print(
-            f"[hw.label]Enter starts a {minutes:g}-minute timer; s then Enter skips it.[/]"
-        )
+        self.out.print(f"[hw.label]{messages.TIMER_OFFER.format(minutes=minutes)}[/]")
         line = read_line(ARROW)
         if line is None or line.strip().lower() == "s":
-            self.out.print("[hw.label]Timer skipped.[/]")
+            self.out.print(f"[hw.label]{messages.TIMER_SKIPPED}[/]")
             return None
         return self._count_down(minutes * 60)
 
@@ -256,15 +254,19 @@ class TerminalAsker:
                     started,
                     seconds,
                     lambda left: live.update(
-                        f"[hw.note]{int(left) // 60}:{int(left) % 60:02d} left[/]  "
-                        "[hw.label]Enter stops it early.[/]"
+                        "[hw.note]"
+                        + messages.TIMER_LEFT.format(
+                            minutes=int(left) // 60, seconds=int(left) % 60
+                        )
+                        + f"[/]  [hw.label]{messages.TIMER_STOP_EARLY}[/]"
                     ),
                 )
         spent = round(min(seconds, time.monotonic() - started))
         if ended_early:
-            self.out.print(f"[hw.label]Stopped after {spent // 60}:{spent % 60:02d}.[/]")
+            stopped = messages.TIMER_STOPPED.format(minutes=spent // 60, seconds=spent % 60)
+            self.out.print(f"[hw.label]{stopped}[/]")
         else:
-            self.out.print("\a[hw.ok]Time is up.[/] Take a breath before the next step.")
+            self.out.print(f"\a[hw.ok]{messages.TIMER_DONE}[/] {messages.TIMER_DONE_BREATHE}")
         return spent
 
     def ask_mood(self, problem: str | None) -> str | None:
@@ -272,10 +274,11 @@ class TerminalAsker:
             self.out.print(f"[hw.warn]{display.clean(problem)}[/]")
         else:
             self.out.print()
-            self.out.print("[hw.title]How are you feeling right now?[/]")
-            self.out.print(
-                "[hw.label]1 very low · 2 low · 3 so-so · 4 good · 5 very good. Enter to skip.[/]"
-            )
+            from hwjournal.render.words import MOODS
+
+            moods = " · ".join(f"{number} {word}" for number, word in MOODS.items())
+            self.out.print(f"[hw.title]{messages.MOOD_ASK}[/]")
+            self.out.print(f"[hw.label]{messages.MOOD_SCALE.format(moods=moods)}[/]")
         return read_line(ARROW)
 
 

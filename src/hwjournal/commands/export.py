@@ -21,16 +21,16 @@ def _span(
 ) -> tuple[Any, Any, str | None]:
     """(start, end, ISO week label or None) of what to export; this week by default."""
     if week is not None and (since is not None or until is not None):
-        raise UsageError(messages.EXPORT_RANGE_BOTH, "For example: hw export --week last")
+        raise UsageError(messages.EXPORT_RANGE_BOTH, messages.EXPORT_RANGE_BOTH_HINT)
     if since is not None or until is not None:
         if since is None:
-            raise UsageError(messages.EXPORT_UNTIL_ALONE, "For example: --since 2026-11-01")
+            raise UsageError(messages.EXPORT_UNTIL_ALONE, messages.EXPORT_UNTIL_ALONE_HINT)
         start = parse_date(since)
         end = parse_date(until) if until is not None else today()
         if start > end:
             raise UsageError(
                 messages.EXPORT_RANGE_ORDER.format(since=start, until=end),
-                "Swap the two dates.",
+                messages.EXPORT_RANGE_ORDER_HINT,
             )
         return start, end, None
     span = parse_week(week if week is not None else "this", ctx.config.week_start)

@@ -44,7 +44,7 @@ def _read_answers_json(template: Template, source: str) -> dict[str, Any]:
     except json.JSONDecodeError as exc:
         raise UsageError(
             messages.ANSWERS_JSON_BAD.format(source=source, problem=exc),
-            'Give an object like {"thought": "...", "intensity": 7}.',
+            messages.ANSWERS_JSON_HINT,
         ) from None
     return answers_mod.parse_json_answers(template, data, source)
 
@@ -269,12 +269,13 @@ def run_resume(
     if entry_id is None:
         entry = journal.newest_draft()
         if entry is None:
-            raise UsageError(messages.NO_DRAFTS, "Start a new one with: hw start TEMPLATE")
+            raise UsageError(messages.NO_DRAFTS, messages.NO_DRAFTS_HINT)
     else:
         entry = journal.get(entry_id)
         if entry.status != "draft":
             raise UsageError(
-                messages.NOT_A_DRAFT.format(id=entry.id), f"Read it with: hw show {entry.id}"
+                messages.NOT_A_DRAFT.format(id=entry.id),
+                messages.NOT_A_DRAFT_HINT.format(id=entry.id),
             )
     mood = _check_mood(mood)
     steps = steps_of(entry)

@@ -87,7 +87,7 @@ def target(journal_path: str, dest: str | None, now: dt.datetime | None = None) 
         raise UsageError(messages.BACKUP_EXISTS.format(path=dest), messages.BACKUP_EXISTS_HINT)
     folder = os.path.dirname(os.path.abspath(dest))
     if not os.path.isdir(folder):
-        raise UsageError(messages.BACKUP_NO_FOLDER.format(path=dest), "Create it first.")
+        raise UsageError(messages.BACKUP_NO_FOLDER.format(path=dest), messages.CREATE_FOLDER_FIRST)
     if os.path.abspath(dest) == os.path.abspath(journal_path):
         raise UsageError(messages.BACKUP_EXISTS.format(path=dest), messages.BACKUP_EXISTS_HINT)
     return dest, False
@@ -168,7 +168,7 @@ def _copy_key_file(journal_path: str, dest_path: str) -> str | None:
 def _not_a_journal(path: str) -> JournalError:
     return JournalError(
         messages.BACKUP_NOT_JOURNAL.format(path=path),
-        "Point --journal or HW_JOURNAL at a journal file.",
+        messages.POINT_AT_A_JOURNAL,
     )
 
 

@@ -150,14 +150,17 @@ def passphrase_from_command() -> str:
         raise JournalError(messages.COMMAND_FAILED.format(problem=exc.strerror or exc)) from None
     if done.returncode != 0:
         raise JournalError(
-            messages.COMMAND_FAILED.format(problem=f"it exited with {done.returncode}"),
+            messages.COMMAND_FAILED.format(
+                problem=messages.COMMAND_EXITED.format(code=done.returncode)
+            ),
             messages.COMMAND_HINT,
         )
     text = done.stdout.decode("utf-8", "replace")
     passphrase = text.split("\n", 1)[0].rstrip("\r")
     if not passphrase:
         raise JournalError(
-            messages.COMMAND_FAILED.format(problem="it printed nothing"), messages.COMMAND_HINT
+            messages.COMMAND_FAILED.format(problem=messages.COMMAND_PRINTED_NOTHING),
+            messages.COMMAND_HINT,
         )
     return passphrase
 
@@ -207,5 +210,5 @@ def _keyring_failed(exc: Exception, unlock: Unlocker) -> None:
     if _warned or not unlock.can_prompt():
         return
     _warned.append(True)
-    problem = "the keyring package is not installed" if isinstance(exc, ImportError) else exc
+    problem = messages.KEYRING_NOT_INSTALLED if isinstance(exc, ImportError) else exc
     unlock.tell(messages.KEYRING_UNAVAILABLE.format(problem=problem))
