@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from markdown_it import MarkdownIt
 
-from conftest import run_hw
+from helpers import ENV, run_hw
 from html_reading import local, parse
 from test_export import tables
 
-ENV = {"TZ": "UTC", "COLUMNS": "80"}
 DAY = "2026-11-03"  # a Tuesday in ISO week 2026-W45
 
 

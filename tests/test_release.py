@@ -14,13 +14,13 @@ import tomllib
 from pathlib import Path
 
 import hwjournal
-from conftest import REPO
+from helpers import DATA, REPO
 from hwjournal import migrations
 
 # Made by hw 0.1.0 itself (commit be017c2): scripts/demo.py of that version under
 # faketime 2026-11-25, then a tagged reframe log (14), a private tagged gratitude
 # entry (15) and a thought record left as a draft with Ctrl-C (13). Schema version 4.
-OLD_JOURNAL = REPO / "tests" / "data" / "journal-0.1.0.db"
+OLD_JOURNAL = DATA / "journal-0.1.0.db"
 OLD_TABLES = ("entries", "assignments", "skips")
 
 
