@@ -23,7 +23,17 @@ NEEDED = "This one matters for the exercise; a few words are enough."
 
 
 class Asker(Protocol):
-    """How the runner talks to the person (terminal.TerminalAsker at a terminal)."""
+    """How a run talks to the person (terminal.TerminalAsker at a terminal): the
+    runner asks through it, and the session greets, and reads where a stop left off.
+
+    current: the id of the step being asked, None between steps; partial: the text
+    half-typed for it when the run stopped (kept with the draft)."""
+
+    current: str | None
+    partial: str | None
+
+    def greet(self) -> None:
+        """The exercise's title and what to expect, before the first step."""
 
     def ask(
         self, step: Step, number: int, total: int, problem: str | None, earlier: str | None

@@ -382,7 +382,8 @@ def catalog(extra_dirs: list[str] | None = None) -> Catalog:
 
 def find(template_id: str, extra_dirs: list[str] | None = None, on_problem: Any = None) -> Template:
     """The template with this id. Looks for `<id>.toml` first so that starting one
-    template does not parse all of them."""
+    template does not parse all of them. A broken file of one's own that shadows a
+    built-in: `on_problem` is told so, in a sentence, and the built-in is used."""
     builtin_path = os.path.join(paths.builtin_templates_dir(), f"{template_id}.toml")
     builtin_exists = TEMPLATE_ID.match(template_id) and os.path.exists(builtin_path)
     if TEMPLATE_ID.match(template_id):
@@ -394,7 +395,7 @@ def find(template_id: str, extra_dirs: list[str] | None = None, on_problem: Any 
                 template = load_file(path)
             except TemplateError as exc:
                 if on_problem and builtin_exists:
-                    on_problem(exc)
+                    on_problem(messages.SKIPPED_TEMPLATE.format(problem=exc.message))
                     break
                 raise UsageError(exc.message, messages.TEMPLATE_FIX_FILE) from None
             if template.id == template_id:

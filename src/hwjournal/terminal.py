@@ -101,6 +101,28 @@ class TerminalAsker:
         self.current: str | None = None  # the step being asked, for a draft
         self.partial: str | None = None  # what was typed of it so far
 
+    @classmethod
+    def for_session(cls, session: Any, config: Any, plain: bool) -> TerminalAsker:
+        """The asker for a run of `session` (session.Session). A new exercise that can
+        alert may first offer to keep a crisis contact. Long answers go to the
+        `editor` setting's editor where the journal allows it (an encrypted journal's
+        answers are edited in memory-backed storage or not at all)."""
+        from hwjournal.streams import say
+
+        resumed = session.entry.id is not None
+        if not resumed:
+            offer_crisis_contact(config, session.shown_template)
+        folder = session.journal.editor_folder() if config.editor else None
+        if config.editor and folder is None:
+            say(messages.EDITOR_NOT_HERE)
+        return cls(
+            session.shown_template,
+            resumed=resumed,
+            editor=folder is not None,
+            editor_folder=folder,
+            plain=plain,
+        )
+
     # ---------------------------------------------------------- framing
 
     def greet(self) -> None:
@@ -308,3 +330,27 @@ def _listing(listed: list[tuple[str, str]]) -> Any:
     for key, meaning in listed:
         table.add_row(key, display.text(meaning))
     return Padding(table, (0, 0, 0, 2), expand=False)
+
+
+def offer_crisis_contact(config: Any, template: Template) -> None:
+    """The first time an exercise that can alert is started in a terminal with no
+    crisis contact set, ask once (skippable) for a name or number to show."""
+    if config.crisis_contact or "crisis_contact" in config.given:
+        return
+    if not any(step.alert_at is not None for step in template.steps):
+        return
+    from hwjournal import config as config_mod
+    from hwjournal.streams import say
+
+    say("")
+    say(messages.CRISIS_ASK)
+    say(messages.CRISIS_ASK_WHO)
+    try:
+        contact = (read_line(ARROW) or "").strip()  # None: Ctrl-D, no answer
+    except EOFError:
+        contact = ""
+    # an empty answer is kept too, so that hw does not ask again
+    config.crisis_contact = config_mod.set_value("crisis_contact", contact)
+    config.given.append("crisis_contact")
+    if contact:
+        say(messages.CRISIS_SAVED)

@@ -13,6 +13,25 @@ if TYPE_CHECKING:  # typing costs the fast path (hw export) milliseconds
     from typing import Any
 
 
+def alert_shower(journal: Any, template_alert: str, config: Any, private: bool, plain: bool) -> Any:
+    """What a run does when an answer reaches its step's alert level: show what was
+    noticed and where to turn, at once (safety.py sets the order), with the crisis
+    contact the settings hold by then. A terminal already gone cannot show it; the
+    answer is saved, the exit code unchanged."""
+
+    def show(step: Any) -> None:
+        import contextlib
+
+        from hwjournal import safety
+
+        plan = safety.latest_plan(journal)
+        told = safety.alert(template_alert, config.crisis_contact, plan, private)
+        with contextlib.suppress(OSError):
+            show_alert(told, plain=plain)
+
+    return show
+
+
 def show_alert(alert: Alert, stream: Any = None, plain: bool = False) -> None:
     """An answer reached its step's alert level: tell the person at once, on stderr
     (so `--json` output stays whole). In a terminal it stands out in a frame; for a
