@@ -214,11 +214,11 @@ def test_encrypt_and_decrypt_refuse_while_another_hw_has_the_journal_open(
 def test_a_reader_waits_for_a_conversion_and_then_reads_the_new_journal(journal_path):
     """Every opening takes the folder lock first, so one that comes during a conversion
     opens the journal as it is afterwards."""
-    from hwjournal.journal import locking
+    from hwjournal.journal import database
 
     checkin("before")
     encrypt_quickly(journal_path)
-    lock = locking.lock_exclusive(str(journal_path))
+    lock = database.lock_exclusive(str(journal_path))
     try:
         reader = subprocess.Popen(
             [HW, "log", "--json"],
@@ -230,7 +230,7 @@ def test_a_reader_waits_for_a_conversion_and_then_reads_the_new_journal(journal_
         time.sleep(1.0)
         assert reader.poll() is None  # waiting for the lock
     finally:
-        locking.release(lock)
+        database.release(lock)
     out, err = reader.communicate(timeout=60)
     assert reader.returncode == 0, err
     assert "before" in out
@@ -505,7 +505,7 @@ def test_a_locked_journal_raises_a_journal_error_with_the_one_line(journal_path)
     """What hw sos relies on: it shows its advice when the journal is locked."""
     from hwjournal.errors import JournalError
     from hwjournal.journal import Journal
-    from hwjournal.journal.unlocking import SESSION_ONLY
+    from hwjournal.journal.database import SESSION_ONLY
 
     checkin("first")
     encrypt_quickly(journal_path)

@@ -45,7 +45,7 @@ def assignment_ids(incomplete: str, args: list[str] | None = None) -> list[tuple
         if not os.path.isfile(ctx.journal_path):
             return []
         from hwjournal.journal import Journal
-        from hwjournal.journal.unlocking import SESSION_ONLY
+        from hwjournal.journal.database import SESSION_ONLY
 
         # never a prompt or a passphrase command: a locked journal offers nothing
         journal = Journal.open(ctx.journal_path, create=False, unlock=SESSION_ONLY)

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
     from hwjournal.config import Config
     from hwjournal.journal import Journal
-    from hwjournal.journal.unlocking import Unlocker
+    from hwjournal.journal.database import Unlocker
 
 
 class Context:
@@ -94,7 +94,7 @@ class Context:
         """How an encrypted journal may find its key in this run: the keyring as the
         settings say (read only if it comes to that), the passphrase asked at this
         terminal. ask=False: an unlocked session only."""
-        from hwjournal.journal.unlocking import Unlocker
+        from hwjournal.journal.database import Unlocker
 
         return Unlocker(ask=ask, keyring=self._keyring_on, prompter=TerminalKeyPrompt())
 
@@ -125,7 +125,7 @@ class Context:
 
 
 class TerminalKeyPrompt:
-    """The passphrase asked at this terminal (journal.unlocking's Prompter): the
+    """The passphrase asked at this terminal (journal.database's Prompter): the
     check is cheap, the prompt itself (terminal.ask_hidden) loads only when asked."""
 
     def can_ask(self) -> bool:

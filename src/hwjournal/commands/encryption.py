@@ -14,11 +14,11 @@ import sys
 from hwjournal import messages
 from hwjournal.context import Context, say
 from hwjournal.errors import HwError, Interrupted, UsageError
-from hwjournal.journal import locking, opening
+from hwjournal.journal import database, opening
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from hwjournal.journal.unlocking import Unlocker
+    from hwjournal.journal.database import Unlocker
 
 
 def _encrypted_journal(path: str, verb: str) -> None:
@@ -38,7 +38,7 @@ def _encrypted_journal(path: str, verb: str) -> None:
 def _refuse_if_in_use(path: str) -> None:
     """Say now, before anything is asked, if another hw has the journal open. (The
     lock is let go while the person types, so that hw elsewhere does not wait.)"""
-    locking.release(locking.lock_exclusive(path))
+    database.release(database.lock_exclusive(path))
 
 
 def _wait_for_enter(prompt: str) -> None:
@@ -71,7 +71,7 @@ def run_encrypt(ctx: Context) -> int:
         say(messages.RECOVERY_KEY_SHOW)
         say("\n    " + recovery + "\n")
         _wait_for_enter(messages.RECOVERY_KEY_READY)
-    lock = locking.lock_exclusive(path)
+    lock = database.lock_exclusive(path)
     try:
         # The key file first: whichever journal a crash leaves, it can be opened
         # (a plain one ignores a key file beside it).
@@ -83,7 +83,7 @@ def run_encrypt(ctx: Context) -> int:
                 _remove_quietly(keyfile.key_path(path))
             raise
     finally:
-        locking.release(lock)
+        database.release(lock)
     if not in_terminal:
         sys.stdout.write(recovery + "\n")
         sys.stdout.flush()
@@ -183,12 +183,12 @@ def run_decrypt(ctx: Context, *, yes: bool) -> int:
             say(messages.DECRYPT_KEPT)
             return 0
     key = cipher.find_key(path, unlock)
-    lock = locking.lock_exclusive(path)
+    lock = database.lock_exclusive(path)
     try:
         convert.decrypt(path, key)
         _remove_quietly(keyfile.key_path(path))
     finally:
-        locking.release(lock)
+        database.release(lock)
     sessions.forget(path)
     keys.keyring_forget(path, unlock)
     say(messages.DECRYPTED_DONE)

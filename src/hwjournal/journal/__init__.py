@@ -4,18 +4,17 @@ entries.
 - entry.py      `Entry` and the one list of its fields (columns, rows and JSON)
 - opening.py    connecting to the file, telling a journal from other files
 - database.py   what every connection shares: the busy timeout, `is_db_error`,
-                disk failures in plain words
-- locking.py    the folder lock that keeps a conversion from a journal in use
+                disk failures in plain words, the folder lock that keeps a
+                conversion from a journal in use, and `Unlocker`: the sources of a
+                key the caller allows
 - store.py      `Journal`: entries read, searched, written and deleted
 - bulk.py       `BulkWriter`: many records in one transaction (an import)
 - integrity.py  the checks `hw check` reports (read only)
 - backup.py     `hw backup`'s online copies, and pruning the automatic ones
 - aggregates.py figures over many entries: streaks, days, scores (week, trends)
-- tables.py     the columns of the homework tables
 
 Encrypted journals (loaded only for one; a plain journal never imports them):
 - cipher.py     SQLCipher: connecting with the raw data key
-- unlocking.py  `Unlocker`: the sources of a key the caller allows (imports nothing)
 - keys.py       where the key comes from: session, command, keyring, prompt
 - sessions.py   unlocked sessions in $XDG_RUNTIME_DIR/hwjournal
 - keyfile.py    the key file (the data key sealed by the passphrase), the recovery key

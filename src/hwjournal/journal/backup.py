@@ -25,7 +25,7 @@ from hwjournal.journal import connect, db_errors, is_db_error
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from hwjournal.journal.unlocking import Unlocker
+    from hwjournal.journal.database import Unlocker
 
 
 @dataclass

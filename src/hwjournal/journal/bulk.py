@@ -18,8 +18,7 @@ from collections.abc import Iterable, Sequence
 from contextlib import ExitStack
 from typing import Any
 
-from hwjournal.journal.entry import STORED, Entry, steps_json
-from hwjournal.journal.tables import ASSIGNMENT_FIELDS
+from hwjournal.journal.entry import ASSIGNMENT_FIELDS, STORED, Entry, steps_json
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

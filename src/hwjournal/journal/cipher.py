@@ -12,14 +12,14 @@ import os
 
 from hwjournal import messages
 from hwjournal.errors import JournalError
-from hwjournal.journal import database, locking
+from hwjournal.journal import database
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from types import ModuleType
     from typing import Any
 
-    from hwjournal.journal.unlocking import Unlocker
+    from hwjournal.journal.database import Unlocker
 
 _library: list[Any] = []  # [sqlcipher3.dbapi2, its Connection class with a folder lock]
 _known: dict[str, bytes] = {}  # real path -> the data key that opened it, this run
@@ -47,7 +47,7 @@ def library() -> ModuleType:
 
         def close(self) -> None:
             super().close()
-            locking.release(self.folder_lock)
+            database.release(self.folder_lock)
             self.folder_lock = None
 
     _library.extend([sqlcipher, Connection])

@@ -12,7 +12,7 @@ else the journal is locked: Locked, at once, and nothing asked.
 
 Each source's key is tried on the journal (`opens`) before it is taken. Whether the
 keyring is on, and who can be asked, come from the caller's Unlocker
-(journal.unlocking): this module neither reads the settings nor talks to a terminal.
+(journal.database): this module neither reads the settings nor talks to a terminal.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import os
 from hwjournal import messages
 from hwjournal.errors import HwError, JournalError, UsageError
 from hwjournal.journal import sessions
-from hwjournal.journal.unlocking import Unlocker
+from hwjournal.journal.database import Unlocker
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ journals never load the encryption libraries.
 
 Every connection also holds a shared lock on the journal's folder until it is
 closed, so that `hw encrypt` and `hw decrypt`, which replace the file, can tell
-that no other hw has it open (locking.py).
+that no other hw has it open (database.py).
 """
 
 from __future__ import annotations
@@ -21,12 +21,11 @@ import stat
 
 from hwjournal import messages, migrations, paths
 from hwjournal.errors import JournalError
-from hwjournal.journal.database import BUSY_TIMEOUT_S
-from hwjournal.journal.locking import hold_shared, release
+from hwjournal.journal.database import BUSY_TIMEOUT_S, hold_shared, release
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from hwjournal.journal.unlocking import Unlocker
+    from hwjournal.journal.database import Unlocker
 
 # The first 16 bytes of every plain SQLite file.
 PLAIN_HEADER = b"SQLite format 3\x00"

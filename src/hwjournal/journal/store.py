@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from hwjournal.journal.bulk import BulkWriter
-    from hwjournal.journal.unlocking import Unlocker
+    from hwjournal.journal.database import Unlocker
 
 _INSERT = f"INSERT INTO entries ({', '.join(STORED)}) VALUES ({', '.join('?' for _ in STORED)})"
 # Every stored column but the uid, which never changes.

@@ -13,7 +13,7 @@ from hwjournal.dates import today as current_day
 from hwjournal.errors import NotFoundError
 from hwjournal.ids import row_id
 from hwjournal.journal import Journal, new_uid
-from hwjournal.journal.tables import ASSIGNMENT_FIELDS
+from hwjournal.journal.entry import ASSIGNMENT_FIELDS
 from hwjournal.plans.record import Record
 from hwjournal.plans.schedule import WEEKDAYS, as_day, check_plan, live_until
 
