@@ -669,6 +669,7 @@ ABOUT_MINUTES = (
 MINUTE = "minute"
 MINUTES = "minutes"
 STEP_NUMBER = "{number} of {total}"
+ANSWER_NEEDED = "This one matters for the exercise; a few words are enough."
 STEP_OPTIONAL = " · optional"
 TRY_AGAIN = "Try again:"
 YOU_HAD_STARTED = "You had started:"

@@ -9,6 +9,7 @@ draft is saved the moment an answer is given.
 from __future__ import annotations
 
 from hwjournal import answers as answers_mod
+from hwjournal import messages
 from hwjournal.errors import UsageError
 from hwjournal.steps import AnswerError, Step
 
@@ -18,8 +19,6 @@ if TYPE_CHECKING:  # `hw start` loads this module: typing costs it milliseconds
     from typing import Any, Protocol
 else:  # at run time Asker is a plain class: it only says what an asker does
     Protocol = object
-
-NEEDED = "This one matters for the exercise; a few words are enough."
 
 
 class Asker(Protocol):
@@ -102,7 +101,7 @@ def _ask_one(step: Step, number: int, total: int, progress: Progress, asker: Ask
         raw = asker.ask(step, number, total, problem, earlier)
         if raw is None or not raw.strip():
             if step.required:
-                problem = NEEDED
+                problem = messages.ANSWER_NEEDED
                 continue
             return None
         try:
@@ -112,7 +111,7 @@ def _ask_one(step: Step, number: int, total: int, progress: Progress, asker: Ask
             continue
         if answers_mod.is_empty(value):
             if step.required:
-                problem = NEEDED
+                problem = messages.ANSWER_NEEDED
                 continue
             return None
         return value
