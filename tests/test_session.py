@@ -87,9 +87,9 @@ def journal(tmp_path):
 def test_a_run_goes_from_the_first_step_to_the_saved_entry(journal):
     template = templates.find("gratitude")
     alerts: list[Any] = []
-    run = Session.begin(journal, template, "2026-11-03", ["evening"], False, {}, alerts.append)
+    run = Session.begin(journal, template, "2026-11-03", ["evening"], False, {})
     asker = Scripted(["tea", "", "", "", "", "4"])
-    entry = run.run(asker, None, ask_mood=True)
+    entry = run.run(asker, None, True, alerts.append)
     assert asker.greeted and asker.current is None
     assert entry.status == "complete" and entry.mood == 4 and entry.tags == ["evening"]
     assert entry.answers["things"] == ["tea"]
@@ -99,7 +99,7 @@ def test_a_run_goes_from_the_first_step_to_the_saved_entry(journal):
 
 def test_a_stop_keeps_the_draft_with_its_half_typed_text_and_resumes_there(journal):
     template = templates.find("gratitude")
-    run = Session.begin(journal, template, "2026-11-03", [], False, {}, lambda step: None)
+    run = Session.begin(journal, template, "2026-11-03", [], False, {})
     with pytest.raises(DraftKept) as stopped:
         run.run(Scripted(["tea", KeyboardInterrupt()]), None)
     draft = stopped.value.entry
@@ -109,7 +109,7 @@ def test_a_stop_keeps_the_draft_with_its_half_typed_text_and_resumes_there(journ
     )
     assert draft.pending == {"next": 1, "step": "closer", "text": "half a thought"}
 
-    again = Session.resume(journal, Session.draft(journal, None), template, [], lambda s: None)
+    again = Session.resume(journal, Session.draft(journal, None), template, [])
     assert again.progress.next_index == 1
     assert again.progress.earlier_text == {"closer": "half a thought"}
     entry = again.run(None, 3)
@@ -118,7 +118,7 @@ def test_a_stop_keeps_the_draft_with_its_half_typed_text_and_resumes_there(journ
 
 def test_a_stop_before_any_answer_keeps_nothing(journal):
     template = templates.find("gratitude")
-    run = Session.begin(journal, template, "2026-11-03", [], False, {}, lambda step: None)
+    run = Session.begin(journal, template, "2026-11-03", [], False, {})
     asker = Scripted([KeyboardInterrupt()])
     asker.ask = lambda *args: (_ for _ in ()).throw(KeyboardInterrupt())  # before any text
     with pytest.raises(DraftKept) as stopped:

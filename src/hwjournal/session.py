@@ -3,9 +3,9 @@ up front to the saved entry or the kept draft: the entry is built up answer by
 answer, saved as a draft each time an answer is accepted, and turned complete in one
 write at the end. A crash between answers loses at most the step being typed.
 
-    session = Session.begin(journal, template, day, tags, private, given, on_alert)
-    session = Session.resume(journal, draft, template, pairs, on_alert)
-    entry = session.run(asker or None, mood, ask_mood)   # or DraftKept
+    session = Session.begin(journal, template, day, tags, private, given)
+    session = Session.resume(journal, draft, template, pairs)
+    entry = session.run(asker or None, mood, ask_mood, on_alert)   # or DraftKept
 
 No terminal here: the Asker (runner.py) is the person's side, and on_alert shows an
 alert wherever the caller shows things.
@@ -124,14 +124,14 @@ class Session:
         entry: Entry,
         template: Template | None,
         progress: Progress,
-        on_alert: Callable[[Step], None],
+        on_alert: Callable[[Step], None] | None = None,
         given: dict[str, Any] | None = None,
     ) -> None:
         self.journal = journal
         self.entry = entry
         self.template = template
         self.progress = progress
-        self.on_alert = on_alert
+        self.on_alert = on_alert or (lambda step: None)
         self.given = given if given is not None else {}
 
     @classmethod
@@ -143,7 +143,6 @@ class Session:
         tags: list[str],
         private: bool,
         given: dict[str, Any],
-        on_alert: Callable[[Step], None],
     ) -> Session:
         """A new entry of `template` for `day`, counted toward the active assignment
         for its template on that day."""
@@ -151,7 +150,7 @@ class Session:
 
         entry = new_entry(template, day, tags, private)
         entry.assignment_id = plans.assignment_for(journal, entry.template, entry.date)
-        return cls(journal, entry, template, Progress(answers=dict(given)), on_alert, given)
+        return cls(journal, entry, template, Progress(answers=dict(given)), given=given)
 
     @classmethod
     def resume(
@@ -160,7 +159,6 @@ class Session:
         entry: Entry,
         template: Template | None,
         pairs: list[str],
-        on_alert: Callable[[Step], None],
     ) -> Session:
         """Go on with a draft where it stopped, its half-typed text put back, with
         more answers given as STEP_ID=VALUE `pairs`."""
@@ -173,7 +171,7 @@ class Session:
         )
         if pending.get("step") and pending.get("text"):
             progress.earlier_text[pending["step"]] = pending["text"]
-        return cls(journal, entry, template, progress, on_alert, given)
+        return cls(journal, entry, template, progress, given=given)
 
     @staticmethod
     def draft(journal: Journal, entry_id: str | None) -> Entry:
@@ -199,11 +197,20 @@ class Session:
             id=entry.template, title=entry.title, steps=steps_of(entry)
         )
 
-    def run(self, asker: Asker | None, mood: int | None, ask_mood: bool = False) -> Entry:
+    def run(
+        self,
+        asker: Asker | None,
+        mood: int | None,
+        ask_mood: bool = False,
+        on_alert: Callable[[Step], None] | None = None,
+    ) -> Entry:
         """The run to its end: the saved entry, complete. Without an asker every
         required answer must have been given. With one, the steps not answered yet
         are asked, then the mood (when `ask_mood` and the entry has none); a hang-up
-        or Ctrl-C keeps the draft and raises DraftKept."""
+        or Ctrl-C keeps the draft and raises DraftKept. `on_alert`: what to do when
+        an answer reaches its step's alert level (given up front: once, at once)."""
+        if on_alert is not None:
+            self.on_alert = on_alert
         steps = steps_of(self.entry)
         if asker is None:
             require_all(self.entry.title, steps, self.progress.answers)

@@ -1,12 +1,10 @@
 """hw start TEMPLATE and hw resume [ID]: read the options, run a Session, say how it ended."""
 
 import contextlib
-import sys
 
 from hwjournal import answers, messages, templates
 from hwjournal.context import Context, print_json, say, stdin_is_terminal, stdout_is_terminal
 from hwjournal.dates import parse_date, today
-from hwjournal.render.safety import alert_shower
 from hwjournal.session import DraftKept, Session, require_all, template_now
 
 
@@ -33,8 +31,7 @@ def run_start(
         require_all(template.id, template.steps, given)  # before a journal is made
     journal = ctx.open_journal(write=True)
     private = private or (template.private and not shared)
-    alert = alert_shower(journal, template.alert, ctx.config, private, ctx.plain)
-    session = Session.begin(journal, template, day, tags, private, given, alert)
+    session = Session.begin(journal, template, day, tags, private, given)
     return _run(ctx, session, mood, json, interactive)
 
 
@@ -51,10 +48,14 @@ def run_resume(
     entry = Session.draft(journal, entry_id)
     mood = answers.checked_mood(mood)
     template = template_now(entry, ctx.config.template_dirs)
-    alert_text = template.alert if template else ""
-    alert = alert_shower(journal, alert_text, ctx.config, entry.private, ctx.plain)
-    session = Session.resume(journal, entry, template, answer or [], alert)
+    session = Session.resume(journal, entry, template, answer or [])
     return _run(ctx, session, mood, json, stdin_is_terminal() and not no_input)
+
+
+def _alert(ctx: Context, session: Session) -> None:
+    from hwjournal.render.safety import show_run_alert  # loaded when an alert comes
+
+    show_run_alert(session, ctx.config.crisis_contact, ctx.plain)
 
 
 def _run(ctx: Context, session: Session, mood: int | None, as_json: bool, interactive: bool) -> int:
@@ -64,11 +65,10 @@ def _run(ctx: Context, session: Session, mood: int | None, as_json: bool, intera
 
         asker = TerminalAsker.for_session(session, ctx.config, ctx.plain)
     try:
-        entry = session.run(asker, mood, ask_mood=ctx.config.mood_checkin)
+        entry = session.run(asker, mood, ctx.config.mood_checkin, lambda _: _alert(ctx, session))
     except DraftKept as stopped:
         with contextlib.suppress(OSError):  # the terminal may be gone
-            sys.stderr.write("\n")
-            say(stopped.said)
+            say("\n" + stopped.said)
         raise
     if as_json:  # for a script, on stdout; at a terminal the message is enough
         print_json(entry.to_json())

@@ -13,23 +13,19 @@ if TYPE_CHECKING:  # typing costs the fast path (hw export) milliseconds
     from typing import Any
 
 
-def alert_shower(journal: Any, template_alert: str, config: Any, private: bool, plain: bool) -> Any:
-    """What a run does when an answer reaches its step's alert level: show what was
-    noticed and where to turn, at once (safety.py sets the order), with the crisis
-    contact the settings hold by then. A terminal already gone cannot show it; the
-    answer is saved, the exit code unchanged."""
+def show_run_alert(session: Any, crisis_contact: str, plain: bool) -> None:
+    """An answer in a run (session.Session) reached its step's alert level: show what
+    was noticed and where to turn, at once (safety.py sets the order). A terminal
+    already gone cannot show it; the answer is saved, the exit code unchanged."""
+    import contextlib
 
-    def show(step: Any) -> None:
-        import contextlib
+    from hwjournal import safety
 
-        from hwjournal import safety
-
-        plan = safety.latest_plan(journal)
-        told = safety.alert(template_alert, config.crisis_contact, plan, private)
-        with contextlib.suppress(OSError):
-            show_alert(told, plain=plain)
-
-    return show
+    template_alert = session.template.alert if session.template else ""
+    plan = safety.latest_plan(session.journal)
+    told = safety.alert(template_alert, crisis_contact, plan, session.entry.private)
+    with contextlib.suppress(OSError):
+        show_alert(told, plain=plain)
 
 
 def show_alert(alert: Alert, stream: Any = None, plain: bool = False) -> None:
