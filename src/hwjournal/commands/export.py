@@ -8,44 +8,13 @@ import sys
 from hwjournal import export as registry
 from hwjournal import messages
 from hwjournal.context import Context, say
-from hwjournal.dates import parse_date, parse_week, today
-from hwjournal.errors import NotFoundError, UsageError
+from hwjournal.dates import today
+from hwjournal.errors import UsageError
+from hwjournal.export.span import check_template, span
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs `hw export` milliseconds
-    from typing import Any
-
-
-def _span(
-    ctx: Context, week: str | None, since: str | None, until: str | None
-) -> tuple[Any, Any, str | None]:
-    """(start, end, ISO week label or None) of what to export; this week by default."""
-    if week is not None and (since is not None or until is not None):
-        raise UsageError(messages.EXPORT_RANGE_BOTH, messages.EXPORT_RANGE_BOTH_HINT)
-    if since is not None or until is not None:
-        if since is None:
-            raise UsageError(messages.EXPORT_UNTIL_ALONE, messages.EXPORT_UNTIL_ALONE_HINT)
-        start = parse_date(since)
-        end = parse_date(until) if until is not None else today()
-        if start > end:
-            raise UsageError(
-                messages.EXPORT_RANGE_ORDER.format(since=start, until=end),
-                messages.EXPORT_RANGE_ORDER_HINT,
-            )
-        return start, end, None
-    span = parse_week(week if week is not None else "this", ctx.config.week_start)
-    return span.start, span.end, span.label
-
-
-def _check_template(ctx: Context, journal: Any, template: str) -> None:
-    """An id that is neither a template nor in the journal is most likely a typo."""
-    from hwjournal import templates
-
-    try:
-        templates.find(template, ctx.config.template_dirs)
-    except NotFoundError:
-        if not journal.holds_template(template):
-            raise
+    pass
 
 
 def _format(name: str | None, output: str | None) -> str:
@@ -71,33 +40,41 @@ def run_export(
     force: bool,
     include_private: bool,
     template: str | None,
+    from_file: str | None,
 ) -> int:
     from hwjournal.export import data as export_data
 
     fmt = _format(format, output)
-    start, end, label = _span(ctx, week, since, until)
-    journal = ctx.open_journal()
-    if template:
-        _check_template(ctx, journal, template)
-    data = export_data.build(
-        journal,
-        start,
-        end,
-        week_start=ctx.config.week_start,
-        today=today(),
-        label=label,
-        template=template,
-        include_private=include_private,
-        template_dirs=ctx.config.template_dirs,
-        name=ctx.config.name,
-    )
+    if from_file is not None:  # a client's file, read in memory: no journal is opened
+        from hwjournal.commands.export_from import build_from_file
+
+        data = build_from_file(ctx, from_file, fmt, week, since, until, template, include_private)
+        encrypted = False
+    else:
+        start, end, label = span(ctx, week, since, until)
+        journal = ctx.open_journal()
+        if template:
+            check_template(ctx, journal, template)
+        data = export_data.build(
+            journal,
+            start,
+            end,
+            week_start=ctx.config.week_start,
+            today=today(),
+            label=label,
+            template=template,
+            include_private=include_private,
+            template_dirs=ctx.config.template_dirs,
+            name=ctx.config.name,
+        )
+        encrypted = journal.encrypted
     text = registry.exporter(fmt).render(data)
     if output and output != "-":
         from hwjournal.atomic import write_private
 
         write_private(output, text, force=force)
         say(messages.EXPORT_WROTE.format(path=output))
-        if journal.encrypted:  # exports are plain by design: they are for the therapist
+        if encrypted:  # exports are plain by design: they are for the therapist
             say(messages.EXPORT_PLAIN_NOTE)
     else:
         sys.stdout.flush()
