@@ -13,7 +13,7 @@ import pytest
 
 from helpers import REPO, answer_flags, run_hw
 from hwjournal import templates
-from hwjournal.render.entries import MOODS
+from hwjournal.render.words import MOODS
 
 NEW = ["safety-plan", "activity-schedule", "fear-ladder", "exposure-practice"]
 INTENSE = ["dream-dialogue", "mirror-talk", "all-parts-welcome", "parts-walk", "letter-never-sent"]

@@ -214,11 +214,11 @@ def test_encrypt_and_decrypt_refuse_while_another_hw_has_the_journal_open(
 def test_a_reader_waits_for_a_conversion_and_then_reads_the_new_journal(journal_path):
     """Every opening takes the folder lock first, so one that comes during a conversion
     opens the journal as it is afterwards."""
-    from hwjournal.journal import opening
+    from hwjournal.journal import database
 
     checkin("before")
     encrypt_quickly(journal_path)
-    lock = opening.lock_exclusive(str(journal_path))
+    lock = database.lock_exclusive(str(journal_path))
     try:
         reader = subprocess.Popen(
             [HW, "log", "--json"],
@@ -230,7 +230,7 @@ def test_a_reader_waits_for_a_conversion_and_then_reads_the_new_journal(journal_
         time.sleep(1.0)
         assert reader.poll() is None  # waiting for the lock
     finally:
-        opening.release(lock)
+        database.release(lock)
     out, err = reader.communicate(timeout=60)
     assert reader.returncode == 0, err
     assert "before" in out
@@ -505,6 +505,7 @@ def test_a_locked_journal_raises_a_journal_error_with_the_one_line(journal_path)
     """What hw sos relies on: it shows its advice when the journal is locked."""
     from hwjournal.errors import JournalError
     from hwjournal.journal import Journal
+    from hwjournal.journal.database import SESSION_ONLY
 
     checkin("first")
     encrypt_quickly(journal_path)
@@ -512,17 +513,20 @@ def test_a_locked_journal_raises_a_journal_error_with_the_one_line(journal_path)
         Journal.open(str(journal_path), create=False)
     assert caught.value.message == "The journal is locked: run hw unlock"
     with pytest.raises(JournalError):
-        Journal.open(str(journal_path), create=False, ask=False)
+        Journal.open(str(journal_path), create=False, unlock=SESSION_ONLY)
 
 
-def test_sqlcipher_errors_join_db_errors_in_every_module_holding_them(journal_path):
-    from hwjournal import backup
-    from hwjournal.journal import cipher, integrity, opening, store
+def test_sqlcipher_errors_are_database_errors_once_it_is_loaded(journal_path):
+    from hwjournal.journal import cipher, database
 
     sqlcipher = cipher.library()
-    for module in (opening, store, integrity, backup):
-        assert issubclass(sqlcipher.OperationalError, module.DB_ERRORS), module
-    assert sqlite3.Error in opening.DB_ERRORS
+    assert database.is_db_error(sqlcipher.OperationalError("file is not a database"))
+    assert database.is_db_error(sqlite3.OperationalError("disk I/O error"))
+    assert not database.is_db_error(OSError("not the database's"))
+    try:
+        raise sqlcipher.DatabaseError("file is not a database")
+    except database.db_errors() as exc:  # an except clause sees the errors as they are now
+        assert database.is_unreadable(exc)
 
 
 def test_completion_offers_nothing_from_a_locked_journal_and_never_asks(journal_path, runtime):

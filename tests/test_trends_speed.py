@@ -93,10 +93,10 @@ def test_trends_searches_indexes_and_never_scans_the_entries(loaded, monkeypatch
 
 
 def test_the_days_and_scores_queries_read_nothing_but_their_index(loaded):  # noqa: F811
-    from hwjournal import trends
+    from hwjournal.journal import aggregates
 
     with sqlite3.connect(loaded) as db:
-        for sql in (trends._DAYS_SQL, trends._SCORES_SQL):
+        for sql in (aggregates._DAYS_SQL, aggregates._SCORES_SQL):
             plan = [row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql, ("a", "b"))]
             assert len(plan) == 1 and "(date>? AND date<?)" in plan[0], plan
             # the rows are never visited: every column comes from the index's cursor

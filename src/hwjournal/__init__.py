@@ -1,3 +1,3 @@
 """hwjournal: a terminal-first, local-only journal for therapy homework."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -97,3 +97,67 @@ def mood(text: str) -> int:
     if value.isdecimal() and 1 <= int(value) <= 5:
         return int(value)
     raise UsageError(messages.MOOD_BAD.format(text=text), messages.MOOD_BAD_HINT)
+
+
+def merged(template: Template, answers: dict[str, Any], more: dict[str, Any]) -> dict[str, Any]:
+    """`answers` with `more` added: a multi or list step answered in both keeps both
+    (combine); any other step takes the later answer."""
+    result = dict(answers)
+    for step_id, value in more.items():
+        if step_id in result:
+            value = combine(template.step(step_id), result[step_id], value)
+        result[step_id] = value
+    return result
+
+
+ANSWERS_LIMIT = 16 << 20  # bytes: answers to one exercise, a book's worth of writing
+
+
+def read_json_answers(template: Template, source: str) -> dict[str, Any]:
+    """The answers in a JSON file (or stdin, "-"), each checked by its step."""
+    import json
+
+    from hwjournal import sources
+
+    kind = "answers file"
+    try:
+        if source == "-":
+            text = sources.read_stdin_text(ANSWERS_LIMIT, kind)
+        else:
+            text = sources.read_text(source, ANSWERS_LIMIT, kind, messages.FILE_PIPE_HINT)
+    except OSError as exc:  # the disk failing half-way through
+        raise UsageError(
+            messages.FILE_CANNOT_READ.format(path=source, problem=exc.strerror or exc)
+        ) from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UsageError(
+            messages.ANSWERS_JSON_BAD.format(source=source, problem=exc),
+            messages.ANSWERS_JSON_HINT,
+        ) from None
+    return parse_json_answers(template, data, source)
+
+
+def given(template: Template, pairs: list[str] | None, answers_json: str | None) -> dict[str, Any]:
+    """The answers given up front: from a JSON file, then by --answer."""
+    from_json = read_json_answers(template, answers_json) if answers_json else {}
+    return merged(template, from_json, parse_assignments(template, pairs or []))
+
+
+def checked_mood(value: int | None) -> int | None:
+    return None if value is None else mood(str(value))
+
+
+def checked_tags(tags: list[str] | None) -> list[str]:
+    """The tags given, each once; UsageError for one that is not a single word."""
+    from hwjournal.journal.entry import usable_tag
+
+    clean: list[str] = []
+    for tag in tags or []:
+        tag = tag.strip()
+        if not usable_tag(tag):
+            raise UsageError(messages.TAG_UNUSABLE.format(tag=tag), messages.TAG_HINT)
+        if tag not in clean:
+            clean.append(tag)
+    return clean

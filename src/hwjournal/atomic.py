@@ -17,11 +17,11 @@ def write_private(path: str, text: str, force: bool = False) -> None:
     """Write `text` (UTF-8) to `path` with mode 0600, atomically."""
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
-        raise UsageError(messages.EXPORT_NO_FOLDER.format(path=path), "Create it first.")
+        raise UsageError(messages.EXPORT_NO_FOLDER.format(path=path), messages.CREATE_FOLDER_FIRST)
     if os.path.isdir(path):
         raise UsageError(
-            messages.EXPORT_CANNOT_WRITE.format(path=path, problem="it is a folder"),
-            "Give a file name inside it.",
+            messages.EXPORT_CANNOT_WRITE.format(path=path, problem=messages.IT_IS_A_FOLDER),
+            messages.GIVE_A_FILE_NAME,
         )
     if os.path.exists(path) and not os.path.isfile(path):
         # even with force: a device (/dev/null, /dev/stdout) is no file to replace

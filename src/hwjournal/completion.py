@@ -45,17 +45,17 @@ def assignment_ids(incomplete: str, args: list[str] | None = None) -> list[tuple
         if not os.path.isfile(ctx.journal_path):
             return []
         from hwjournal.journal import Journal
+        from hwjournal.journal.database import SESSION_ONLY
 
         # never a prompt or a passphrase command: a locked journal offers nothing
-        journal = Journal.open(ctx.journal_path, create=False, ask=False)
+        journal = Journal.open(ctx.journal_path, create=False, unlock=SESSION_ONLY)
         try:
-            day = today().isoformat()
-            rows = journal.db.execute(
-                "SELECT id, template FROM assignments"
-                " WHERE (ended IS NULL OR ended > ?) AND (until IS NULL OR until >= ?)"
-                " ORDER BY id",
-                (day, day),
-            ).fetchall()
+            from hwjournal import plans
+
+            rows = [
+                (a.id, a.template)
+                for a in plans.list_assignments(journal, include_ended=False, today=today())
+            ]
         finally:
             journal.close()
     except Exception:  # a completion must never print a traceback

@@ -168,16 +168,19 @@ def load(path: str | None = None) -> Config:
     return config
 
 
-def warn_unknown(config: Config) -> None:
-    """Say on stderr which settings in the file hw does not know: a misspelt
-    `crisis_contact` would otherwise be silently missing from every alert."""
-    if config.unknown:
-        from hwjournal import messages
-        from hwjournal.context import say
+def unknown_warnings(config: Config) -> list[str]:
+    """What to say about the settings in the file hw does not know (nothing when all
+    are known): a misspelt `crisis_contact` would otherwise be silently missing from
+    every alert."""
+    if not config.unknown:
+        return []
+    from hwjournal import messages
 
-        names = ", ".join(f"'{key}'" for key in config.unknown)
-        say(messages.CONFIG_UNKNOWN_KEYS.format(path=config.path, names=names))
-        say(messages.CONFIG_KEYS_ARE.format(keys=", ".join(KEYS)))
+    names = ", ".join(f"'{key}'" for key in config.unknown)
+    return [
+        messages.CONFIG_UNKNOWN_KEYS.format(path=config.path, names=names),
+        messages.CONFIG_KEYS_ARE.format(keys=", ".join(KEYS)),
+    ]
 
 
 # ------------------------------------------------------------------ changing

@@ -1,5 +1,6 @@
-"""What every command needs: where the journal is, the settings, and how to print
-results (stdout) and messages (stderr). Nothing here imports Rich.
+"""What every command needs: where the journal is, the settings, how an encrypted
+journal may be unlocked, and how to print results (stdout) and messages (stderr,
+from streams.py). Nothing here imports Rich.
 
 This module loads on every run, `hw due` in a shell prompt included, so it imports
 only os and sys up front: the journal, the settings and json load when first used.
@@ -11,6 +12,25 @@ import os
 import sys
 
 from hwjournal import paths
+from hwjournal.streams import (
+    print_json,
+    say,
+    stdin_is_terminal,
+    stdout_is_terminal,
+    terminal_width,
+    wrap,
+)
+
+__all__ = [
+    "Context",
+    "plain_from_environment",
+    "print_json",
+    "say",
+    "stdin_is_terminal",
+    "stdout_is_terminal",
+    "terminal_width",
+    "wrap",
+]
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -18,6 +38,7 @@ if TYPE_CHECKING:
 
     from hwjournal.config import Config
     from hwjournal.journal import Journal
+    from hwjournal.journal.database import Unlocker
 
 
 class Context:
@@ -65,8 +86,25 @@ class Context:
             from hwjournal import config
 
             self._config = config.load()
-            config.warn_unknown(self._config)
+            for line in config.unknown_warnings(self._config):
+                say(line)
         return self._config
+
+    def unlocker(self, ask: bool = True) -> Unlocker:
+        """How an encrypted journal may find its key in this run: the keyring as the
+        settings say (read only if it comes to that), the passphrase asked at this
+        terminal. ask=False: an unlocked session only."""
+        from hwjournal.journal.database import Unlocker
+
+        return Unlocker(ask=ask, keyring=self._keyring_on, prompter=TerminalKeyPrompt())
+
+    def _keyring_on(self) -> bool:
+        from hwjournal.errors import HwError
+
+        try:
+            return bool(self.config.keyring)
+        except HwError:
+            return False  # a broken config file is reported by the command that reads it
 
     def open_journal(self, write: bool = False, upgrade: bool = True, ask: bool = True) -> Journal:
         """upgrade=False: an older journal is refused rather than migrated. ask=False:
@@ -74,7 +112,8 @@ class Context:
         or HW_PASSPHRASE_COMMAND (locked: keys.Locked, a JournalError)."""
         from hwjournal.journal import Journal
 
-        journal = Journal.open(self.journal_path, create=write, upgrade=upgrade, ask=ask)
+        unlock = self.unlocker(ask)
+        journal = Journal.open(self.journal_path, create=write, upgrade=upgrade, unlock=unlock)
         self._journals.append(journal)
         return journal
 
@@ -85,79 +124,24 @@ class Context:
             self._journals.pop().close()
 
 
-def print_json(data: Any) -> None:
-    import json
+class TerminalKeyPrompt:
+    """The passphrase asked at this terminal (journal.database's Prompter): the
+    check is cheap, the prompt itself (terminal.ask_hidden) loads only when asked."""
 
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-    sys.stdout.flush()
+    def can_ask(self) -> bool:
+        # getpass reads /dev/tty even when stdin is a pipe: check both ends first
+        return stdin_is_terminal() and stdout_is_terminal()
+
+    def ask_hidden(self, prompt: str) -> str:
+        from hwjournal.terminal import ask_hidden
+
+        return ask_hidden(prompt)
+
+    def tell(self, line: str) -> None:
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
 
 
 def plain_from_environment() -> bool:
     """HW_PLAIN set to anything but empty or 0, or a terminal that says it is dumb."""
     return os.environ.get("HW_PLAIN", "") not in ("", "0") or os.environ.get("TERM") == "dumb"
-
-
-def say(message: str, end: str = "\n") -> None:
-    """A message for the person, on stderr, so stdout stays the result. At a terminal
-    it is wrapped at word boundaries to the terminal's width. end="": a question whose
-    answer is typed after it (its trailing space kept)."""
-    width = terminal_width(sys.stderr)
-    if width:
-        words = message.rstrip(" ")
-        message = wrap(words, width) + message[len(words) :]
-    sys.stderr.write(message + end)
-    sys.stderr.flush()
-
-
-def terminal_width(stream: Any) -> int | None:
-    """The columns of the terminal the stream writes to (COLUMNS wins, as everywhere),
-    or None when it is not a terminal: a script gets messages unwrapped."""
-    try:
-        if not stream.isatty():
-            return None
-        columns = os.environ.get("COLUMNS", "")
-        if columns.isdigit() and int(columns) > 0:
-            return int(columns)
-        return os.get_terminal_size(stream.fileno()).columns or None
-    except (AttributeError, ValueError, OSError):
-        return None
-
-
-def wrap(message: str, width: int) -> str:
-    """Each line of the message broken at spaces to fit the width, its indent kept for
-    the lines it continues on (a list item's, "- ...", hangs under its text). Words
-    longer than the width (a path) stay whole."""
-    if all(len(line) <= width for line in message.split("\n")):
-        return message  # the usual case: nothing to import
-    import textwrap
-
-    lines = []
-    for line in message.split("\n"):
-        if len(line) <= width:
-            lines.append(line)
-            continue
-        indent = line[: len(line) - len(line.lstrip(" "))]
-        if line.lstrip(" ").startswith(("- ", "• ")):
-            indent += "  "
-        lines += textwrap.wrap(
-            line,
-            width,
-            subsequent_indent=indent,
-            break_long_words=False,
-            break_on_hyphens=False,
-        )
-    return "\n".join(lines)
-
-
-def stdin_is_terminal() -> bool:
-    try:
-        return sys.stdin.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
-def stdout_is_terminal() -> bool:
-    try:
-        return sys.stdout.isatty()
-    except (AttributeError, ValueError):
-        return False

@@ -61,7 +61,7 @@ def console(stderr: bool = False, plain: bool = False) -> Console:
 
     kind = Console
     if plain:
-        from hwjournal.render.look import PlainConsole
+        from hwjournal.render.plain import PlainConsole
 
         kind = PlainConsole
     stream = sys.stderr if stderr else sys.stdout
@@ -81,7 +81,7 @@ def show(ctx: Context, screen: Any, page: bool = False) -> None:
     """Draw a command's screen on stdout, in pictures or in words as the run chose
     (ctx.plain). page: a screen that may be long (a week, an entry); at a terminal,
     one taller than the terminal opens in the pager unless --no-pager."""
-    from hwjournal.context import stdout_is_terminal
+    from hwjournal.streams import stdout_is_terminal
 
     out = console(plain=ctx.plain)
     paged = page and ctx.pager and stdout_is_terminal()

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import math
 
+from hwjournal import messages
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
@@ -121,24 +123,20 @@ def check_scoring(chk: Any, scoring: dict[str, Any]) -> None:
         if value is None:
             continue
         if not math.isfinite(value):
-            chk.fail("should be a number", f"scoring.{name}", "scoring")
+            chk.fail(messages.SCORING_NUMBER, f"scoring.{name}", "scoring")
         if name == "reliable_change" and value <= 0:
-            chk.fail("should be above 0 (a number of points)", f"scoring.{name}", "scoring")
+            chk.fail(messages.SCORING_POINTS, f"scoring.{name}", "scoring")
         if name == "response_drop" and not 0 < value <= 1:
-            chk.fail(
-                "should be a fraction of the baseline, above 0 and at most 1 (0.5 for half)",
-                f"scoring.{name}",
-                "scoring",
-            )
+            chk.fail(messages.SCORING_FRACTION, f"scoring.{name}", "scoring")
     for key, source in scoring.get("sources", {}).items():
         if key not in THRESHOLDS:
             chk.fail(
-                f"sources names '{key}', which is not a threshold (use: {', '.join(THRESHOLDS)})",
+                messages.SCORING_SOURCE_UNKNOWN.format(key=key, thresholds=", ".join(THRESHOLDS)),
                 "scoring.sources",
                 "scoring",
             )
         if not isinstance(source, str) or not source.strip():
-            chk.fail("each source should be text", "scoring.sources", "scoring")
+            chk.fail(messages.SCORING_SOURCE_TEXT, "scoring.sources", "scoring")
 
 
 def change(baseline: float | None, latest: float | None) -> float | None:

@@ -5,8 +5,10 @@ Sections, in order: doing an exercise and reading entries back; what a command l
 hands a command; dates and files; what many commands say (usage, settings, templates,
 answers); where to turn and hw sos; hw templates new; the week and the export; hw
 config; hw import; hw backup and hw check; opening the journal and its disk; homework
-plans; step types and template files; hw trends; encrypted journals; for the therapist
-(hw export --from, hw caseload)."""
+plans; step types and template files; hw trends; encrypted journals; then what
+template files, import records, several commands and the terminal's step-by-step
+prompts say (gathered from their modules in issue 24); for the therapist (hw export
+--from, hw caseload)."""
 
 SAVED = "Saved as entry {id}. Thank you for taking the time."
 SAVED_PRIVATE = "Saved as entry {id} (private: it stays out of exports unless you ask)."
@@ -588,6 +590,106 @@ CHECK_NO_KEY_FILE = "The journal is encrypted, but its key file {path} is missin
 CHECK_NO_KEY_FILE_FIX = (
     "Only your recovery key opens it now: set a new passphrase with hw unlock --recovery-key"
 )
+
+# ---------------------------------------------------------------- template files, checked
+# (templates.py, measures.py: each follows the file name and the key it is about)
+TEMPLATE_NEEDS_KEY = "a template needs '{key}'"
+TEMPLATE_ID_FORM = "ids use lowercase letters, digits and single '-', like 'my-template'"
+TEMPLATE_GOAL_UNKNOWN = "unknown goal '{goal}' (use: {goals})"
+TEMPLATE_CADENCE = "cadence should be one of: {cadences}"
+TEMPLATE_LAYOUT = "layout can only be 'columns'"
+TEMPLATE_MINUTES = "minutes should be above 0"
+TEMPLATE_VERSION = "version should be 1 or more"
+TEMPLATE_NO_STEPS = "a template needs at least one step"
+TEMPLATE_STEP_TWICE = "step id '{id}' is used twice"
+TEMPLATE_NO_ANSWER = "a template needs at least one step that takes an answer"
+SCORING_NOT_SCALE = "'{id}' is not a scale step of this template"
+SCORING_NO_STEPS = "scoring needs the scale steps it sums"
+SCORING_BAND_FORM = 'each band is {max = N, label = "..."}'
+SCORING_BANDS_ORDER = "bands should go up by 'max'"
+SCORING_NUMBER = "should be a number"
+SCORING_POINTS = "should be above 0 (a number of points)"
+SCORING_FRACTION = "should be a fraction of the baseline, above 0 and at most 1 (0.5 for half)"
+SCORING_SOURCE_UNKNOWN = "sources names '{key}', which is not a threshold (use: {thresholds})"
+SCORING_SOURCE_TEXT = "each source should be text"
+TEMPLATE_UNREADABLE = "cannot be read ({problem})"
+TEMPLATE_NOT_UTF8 = "is not UTF-8 text"
+TEMPLATE_NOT_TOML = "is not valid TOML: {problem}"
+TEMPLATE_FIX_FILE = "Fix the file, then try again."
+
+# ---------------------------------------------------------------- an import's records, checked
+# (importing/: each follows "record N of FILE:")
+RECORD_NOT_TEXT = "'{key}' should be text"
+RECORD_MISSING = "'{key}' is missing"
+RECORD_EMPTY = "'{key}' should not be empty"
+RECORD_UID_LONG = "'uid' is longer than {count} characters"
+RECORD_TEXT_OR_NULL = "'{key}' should be text or null"
+RECORD_TIMESTAMP = "'{key}' should be a date and time like 2026-11-25T20:15:03+01:00"
+RECORD_TIMESTAMP_BAD = "'{key}' is {value}, not a date and time like 2026-11-25T20:15:03+01:00"
+RECORD_BOOLEAN = "'{key}' should be true or false"
+RECORD_WHOLE = "'{key}' should be a whole number"
+RECORD_WHOLE_FROM = "'{key}' should be a whole number of {low} or more"
+RECORD_TEXTS = "'{key}' should be a list of texts"
+RECORD_SCHEDULE = "'schedule' is {value}; use one of: {schedules}"
+RECORD_DAYS = "'days' holds {value}; days are {days}"
+RECORD_NO_ASSIGNMENT = "it does not say which assignment it belongs to ('assignment_uid')"
+RECORD_BARRIER = "'barrier' is {value}; use one of: {barriers}"
+RECORD_NOT_COMPLETE = "'status' is {value}; only complete entries are imported"
+RECORD_MOOD = "'mood' should be a whole number from 1 to 5, or null"
+RECORD_TAG = "the tag {tag} is not a single word"
+RECORD_STEPS = "'steps' (the prompts the entry was made with) should be a list"
+RECORD_STEP_TWICE = "{where} repeats the step id {id}"
+RECORD_ANSWERS = "'answers' should be an object of step id to answer"
+RECORD_ANSWER_NO_STEP = "the answer {id} has no step in 'steps'"
+RECORD_ANSWER_WRONG = "the answer to {id}: {problem}"
+RECORD_SCORE = """'score' should be {"total": number, "band": text or null}"""
+RECORD_ALERT_NO_STEP = "'alerts' names {id}, which is not one of its steps"
+RECORD_TIME = "'time' is {value}, not a time like 19:00"
+RECORD_STATUS_READ = "'status' is {value}; only complete entries are read"
+RECORD_ENTRIES_LIST = "'entries' should be a list"
+RECORD_NOT_OBJECT = "should be a JSON object"
+
+# ----------------------------------------------------- hints and problems, said in several places
+CREATE_FOLDER_FIRST = "Create it first."
+IT_IS_A_FOLDER = "it is a folder"
+GIVE_A_FILE_NAME = "Give a file name inside it."
+POINT_AT_A_JOURNAL = "Point --journal or HW_JOURNAL at a journal file."
+EXPORT_RANGE_BOTH_HINT = "For example: hw export --week last"
+EXPORT_UNTIL_ALONE_HINT = "For example: --since 2026-11-01"
+EXPORT_RANGE_ORDER_HINT = "Swap the two dates."
+ANSWERS_JSON_HINT = 'Give an object like {"thought": "...", "intensity": 7}.'
+NO_DRAFTS_HINT = "Start a new one with: hw start TEMPLATE"
+NOT_A_DRAFT_HINT = "Read it with: hw show {id}"
+COMMAND_EXITED = "it exited with {code}"
+COMMAND_PRINTED_NOTHING = "it printed nothing"
+KEYRING_NOT_INSTALLED = "the keyring package is not installed"
+
+# ---------------------------------------------------------------- at the terminal, step by step
+# (terminal.py: each is drawn in its own style)
+PICKING_UP = "Picking up where you left off."
+ABOUT_MINUTES = (
+    "About {minutes:g} {unit}. Press Enter to skip a step marked optional; Ctrl-C keeps a draft."
+)
+MINUTE = "minute"
+MINUTES = "minutes"
+STEP_NUMBER = "{number} of {total}"
+ANSWER_NEEDED = "This one matters for the exercise; a few words are enough."
+STEP_OPTIONAL = " · optional"
+TRY_AGAIN = "Try again:"
+YOU_HAD_STARTED = "You had started:"
+EDITOR_OPENING = "Opening your editor; save and close it to go on."
+EDITOR_FAILED_WRITE_HERE = "Could not start the editor '{command}'; write here instead."
+EARLIER_KEPT = "What you wrote before is kept:"
+PRESS_ENTER_READY = "Press Enter when you are ready."
+TIMER_OFFER = "Enter starts a {minutes:g}-minute timer; s then Enter skips it."
+TIMER_SKIPPED = "Timer skipped."
+TIMER_LEFT = "{minutes}:{seconds:02d} left"
+TIMER_STOP_EARLY = "Enter stops it early."
+TIMER_STOPPED = "Stopped after {minutes}:{seconds:02d}."
+TIMER_DONE = "Time is up."
+TIMER_DONE_BREATHE = "Take a breath before the next step."
+MOOD_ASK = "How are you feeling right now?"
+MOOD_SCALE = "{moods}. Enter to skip."
 
 # For the therapist: hw export --from FILE and hw caseload (a client's hw exports, read
 # without importing them)

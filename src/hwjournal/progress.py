@@ -70,13 +70,11 @@ def add_progress(
 def _first_score(
     journal: Journal, template: str, since: str, until: str, private: bool
 ) -> Score | None:
-    rows = journal.db.execute(
-        "SELECT date, id, json_extract(score, '$.total'), json_extract(score, '$.band') "
-        "FROM entries WHERE template = ? AND status = 'complete' AND date BETWEEN ? AND ? "
-        "AND score IS NOT NULL" + ("" if private else " AND private = 0") + " ORDER BY date, id",
-        (template, since, until),
-    )
-    for day, entry_id, total, band in rows:
+    from hwjournal.journal import aggregates
+
+    for day, entry_id, total, band in aggregates.template_scores(
+        journal, template, since, until, private
+    ):
         if isinstance(total, (int, float)):
             return Score(day, total, band, entry_id)
     return None

@@ -9,6 +9,7 @@ draft is saved the moment an answer is given.
 from __future__ import annotations
 
 from hwjournal import answers as answers_mod
+from hwjournal import messages
 from hwjournal.errors import UsageError
 from hwjournal.steps import AnswerError, Step
 
@@ -19,11 +20,19 @@ if TYPE_CHECKING:  # `hw start` loads this module: typing costs it milliseconds
 else:  # at run time Asker is a plain class: it only says what an asker does
     Protocol = object
 
-NEEDED = "This one matters for the exercise; a few words are enough."
-
 
 class Asker(Protocol):
-    """How the runner talks to the person (terminal.TerminalAsker at a terminal)."""
+    """How a run talks to the person (terminal.TerminalAsker at a terminal): the
+    runner asks through it, and the session greets, and reads where a stop left off.
+
+    current: the id of the step being asked, None between steps; partial: the text
+    half-typed for it when the run stopped (kept with the draft)."""
+
+    current: str | None
+    partial: str | None
+
+    def greet(self) -> None:
+        """The exercise's title and what to expect, before the first step."""
 
     def ask(
         self, step: Step, number: int, total: int, problem: str | None, earlier: str | None
@@ -92,7 +101,7 @@ def _ask_one(step: Step, number: int, total: int, progress: Progress, asker: Ask
         raw = asker.ask(step, number, total, problem, earlier)
         if raw is None or not raw.strip():
             if step.required:
-                problem = NEEDED
+                problem = messages.ANSWER_NEEDED
                 continue
             return None
         try:
@@ -102,7 +111,7 @@ def _ask_one(step: Step, number: int, total: int, progress: Progress, asker: Ask
             continue
         if answers_mod.is_empty(value):
             if step.required:
-                problem = NEEDED
+                problem = messages.ANSWER_NEEDED
                 continue
             return None
         return value

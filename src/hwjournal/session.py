@@ -1,6 +1,15 @@
-"""One run of a template: the entry is built up answer by answer, saved as a
-draft each time an answer is accepted, and turned complete in one write at the end.
-A crash between answers loses at most the step being typed."""
+"""One run of a template, `hw start` and `hw resume` alike, from the answers given
+up front to the saved entry or the kept draft: the entry is built up answer by
+answer, saved as a draft each time an answer is accepted, and turned complete in one
+write at the end. A crash between answers loses at most the step being typed.
+
+    session = Session.begin(journal, template, day, tags, private, given)
+    session = Session.resume(journal, draft, template, pairs)
+    entry = session.run(asker or None, mood, ask_mood, on_alert)   # or DraftKept
+
+No terminal here: the Asker (runner.py) is the person's side, and on_alert shows an
+alert wherever the caller shows things.
+"""
 
 from __future__ import annotations
 
@@ -9,15 +18,30 @@ from typing import Any
 
 from hwjournal import answers as answers_mod
 from hwjournal import messages
+from hwjournal.answers import merged
 from hwjournal.dates import now_iso
-from hwjournal.errors import UsageError
+from hwjournal.errors import Interrupted, UsageError
 from hwjournal.journal import Entry, Journal, new_uid
-from hwjournal.runner import Progress
+from hwjournal.runner import Asker, Progress
+from hwjournal.steps import is_mood_step
 from hwjournal.templates import Step, Template
+
+__all__ = ["DraftKept", "Session", "merged"]
 
 
 def steps_of(entry: Entry) -> list[Step]:
     return [Step.from_snapshot(s) for s in entry.steps]
+
+
+def template_now(entry: Entry, template_dirs: list[str] | None) -> Template | None:
+    """The entry's template as it is now; None when it is gone (the entry's own
+    steps are enough to go on with)."""
+    from hwjournal import templates
+
+    try:
+        return templates.find(entry.template, template_dirs)
+    except UsageError:
+        return None
 
 
 def new_entry(template: Template, day: str, tags: list[str], private: bool) -> Entry:
@@ -55,17 +79,6 @@ def fill(entry: Entry, answers: dict[str, Any], template: Template | None) -> En
     return entry
 
 
-def merged(template: Template, answers: dict[str, Any], more: dict[str, Any]) -> dict[str, Any]:
-    """`answers` with `more` added: a multi or list step answered in both keeps both
-    (answers.combine); any other step takes the later answer."""
-    result = dict(answers)
-    for step_id, value in more.items():
-        if step_id in result:
-            value = answers_mod.combine(template.step(step_id), result[step_id], value)
-        result[step_id] = value
-    return result
-
-
 def require_all(title: str, steps: list[Step], answers: dict[str, Any]) -> None:
     """UsageError naming the required steps still unanswered, if any."""
     missing = [
@@ -78,8 +91,32 @@ def require_all(title: str, steps: list[Step], answers: dict[str, Any]) -> None:
         )
 
 
+class DraftKept(Interrupted):
+    """The run stopped before its end (Ctrl-C, a closed terminal, SIGTERM): what was
+    answered is kept as the draft `entry`, or there was nothing to keep (None)."""
+
+    def __init__(self, entry: Entry | None) -> None:
+        super().__init__("")
+        self.entry = entry
+
+    @property
+    def said(self) -> str:
+        """What to tell the person: the draft's id, to go on with, or nothing kept."""
+        if self.entry is None:
+            return messages.NOTHING_TO_KEEP
+        return messages.DRAFT_KEPT.format(id=self.entry.id)
+
+
+def _hang_up(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
 class Session:
-    """Keeps the draft in step with the runner's progress."""
+    """One run: keeps the draft in step with the runner's progress, and ends it.
+
+    `given`: the answers given up front (by flag or JSON), never asked, which alert
+    once, at the start; `template`: the template as it is now, or None when it is
+    gone (the entry's own steps are enough)."""
 
     def __init__(
         self,
@@ -87,13 +124,130 @@ class Session:
         entry: Entry,
         template: Template | None,
         progress: Progress,
-        on_alert: Callable[[Step], None],
+        on_alert: Callable[[Step], None] | None = None,
+        given: dict[str, Any] | None = None,
     ) -> None:
         self.journal = journal
         self.entry = entry
         self.template = template
         self.progress = progress
-        self.on_alert = on_alert
+        self.on_alert = on_alert or (lambda step: None)
+        self.given = given if given is not None else {}
+
+    @classmethod
+    def begin(
+        cls,
+        journal: Journal,
+        template: Template,
+        day: str,
+        tags: list[str],
+        private: bool,
+        given: dict[str, Any],
+    ) -> Session:
+        """A new entry of `template` for `day`, counted toward the active assignment
+        for its template on that day."""
+        from hwjournal import plans
+
+        entry = new_entry(template, day, tags, private)
+        entry.assignment_id = plans.assignment_for(journal, entry.template, entry.date)
+        return cls(journal, entry, template, Progress(answers=dict(given)), given=given)
+
+    @classmethod
+    def resume(
+        cls,
+        journal: Journal,
+        entry: Entry,
+        template: Template | None,
+        pairs: list[str],
+    ) -> Session:
+        """Go on with a draft where it stopped, its half-typed text put back, with
+        more answers given as STEP_ID=VALUE `pairs`."""
+        snapshot = Template(id=entry.template, title=entry.title, steps=steps_of(entry))
+        given = answers_mod.parse_assignments(snapshot, pairs)
+        pending = entry.pending or {}
+        progress = Progress(
+            answers=merged(snapshot, entry.answers, given),
+            next_index=int(pending.get("next", 0)),
+        )
+        if pending.get("step") and pending.get("text"):
+            progress.earlier_text[pending["step"]] = pending["text"]
+        return cls(journal, entry, template, progress, given=given)
+
+    @staticmethod
+    def draft(journal: Journal, entry_id: str | None) -> Entry:
+        """The draft `hw resume` means: the one named, else the newest."""
+        if entry_id is None:
+            entry = journal.newest_draft()
+            if entry is None:
+                raise UsageError(messages.NO_DRAFTS, messages.NO_DRAFTS_HINT)
+            return entry
+        entry = journal.get(entry_id)
+        if entry.status != "draft":
+            raise UsageError(
+                messages.NOT_A_DRAFT.format(id=entry.id),
+                messages.NOT_A_DRAFT_HINT.format(id=entry.id),
+            )
+        return entry
+
+    @property
+    def shown_template(self) -> Template:
+        """What the person is asked from: the template, or the entry's own steps."""
+        entry = self.entry
+        return self.template or Template(
+            id=entry.template, title=entry.title, steps=steps_of(entry)
+        )
+
+    def run(
+        self,
+        asker: Asker | None,
+        mood: int | None,
+        ask_mood: bool = False,
+        on_alert: Callable[[Step], None] | None = None,
+    ) -> Entry:
+        """The run to its end: the saved entry, complete. Without an asker every
+        required answer must have been given. With one, the steps not answered yet
+        are asked, then the mood (when `ask_mood` and the entry has none); a hang-up
+        or Ctrl-C keeps the draft and raises DraftKept. `on_alert`: what to do when
+        an answer reaches its step's alert level (given up front: once, at once)."""
+        if on_alert is not None:
+            self.on_alert = on_alert
+        steps = steps_of(self.entry)
+        if asker is None:
+            require_all(self.entry.title, steps, self.progress.answers)
+            self._alert_given(steps)
+            return self.complete(mood)
+        import signal
+
+        from hwjournal import runner
+
+        previous = {sig: signal.signal(sig, _hang_up) for sig in (signal.SIGHUP, signal.SIGTERM)}
+        try:
+            asker.greet()
+            self._alert_given(steps)
+            runner.run(steps, self.progress, asker, self.accept)
+            asker.current = None
+            answers = self.progress.answers
+            if (
+                ask_mood
+                and mood is None
+                and self.entry.mood is None
+                and mood_from_answers(steps, answers) is None
+            ):
+                mood = runner.ask_mood(asker)
+            require_all(self.entry.title, steps, answers)
+            return self.complete(mood)
+        except KeyboardInterrupt:
+            raise DraftKept(self.keep_draft(asker.current, asker.partial)) from None
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+
+    def _alert_given(self, steps: list[Step]) -> None:
+        """Answers given up front that reach an alert level: the alert is shown once,
+        at once, however many steps reached it (it is one text per template)."""
+        alerting = answers_mod.alerts(steps, self.given)
+        if alerting:
+            self.on_alert(next(s for s in steps if s.id == alerting[0]))
 
     def accept(self, step: Step, value: Any) -> None:
         fill(self.entry, self.progress.answers, self.template)
@@ -131,7 +285,7 @@ class Session:
 def mood_from_answers(template_steps: list[Step], answers: dict[str, Any]) -> int | None:
     """A template with its own 1-5 `mood` step (the mood check-in) sets the entry's mood."""
     for step in template_steps:
-        if step.id == "mood" and step.type == "scale" and step.min == 1 and step.max == 5:
+        if is_mood_step(step):
             value = answers.get("mood")
             return value if isinstance(value, int) else None
     return None

@@ -13,8 +13,6 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-    from hwjournal.templates import Template
-
 # ---------------------------------------------------------------- reading: where things are
 
 
@@ -125,10 +123,11 @@ def skeleton(template_id: str) -> dict[str, Any]:
     }
 
 
-def copy_of(source: Template, new_id: str) -> dict[str, Any]:
-    """Another template's file content under a new id (a new template starts at version 1)."""
-    data = dict(source.raw)
-    if new_id != source.id:
+def copy_of(raw: dict[str, Any], new_id: str) -> dict[str, Any]:
+    """Another template's file content (its `raw` table) under a new id (a new
+    template starts at version 1)."""
+    data = dict(raw)
+    if new_id != raw.get("id"):
         data["version"] = 1
     data["id"] = new_id
     # id first, as people expect to read it

@@ -13,7 +13,7 @@ import re
 
 from hwjournal import measures, messages, paths, sources, template_files
 from hwjournal.errors import NotFoundError, TemplateError, UsageError
-from hwjournal.steps import KIND_NAMES, Step, kind_ok, parse_step
+from hwjournal.steps import KIND_NAMES, Step, is_mood_step, kind_ok, parse_step
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # `hw start` loads this module: typing and dataclasses cost it milliseconds
@@ -130,9 +130,7 @@ class Template:
         return [s for s in self.steps if s.answerable]
 
     def has_mood_step(self) -> bool:
-        return any(
-            s.id == "mood" and s.type == "scale" and s.min == 1 and s.max == 5 for s in self.steps
-        )
+        return any(is_mood_step(s) for s in self.steps)
 
     def to_json(self) -> dict[str, Any]:
         """The whole template as loaded (`hw templates show --json`), and where from."""
@@ -200,9 +198,12 @@ class _Checker:
             name = f"{prefix}{key}"
             if key not in schema:
                 allowed = ", ".join(schema)
-                self.fail(f"unknown key '{key}' (allowed: {allowed})", name, table, index)
+                self.fail(
+                    messages.STEP_KEY_UNKNOWN.format(key=key, allowed=allowed), name, table, index
+                )
             if not kind_ok(value, schema[key]):
-                self.fail(f"should be {KIND_NAMES[schema[key]]}", name, table, index)
+                kind = KIND_NAMES[schema[key]]
+                self.fail(messages.STEP_KEY_KIND.format(kind=kind), name, table, index)
 
 
 def from_data(data: dict[str, Any], path: str = "<template>", text: str = "") -> Template:
@@ -210,30 +211,32 @@ def from_data(data: dict[str, Any], path: str = "<template>", text: str = "") ->
     chk.typed(data, TOP_KEYS, "")
     for key in ("id", "title", "steps"):
         if key not in data:
-            chk.fail(f"a template needs '{key}'", key)
+            chk.fail(messages.TEMPLATE_NEEDS_KEY.format(key=key), key)
     if not TEMPLATE_ID.match(data["id"]):
-        chk.fail("ids use lowercase letters, digits and single '-', like 'my-template'", "id")
+        chk.fail(messages.TEMPLATE_ID_FORM, "id")
     for goal in data.get("goals", []):
         if goal not in GOALS:
-            chk.fail(f"unknown goal '{goal}' (use: {', '.join(GOALS)})", "goals")
+            chk.fail(
+                messages.TEMPLATE_GOAL_UNKNOWN.format(goal=goal, goals=", ".join(GOALS)), "goals"
+            )
     if data.get("cadence", "daily") not in CADENCES:
-        chk.fail(f"cadence should be one of: {', '.join(CADENCES)}", "cadence")
+        chk.fail(messages.TEMPLATE_CADENCE.format(cadences=", ".join(CADENCES)), "cadence")
     if data.get("layout", "columns") not in LAYOUTS:
-        chk.fail("layout can only be 'columns'", "layout")
+        chk.fail(messages.TEMPLATE_LAYOUT, "layout")
     if "minutes" in data and data["minutes"] <= 0:
-        chk.fail("minutes should be above 0", "minutes")
+        chk.fail(messages.TEMPLATE_MINUTES, "minutes")
     if data.get("version", 1) < 1:
-        chk.fail("version should be 1 or more", "version")
+        chk.fail(messages.TEMPLATE_VERSION, "version")
     if not data["steps"]:
-        chk.fail("a template needs at least one step", "steps")
+        chk.fail(messages.TEMPLATE_NO_STEPS, "steps")
     steps = [chk.step(step, i) for i, step in enumerate(data["steps"])]
     seen: set[str] = set()
     for i, step in enumerate(steps):
         if step.id in seen:
-            chk.fail(f"step id '{step.id}' is used twice", f"steps[{i}].id", "steps", i)
+            chk.fail(messages.TEMPLATE_STEP_TWICE.format(id=step.id), f"steps[{i}].id", "steps", i)
         seen.add(step.id)
     if not any(s.answerable for s in steps):
-        chk.fail("a template needs at least one step that takes an answer", "steps")
+        chk.fail(messages.TEMPLATE_NO_ANSWER, "steps")
     score_steps: list[str] = []
     bands: list[Band] = []
     scoring = data.get("scoring")
@@ -242,12 +245,10 @@ def from_data(data: dict[str, Any], path: str = "<template>", text: str = "") ->
         by_id = {s.id: s for s in steps}
         for step_id in scoring.get("steps", []):
             if step_id not in by_id or by_id[step_id].type != "scale":
-                chk.fail(
-                    f"'{step_id}' is not a scale step of this template", "scoring.steps", "scoring"
-                )
+                chk.fail(messages.SCORING_NOT_SCALE.format(id=step_id), "scoring.steps", "scoring")
             score_steps.append(step_id)
         if not score_steps:
-            chk.fail("scoring needs the scale steps it sums", "scoring.steps", "scoring")
+            chk.fail(messages.SCORING_NO_STEPS, "scoring.steps", "scoring")
         last = None
         for band in scoring.get("bands", []):
             if not (
@@ -256,9 +257,9 @@ def from_data(data: dict[str, Any], path: str = "<template>", text: str = "") ->
                 and kind_ok(band["max"], (int, float))
                 and isinstance(band["label"], str)
             ):
-                chk.fail('each band is {max = N, label = "..."}', "scoring.bands", "scoring")
+                chk.fail(messages.SCORING_BAND_FORM, "scoring.bands", "scoring")
             if last is not None and band["max"] <= last:
-                chk.fail("bands should go up by 'max'", "scoring.bands", "scoring")
+                chk.fail(messages.SCORING_BANDS_ORDER, "scoring.bands", "scoring")
             last = band["max"]
             bands.append(Band(band["max"], band["label"]))
     return Template(
@@ -291,13 +292,17 @@ def load_file(path: str) -> Template:
         with sources.open_file(path, sources.SMALL_FILE, "template") as fh:
             raw = fh.read()
     except sources.FileProblem as exc:
-        raise TemplateError(path, f"cannot be read ({exc.problem})") from None
+        raise TemplateError(
+            path, messages.TEMPLATE_UNREADABLE.format(problem=exc.problem)
+        ) from None
     except OSError as exc:
-        raise TemplateError(path, f"cannot be read ({exc.strerror})") from None
+        raise TemplateError(
+            path, messages.TEMPLATE_UNREADABLE.format(problem=exc.strerror)
+        ) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise TemplateError(path, "is not UTF-8 text") from None
+        raise TemplateError(path, messages.TEMPLATE_NOT_UTF8) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -305,7 +310,10 @@ def load_file(path: str) -> Template:
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         line = template_files.opening_line(text, int(match.group(1)) if match else None)
         raise TemplateError(
-            path, f"is not valid TOML: {message}", key=template_files.key_on(text, line), line=line
+            path,
+            messages.TEMPLATE_NOT_TOML.format(problem=message),
+            key=template_files.key_on(text, line),
+            line=line,
         ) from None
     return from_data(data, path, text)
 
@@ -374,7 +382,8 @@ def catalog(extra_dirs: list[str] | None = None) -> Catalog:
 
 def find(template_id: str, extra_dirs: list[str] | None = None, on_problem: Any = None) -> Template:
     """The template with this id. Looks for `<id>.toml` first so that starting one
-    template does not parse all of them."""
+    template does not parse all of them. A broken file of one's own that shadows a
+    built-in: `on_problem` is told so, in a sentence, and the built-in is used."""
     builtin_path = os.path.join(paths.builtin_templates_dir(), f"{template_id}.toml")
     builtin_exists = TEMPLATE_ID.match(template_id) and os.path.exists(builtin_path)
     if TEMPLATE_ID.match(template_id):
@@ -386,9 +395,9 @@ def find(template_id: str, extra_dirs: list[str] | None = None, on_problem: Any 
                 template = load_file(path)
             except TemplateError as exc:
                 if on_problem and builtin_exists:
-                    on_problem(exc)
+                    on_problem(messages.SKIPPED_TEMPLATE.format(problem=exc.message))
                     break
-                raise UsageError(exc.message, "Fix the file, then try again.") from None
+                raise UsageError(exc.message, messages.TEMPLATE_FIX_FILE) from None
             if template.id == template_id:
                 template.overrides_builtin = bool(builtin_exists)
                 return template

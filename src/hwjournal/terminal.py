@@ -70,6 +70,18 @@ def read_line(prompt: str = "", prefill: str | None = None, edit: bool = True) -
             editor.set_startup_hook(None)
 
 
+def ask_hidden(prompt: str) -> str:
+    """A line typed without being shown (a passphrase, a recovery key)."""
+    import getpass
+
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        from hwjournal.errors import Interrupted
+
+        raise Interrupted(messages.INTERRUPTED) from None
+
+
 class TerminalAsker:
     def __init__(
         self,
@@ -89,6 +101,28 @@ class TerminalAsker:
         self.current: str | None = None  # the step being asked, for a draft
         self.partial: str | None = None  # what was typed of it so far
 
+    @classmethod
+    def for_session(cls, session: Any, config: Any, plain: bool) -> TerminalAsker:
+        """The asker for a run of `session` (session.Session). A new exercise that can
+        alert may first offer to keep a crisis contact. Long answers go to the
+        `editor` setting's editor where the journal allows it (an encrypted journal's
+        answers are edited in memory-backed storage or not at all)."""
+        from hwjournal.streams import say
+
+        resumed = session.entry.id is not None
+        if not resumed:
+            offer_crisis_contact(config, session.shown_template)
+        folder = session.journal.editor_folder() if config.editor else None
+        if config.editor and folder is None:
+            say(messages.EDITOR_NOT_HERE)
+        return cls(
+            session.shown_template,
+            resumed=resumed,
+            editor=folder is not None,
+            editor_folder=folder,
+            plain=plain,
+        )
+
     # ---------------------------------------------------------- framing
 
     def greet(self) -> None:
@@ -96,20 +130,20 @@ class TerminalAsker:
         self.out.print()
         self.out.print(display.text(t.title, "hw.title"))
         if self.resumed:
-            self.out.print("[hw.note]Picking up where you left off.[/]")
+            self.out.print(f"[hw.note]{messages.PICKING_UP}[/]")
         elif t.summary:
             self.out.print(display.text(t.summary, "hw.help"))
         if t.minutes and not self.resumed:
-            unit = "minute" if t.minutes == 1 else "minutes"
-            self.out.print(
-                f"[hw.label]About {t.minutes:g} {unit}. Press Enter to skip a "
-                "step marked optional; Ctrl-C keeps a draft.[/]"
-            )
+            unit = messages.MINUTE if t.minutes == 1 else messages.MINUTES
+            about = messages.ABOUT_MINUTES.format(minutes=t.minutes, unit=unit)
+            self.out.print(f"[hw.label]{about}[/]")
 
     def _header(self, step: Step, number: int, total: int) -> None:
         self.out.print()
-        tag = "" if step.required else " · optional"
-        self.out.print(f"[hw.label]{number} of {total}{tag}[/]")
+        tag = "" if step.required else messages.STEP_OPTIONAL
+        self.out.print(
+            f"[hw.label]{messages.STEP_NUMBER.format(number=number, total=total)}{tag}[/]"
+        )
         self.out.print(display.text(step.prompt, "hw.title"))
         if step.help:
             self.out.print(display.text(step.help, "hw.help"))
@@ -122,7 +156,7 @@ class TerminalAsker:
         self.current = step.id
         if problem:
             self.out.print(f"[hw.warn]{display.clean(problem)}[/] ", end="")
-            self.out.print("[hw.label]Try again:[/]")
+            self.out.print(f"[hw.label]{messages.TRY_AGAIN}[/]")
         else:
             self._header(step, number, total)
             listed = step.kind.listed(step)
@@ -138,7 +172,9 @@ class TerminalAsker:
             return self._lines(step, earlier)
         self.partial = None
         if earlier and _line_editor() is None:
-            self.out.print("[hw.note]You had started:[/] ", display.text(earlier), sep="")
+            self.out.print(
+                f"[hw.note]{messages.YOU_HAD_STARTED}[/] ", display.text(earlier), sep=""
+            )
         try:
             line = read_line(ARROW, prefill=earlier)
         except TypedInterrupt as exc:
@@ -163,14 +199,12 @@ class TerminalAsker:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(earlier or "")
             self.partial = earlier
-            self.out.print("[hw.label]Opening your editor; save and close it to go on.[/]")
+            self.out.print(f"[hw.label]{messages.EDITOR_OPENING}[/]")
             try:
                 subprocess.run([*shlex.split(command), path], check=False)
             except OSError:
-                self.out.print(
-                    f"[hw.warn]Could not start the editor '{display.clean(command)}'"
-                    "; write here instead.[/]"
-                )
+                failed = messages.EDITOR_FAILED_WRITE_HERE.format(command=display.clean(command))
+                self.out.print(f"[hw.warn]{failed}[/]")
                 return self._lines(step, earlier)
             with open(path, encoding="utf-8") as fh:
                 text = fh.read()
@@ -183,7 +217,7 @@ class TerminalAsker:
         lines: list[str] = []
         if earlier:
             lines = earlier.split("\n")
-            self.out.print("[hw.note]What you wrote before is kept:[/]")
+            self.out.print(f"[hw.note]{messages.EARLIER_KEPT}[/]")
             for line in lines:
                 self.out.print("  ", display.text(line), sep="")
         self.partial = "\n".join(lines) if lines else None
@@ -213,7 +247,7 @@ class TerminalAsker:
         if step.help:
             self.out.print(display.text(step.help, "hw.help"))
         if step.pause:
-            self.out.print("[hw.label]Press Enter when you are ready.[/]", end="")
+            self.out.print(f"[hw.label]{messages.PRESS_ENTER_READY}[/]", end="")
             self.out.file.flush()
             read_line(edit=False)
             self.out.print()
@@ -222,12 +256,10 @@ class TerminalAsker:
         self.current, self.partial = step.id, None
         self._header(step, number, total)
         minutes = step.minutes or 1
-        self.out.print(
-            f"[hw.label]Enter starts a {minutes:g}-minute timer; s then Enter skips it.[/]"
-        )
+        self.out.print(f"[hw.label]{messages.TIMER_OFFER.format(minutes=minutes)}[/]")
         line = read_line(ARROW)
         if line is None or line.strip().lower() == "s":
-            self.out.print("[hw.label]Timer skipped.[/]")
+            self.out.print(f"[hw.label]{messages.TIMER_SKIPPED}[/]")
             return None
         return self._count_down(minutes * 60)
 
@@ -244,15 +276,19 @@ class TerminalAsker:
                     started,
                     seconds,
                     lambda left: live.update(
-                        f"[hw.note]{int(left) // 60}:{int(left) % 60:02d} left[/]  "
-                        "[hw.label]Enter stops it early.[/]"
+                        "[hw.note]"
+                        + messages.TIMER_LEFT.format(
+                            minutes=int(left) // 60, seconds=int(left) % 60
+                        )
+                        + f"[/]  [hw.label]{messages.TIMER_STOP_EARLY}[/]"
                     ),
                 )
         spent = round(min(seconds, time.monotonic() - started))
         if ended_early:
-            self.out.print(f"[hw.label]Stopped after {spent // 60}:{spent % 60:02d}.[/]")
+            stopped = messages.TIMER_STOPPED.format(minutes=spent // 60, seconds=spent % 60)
+            self.out.print(f"[hw.label]{stopped}[/]")
         else:
-            self.out.print("\a[hw.ok]Time is up.[/] Take a breath before the next step.")
+            self.out.print(f"\a[hw.ok]{messages.TIMER_DONE}[/] {messages.TIMER_DONE_BREATHE}")
         return spent
 
     def ask_mood(self, problem: str | None) -> str | None:
@@ -260,10 +296,11 @@ class TerminalAsker:
             self.out.print(f"[hw.warn]{display.clean(problem)}[/]")
         else:
             self.out.print()
-            self.out.print("[hw.title]How are you feeling right now?[/]")
-            self.out.print(
-                "[hw.label]1 very low · 2 low · 3 so-so · 4 good · 5 very good. Enter to skip.[/]"
-            )
+            from hwjournal.render.words import MOODS
+
+            moods = " · ".join(f"{number} {word}" for number, word in MOODS.items())
+            self.out.print(f"[hw.title]{messages.MOOD_ASK}[/]")
+            self.out.print(f"[hw.label]{messages.MOOD_SCALE.format(moods=moods)}[/]")
         return read_line(ARROW)
 
 
@@ -293,3 +330,27 @@ def _listing(listed: list[tuple[str, str]]) -> Any:
     for key, meaning in listed:
         table.add_row(key, display.text(meaning))
     return Padding(table, (0, 0, 0, 2), expand=False)
+
+
+def offer_crisis_contact(config: Any, template: Template) -> None:
+    """The first time an exercise that can alert is started in a terminal with no
+    crisis contact set, ask once (skippable) for a name or number to show."""
+    if config.crisis_contact or "crisis_contact" in config.given:
+        return
+    if not any(step.alert_at is not None for step in template.steps):
+        return
+    from hwjournal import config as config_mod
+    from hwjournal.streams import say
+
+    say("")
+    say(messages.CRISIS_ASK)
+    say(messages.CRISIS_ASK_WHO)
+    try:
+        contact = (read_line(ARROW) or "").strip()  # None: Ctrl-D, no answer
+    except EOFError:
+        contact = ""
+    # an empty answer is kept too, so that hw does not ask again
+    config.crisis_contact = config_mod.set_value("crisis_contact", contact)
+    config.given.append("crisis_contact")
+    if contact:
+        say(messages.CRISIS_SAVED)

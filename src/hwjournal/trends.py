@@ -29,17 +29,6 @@ ONE_DAY = dt.timedelta(days=1)
 
 # The two covering indexes of migration 5, named so the planner cannot pick a
 # wider one that would read every entry's row.
-_DAYS_SQL = (
-    "SELECT date, count(*), count(mood), total(mood) FROM entries INDEXED BY entries_mood "
-    "WHERE status = 'complete' AND date BETWEEN ? AND ? GROUP BY date"
-)
-_SCORES_SQL = (
-    "SELECT template, date, id, json_extract(score, '$.total'), json_extract(score, '$.band') "
-    "FROM entries INDEXED BY entries_scored "
-    "WHERE status = 'complete' AND score IS NOT NULL AND date BETWEEN ? AND ?"
-)
-
-
 # ---------------------------------------------------------------- the range
 
 
@@ -88,9 +77,11 @@ def default_start(end: dt.date, first_entry: dt.date | None) -> dt.date:
 
 
 def first_entry_day(journal: Journal) -> dt.date | None:
-    row = journal.db.execute("SELECT min(date) FROM entries WHERE status = 'complete'").fetchone()
+    from hwjournal.journal import aggregates
+
+    day = aggregates.first_day(journal)
     try:
-        return dt.date.fromisoformat(row[0]) if row and row[0] else None
+        return dt.date.fromisoformat(day) if day else None
     except ValueError:
         return None
 
@@ -301,9 +292,11 @@ def gather(
     measure: str | None = None,
     template_dirs: list[str] | None = None,
 ) -> TrendsData:
+    from hwjournal.journal import aggregates
+
     data = TrendsData(since, until, today, week_start)
     span = (since.isoformat(), until.isoformat())
-    for day, count, rated, total in journal.db.execute(_DAYS_SQL, span):
+    for day, count, rated, total in aggregates.day_counts(journal, *span):
         data.days[day] = (count, rated, total)
     data.measures = scored(journal, since, until, measure, template_dirs)
     first = data.weeks[0].start
@@ -334,13 +327,11 @@ def scored(
 ) -> list[Measure]:
     """Each scored template with scores in the range (and `only`, when asked for,
     even without any), by template id."""
-    sql, params = _SCORES_SQL, [since.isoformat(), until.isoformat()]
-    if only is not None:
-        sql += " AND template = ?"
-        params.append(only)
+    from hwjournal.journal import aggregates
+
     by_template: dict[str, list[Score]] = {} if only is None else {only: []}
-    for template, day, entry_id, total, band in journal.db.execute(
-        sql + " ORDER BY date, id", params
+    for template, day, entry_id, total, band in aggregates.scores_between(
+        journal, since.isoformat(), until.isoformat(), only
     ):
         if isinstance(total, (int, float)):
             by_template.setdefault(template, []).append(Score(day, total, band, entry_id))
@@ -360,12 +351,10 @@ def describe(
     try:
         template = templates.find(template_id, template_dirs)
     except HwError:
-        row = journal.db.execute(
-            "SELECT title FROM entries WHERE template = ? AND status = 'complete' "
-            "ORDER BY date DESC LIMIT 1",
-            (template_id,),
-        ).fetchone()
-        title = row[0] if row else template_id
+        from hwjournal.journal import aggregates
+
+        title = aggregates.latest_title(journal, template_id)
+        title = template_id if title is None else title
         return Measure(template_id, title, scores, measures.Thresholds(), [], None)
     steps = {s.id: s for s in template.steps}
     tops = [steps[i].max for i in template.score_steps if i in steps]
@@ -382,12 +371,9 @@ def check_measure(journal: Journal, measure: str, template_dirs: list[str] | Non
     try:
         template = templates.find(measure, template_dirs)
     except NotFoundError:
-        held = journal.db.execute(  # through the small index of scored entries
-            "SELECT 1 FROM entries INDEXED BY entries_scored WHERE status = 'complete' "
-            "AND score IS NOT NULL AND template = ? LIMIT 1",
-            (measure,),
-        ).fetchone()
-        if held:
+        from hwjournal.journal import aggregates
+
+        if aggregates.holds_scores(journal, measure):
             return
         raise UsageError(messages.TRENDS_MEASURE_UNKNOWN.format(id=measure)) from None
     if not template.score_steps:

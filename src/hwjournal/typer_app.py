@@ -61,7 +61,7 @@ def _root(ctx: Context) -> Callable[..., None]:
 
     def root(typer_ctx: typer.Context, **_globals: Any) -> None:
         if typer_ctx.invoked_subcommand is None:
-            from hwjournal.context import stdin_is_terminal, stdout_is_terminal
+            from hwjournal.streams import stdin_is_terminal, stdout_is_terminal
 
             if stdin_is_terminal() and stdout_is_terminal():
                 from hwjournal.commands.today import run_today

@@ -19,7 +19,7 @@ import re
 
 from hwjournal import paths, plans
 from hwjournal.dates import Week
-from hwjournal.journal import ENTRY_COLUMNS, Entry, Journal
+from hwjournal.journal import Entry, Journal
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -28,24 +28,11 @@ if TYPE_CHECKING:
 # How many earlier screening scores a trend shows.
 EARLIER_SCORES = 4
 
+
 # The days in a row, back from :last, that hold a complete entry: one step a day,
 # each an index lookup on (status, date) that stops at the first day without one.
 # Days are julian day numbers so that a step is a subtraction; date() turns one
 # back into the YYYY-MM-DD the entries hold.
-STREAK_SQL = """
-WITH RECURSIVE run(day) AS (
-    SELECT julianday(:last)
-    WHERE EXISTS (SELECT 1 FROM entries WHERE status = 'complete' AND date = :last)
-    UNION ALL
-    SELECT day - 1 FROM run
-    WHERE EXISTS (
-        SELECT 1 FROM entries WHERE status = 'complete' AND date = date(run.day - 1)
-    )
-)
-SELECT count(*) FROM run
-"""
-
-
 class EarlierScore:
     __slots__ = ("band", "date", "total")
 
@@ -265,8 +252,9 @@ def streak(journal: Journal, end: dt.date, today: dt.date) -> int:
 
 
 def _days_in_a_row(journal: Journal, last: dt.date) -> int:
-    (days,) = journal.db.execute(STREAK_SQL, {"last": last.isoformat()}).fetchone()
-    return days
+    from hwjournal.journal import aggregates
+
+    return aggregates.days_in_a_row(journal, last.isoformat())
 
 
 def score_lines(
@@ -299,16 +287,12 @@ def score_lines(
 def _earlier_scores(
     journal: Journal, template: str, start: dt.date, private: bool
 ) -> list[EarlierScore]:
-    sql = (
-        f"SELECT {ENTRY_COLUMNS} FROM entries WHERE template = ? AND status = 'complete' "
-        "AND date < ? AND score IS NOT NULL"
-        + ("" if private else " AND private = 0")
-        + " ORDER BY date DESC, id DESC LIMIT ?"
-    )
-    rows = journal.db.execute(sql, (template, start.isoformat(), EARLIER_SCORES))
+    from hwjournal.journal import aggregates
+
     found = []
-    for row in rows:
-        entry = Entry.from_row(row)
+    for entry in aggregates.scored_before(
+        journal, template, start.isoformat(), EARLIER_SCORES, private
+    ):
         if entry.score and entry.score.get("total") is not None:
             found.append(EarlierScore(entry.date, entry.score["total"], entry.score.get("band")))
     return found

@@ -45,7 +45,7 @@ def run_assign(
     template = templates.find(
         template_id,
         ctx.config.template_dirs,
-        on_problem=lambda exc: say(messages.SKIPPED_TEMPLATE.format(problem=exc.message)),
+        on_problem=say,
     )
     schedule = _schedule(daily, weekly, days, once)
     day_list = plans.parse_days(days) if days is not None else []

@@ -90,7 +90,7 @@ def run_new(ctx: Context, *, new_id: str, from_id: str | None, force: bool) -> i
         )
     if from_id:
         source = templates.find(from_id, ctx.config.template_dirs)
-        data = template_files.copy_of(source, new_id)
+        data = template_files.copy_of(source.raw, new_id)
         origin = from_id
     else:
         data = template_files.skeleton(new_id)

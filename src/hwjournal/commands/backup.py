@@ -3,9 +3,9 @@
 import os
 import sys
 
-from hwjournal import backup, messages
+from hwjournal import messages
 from hwjournal.context import Context, print_json, say
-from hwjournal.journal import opening
+from hwjournal.journal import backup, opening
 
 
 def _entries(count: int) -> str:
@@ -22,7 +22,7 @@ def run_backup(ctx: Context, *, dest: str | None, json: bool) -> int:
             messages.BACKUP_NO_JOURNAL.format(path=journal_path), messages.BACKUP_NO_JOURNAL_HINT
         )
     path, automatic = backup.target(journal_path, dest)
-    result = backup.copy(journal_path, path)
+    result = backup.copy(journal_path, path, ctx.unlocker())
     keep = ctx.config.backup_keep
     if automatic:
         result.removed = backup.prune(journal_path, keep)

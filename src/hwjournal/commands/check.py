@@ -70,7 +70,10 @@ def _marked(mark: Any, rest: Any) -> Any:
 
 
 def run_check(ctx: Context, *, json: bool) -> int:
-    report = inspect(ctx.journal_path)
+    from hwjournal.journal.backup import automatic_backups
+
+    path = ctx.journal_path
+    report = inspect(path, ctx.unlocker(), automatic_backups(path))
     if json:
         print_json(report.to_json())
     elif not report.exists:

@@ -13,7 +13,8 @@ ALLOWED_SHOWN = {"template_dirs": "folders, separated by commas"}
 
 
 def _warn_unknown(config: config_mod.Config) -> None:
-    config_mod.warn_unknown(config)
+    for line in config_mod.unknown_warnings(config):
+        say(line)
 
 
 def _shown(value: Any) -> str:

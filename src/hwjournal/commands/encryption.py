@@ -14,7 +14,11 @@ import sys
 from hwjournal import messages
 from hwjournal.context import Context, say
 from hwjournal.errors import HwError, Interrupted, UsageError
-from hwjournal.journal import opening
+from hwjournal.journal import database, opening
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from hwjournal.journal.database import Unlocker
 
 
 def _encrypted_journal(path: str, verb: str) -> None:
@@ -34,7 +38,7 @@ def _encrypted_journal(path: str, verb: str) -> None:
 def _refuse_if_in_use(path: str) -> None:
     """Say now, before anything is asked, if another hw has the journal open. (The
     lock is let go while the person types, so that hw elsewhere does not wait.)"""
-    opening.release(opening.lock_exclusive(path))
+    database.release(database.lock_exclusive(path))
 
 
 def _wait_for_enter(prompt: str) -> None:
@@ -57,16 +61,17 @@ def run_encrypt(ctx: Context) -> int:
     elif opening.is_encrypted(path):
         raise HwError(messages.ALREADY_ENCRYPTED.format(path=path), messages.ALREADY_ENCRYPTED_HINT)
     _refuse_if_in_use(path)
-    passphrase = keys.new_passphrase()
+    unlock = ctx.unlocker()
+    passphrase = keys.new_passphrase(unlock)
     data_key = keyfile.new_data_key()
     document = keyfile.wrap(data_key, passphrase)
     recovery = keyfile.recovery_key(data_key)
-    in_terminal = keys.terminals()
+    in_terminal = unlock.can_prompt()
     if in_terminal:
         say(messages.RECOVERY_KEY_SHOW)
         say("\n    " + recovery + "\n")
         _wait_for_enter(messages.RECOVERY_KEY_READY)
-    lock = opening.lock_exclusive(path)
+    lock = database.lock_exclusive(path)
     try:
         # The key file first: whichever journal a crash leaves, it can be opened
         # (a plain one ignores a key file beside it).
@@ -78,12 +83,12 @@ def run_encrypt(ctx: Context) -> int:
                 _remove_quietly(keyfile.key_path(path))
             raise
     finally:
-        opening.release(lock)
+        database.release(lock)
     if not in_terminal:
         sys.stdout.write(recovery + "\n")
         sys.stdout.flush()
     say(messages.ENCRYPTED_DONE)
-    from hwjournal import backup
+    from hwjournal.journal import backup
 
     older = backup.automatic_backups(path)
     if older:
@@ -100,15 +105,16 @@ def run_unlock(ctx: Context, *, for_: str | None, recovery_key: bool) -> int:
     _encrypted_journal(path, "unlock")
     if sessions.folder() is None:
         raise HwError(messages.UNLOCK_NO_RUNTIME, messages.UNLOCK_NO_RUNTIME_HINT)
+    unlock = ctx.unlocker()
     if recovery_key:
-        key = keyfile.data_key_from_recovery(_read_recovery_key())
+        key = keyfile.data_key_from_recovery(_read_recovery_key(unlock))
         if not cipher.opens(path, key):
             raise HwError(messages.RECOVERY_KEY_WRONG)
-        keyfile.write(path, keyfile.wrap(key, keys.new_passphrase()))
+        keyfile.write(path, keyfile.wrap(key, keys.new_passphrase(unlock)))
         say(messages.NEW_PASSPHRASE_SET)
     else:
         try:
-            key = cipher.find_key(path, session=False)
+            key = cipher.find_key(path, unlock, session=False)
         except keys.Locked:  # "run hw unlock" is no help here
             raise HwError(
                 messages.UNLOCK_NEEDS_PASSPHRASE, messages.PASSPHRASE_NEEDS_TERMINAL_HINT
@@ -118,11 +124,9 @@ def run_unlock(ctx: Context, *, for_: str | None, recovery_key: bool) -> int:
     return 0
 
 
-def _read_recovery_key() -> str:
-    from hwjournal.journal import keys
-
-    if keys.terminals():
-        return keys.ask_hidden(messages.RECOVERY_KEY_PROMPT)
+def _read_recovery_key(unlock: Unlocker) -> str:
+    if unlock.can_prompt():
+        return unlock.ask_hidden(messages.RECOVERY_KEY_PROMPT)
     line = sys.stdin.readline()
     if not line.strip():
         raise UsageError(messages.RECOVERY_KEY_NEEDS_INPUT, messages.RECOVERY_KEY_HINT)
@@ -142,8 +146,7 @@ def run_lock(ctx: Context) -> int:
 
     path = ctx.journal_path
     forgot = sessions.forget(path)
-    if keys.keyring_enabled():
-        keys.keyring_forget(path)
+    keys.keyring_forget(path, ctx.unlocker())
     say(messages.LOCKED_NOW if forgot else messages.WAS_NOT_UNLOCKED)
     return 0
 
@@ -153,12 +156,13 @@ def run_passphrase(ctx: Context) -> int:
 
     path = ctx.journal_path
     _encrypted_journal(path, "change")
-    if not keys.terminals():
+    unlock = ctx.unlocker()
+    if not unlock.can_prompt():
         raise HwError(messages.PASSPHRASE_NEEDS_TERMINAL, messages.PASSPHRASE_NEEDS_TERMINAL_HINT)
     # The current passphrase, asked even when unlocked: whoever is at the keyboard
     # now proves they know it.
-    key = cipher.find_key_by_passphrase(path)
-    keyfile.write(path, keyfile.wrap(key, keys.new_passphrase()))
+    key = cipher.find_key_by_passphrase(path, unlock)
+    keyfile.write(path, keyfile.wrap(key, keys.new_passphrase(unlock)))
     say(messages.PASSPHRASE_CHANGED)
     return 0
 
@@ -169,24 +173,24 @@ def run_decrypt(ctx: Context, *, yes: bool) -> int:
     path = ctx.journal_path
     _encrypted_journal(path, "decrypt")
     _refuse_if_in_use(path)
+    unlock = ctx.unlocker()
     if not yes:
-        if not keys.terminals():
+        if not unlock.can_prompt():
             raise UsageError(messages.DECRYPT_NEEDS_YES, messages.DECRYPT_NEEDS_YES_HINT)
         sys.stderr.write(messages.DECRYPT_ASK)
         sys.stderr.flush()
         if sys.stdin.readline().strip().lower() not in ("y", "yes"):
             say(messages.DECRYPT_KEPT)
             return 0
-    key = cipher.find_key(path)
-    lock = opening.lock_exclusive(path)
+    key = cipher.find_key(path, unlock)
+    lock = database.lock_exclusive(path)
     try:
         convert.decrypt(path, key)
         _remove_quietly(keyfile.key_path(path))
     finally:
-        opening.release(lock)
+        database.release(lock)
     sessions.forget(path)
-    if keys.keyring_enabled():
-        keys.keyring_forget(path)
+    keys.keyring_forget(path, unlock)
     say(messages.DECRYPTED_DONE)
     say(messages.DECRYPTED_BACKUPS)
     return 0

@@ -8,53 +8,13 @@ import sys
 from hwjournal import export as registry
 from hwjournal import messages
 from hwjournal.context import Context, say
-from hwjournal.dates import parse_date, parse_week, today
-from hwjournal.errors import NotFoundError, UsageError
+from hwjournal.dates import today
+from hwjournal.errors import UsageError
+from hwjournal.export.span import check_template, span
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs `hw export` milliseconds
-    from typing import Any
-
-
-def span(
-    ctx: Context,
-    week: str | None,
-    since: str | None,
-    until: str | None,
-    week_start: str | None = None,
-    last_day: Any = None,
-) -> tuple[Any, Any, str | None]:
-    """(start, end, ISO week label or None) of what to export; this week by default.
-    `week_start` instead of the config's; `last_day`: what --until and the default
-    week fall back to instead of today (a client's file: its last day)."""
-    if week is not None and (since is not None or until is not None):
-        raise UsageError(messages.EXPORT_RANGE_BOTH, "For example: hw export --week last")
-    if since is not None or until is not None:
-        if since is None:
-            raise UsageError(messages.EXPORT_UNTIL_ALONE, "For example: --since 2026-11-01")
-        start = parse_date(since)
-        end = parse_date(until) if until is not None else last_day or today()
-        if start > end:
-            raise UsageError(
-                messages.EXPORT_RANGE_ORDER.format(since=start, until=end),
-                "Swap the two dates.",
-            )
-        return start, end, None
-    if week is None and last_day is not None:
-        week = last_day.isoformat()
-    found = parse_week(week if week is not None else "this", week_start or ctx.config.week_start)
-    return found.start, found.end, found.label
-
-
-def check_template(ctx: Context, journal: Any, template: str) -> None:
-    """An id that is neither a template nor in the journal is most likely a typo."""
-    from hwjournal import templates
-
-    try:
-        templates.find(template, ctx.config.template_dirs)
-    except NotFoundError:
-        if not journal.holds_template(template):
-            raise
+    pass
 
 
 def _format(name: str | None, output: str | None) -> str:

@@ -24,8 +24,8 @@ def build_from_file(
 ) -> Any:
     """The ExportData of the days asked (the file's last week by default), only the
     part the file covers; exit 2 when none of it is."""
-    from hwjournal.commands.export import check_template, span
     from hwjournal.export import data as export_data
+    from hwjournal.export.span import check_template, span
     from hwjournal.importing import client as client_file
 
     dirs = ctx.config.template_dirs

@@ -11,8 +11,7 @@ import datetime as dt
 import itertools
 
 from hwjournal.export.data import Measure
-from hwjournal.render.entries import MOODS
-from hwjournal.render.week import DAY_NAMES_LONG, MONTHS, day_month, mood_number
+from hwjournal.render.words import DAY_NAMES_LONG, MONTHS, MOODS, day_month, mood_number
 from hwjournal.week import WeekData
 
 TYPE_CHECKING = False

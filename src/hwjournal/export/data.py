@@ -9,12 +9,11 @@ so both say the same things; each format only escapes and lays them out."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 from hwjournal import messages
 from hwjournal.journal import Entry, Journal
-from hwjournal.render.week import MONTHS, entry_meta, long_day, span_text
-from hwjournal.steps import answer_text
+from hwjournal.render.words import MONTHS, entry_meta, long_day, span_text, tags_phrase
+from hwjournal.steps import answer_text, is_scale_answer
 from hwjournal.week import ScoreLine, WeekData
 
 TYPE_CHECKING = False
@@ -92,63 +91,20 @@ def stored_plans(
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The assignments that touch the span (or that its entries and skips point
     to) and the skips inside it, with every field hw import needs."""
-    start, end = data.start.isoformat(), data.end.isoformat()
-    skip_rows = journal.db.execute(
-        "SELECT s.uid, s.assignment_id, a.uid, a.template, s.date, s.barrier, s.reason, "
-        "s.created_at FROM skips s JOIN assignments a ON a.id = s.assignment_id "
-        "WHERE s.date BETWEEN ? AND ? ORDER BY s.date, s.id",
-        (start, end),
-    ).fetchall()
+    from hwjournal import plans
+
     skips = [
-        {
-            "uid": uid,
-            "assignment_id": assignment_id,
-            "assignment_uid": assignment_uid,
-            "template": template_id,
-            "date": date,
-            "barrier": barrier,
-            "reason": reason,
-            "created_at": created_at,
-        }
-        for uid, assignment_id, assignment_uid, template_id, date, barrier, reason, created_at in (
-            skip_rows
-        )
-        if template is None or template_id == template
+        skip
+        for skip in plans.stored_skips(journal, data.start, data.end)
+        if template is None or skip["template"] == template
     ]
     wanted = {e.assignment_id for e in data.entries if e.assignment_id is not None}
     wanted |= {s["assignment_id"] for s in skips}
-    marks = ",".join("?" * len(wanted))
-    rows = journal.db.execute(
-        "SELECT id, uid, template, title, schedule, days, start, until, ended, note, created_at "
-        "FROM assignments WHERE (start <= ? AND (until IS NULL OR until >= ?))"
-        + (f" OR id IN ({marks})" if wanted else "")
-        + " ORDER BY id",
-        (end, start, *sorted(wanted)),
-    ).fetchall()
-    assignments = []
-    for row in rows:
-        id_, uid, template_id, title, schedule, days, a_start, until, ended, note, created_at = row
-        if template is not None and template_id != template:
-            continue
-        # as `hw assignments` says it: not ended, and not past its last day
-        day = today.isoformat()
-        active = not ((ended is not None and ended <= day) or (until is not None and until < day))
-        assignments.append(
-            {
-                "id": id_,
-                "uid": uid,
-                "template": template_id,
-                "title": title,
-                "schedule": schedule,
-                "days": json.loads(days or "[]"),
-                "start": a_start,
-                "until": until,
-                "ended": ended,
-                "note": note,
-                "created_at": created_at,
-                "active": active,
-            }
-        )
+    assignments = [
+        assignment.to_record(today)
+        for assignment in plans.assignments_touching(journal, data.start, data.end, wanted)
+        if template is None or assignment.template == template
+    ]
     return assignments, skips
 
 
@@ -315,10 +271,6 @@ def scale_text(step: dict[str, Any], value: int) -> str:
     return f"{text} ({label})" if label else text
 
 
-def is_whole(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
 class Alert:
     """An answer at or above its step's alert level, in an entry the export shows."""
 
@@ -343,7 +295,8 @@ def alerts(week: WeekData) -> list[Alert]:
             if step.get("id") not in (entry.alerts or []):
                 continue
             value = entry.answers.get(step["id"])
-            answer = scale_text(step, value) if is_whole(value) else answer_text(step, value)
+            scale = is_scale_answer(step, value)
+            answer = scale_text(step, value) if scale else answer_text(step, value)
             found.append(Alert(entry, step, answer))
     return found
 
@@ -365,7 +318,8 @@ def meta_text(entry: Entry) -> str:
 
 
 def log_notes(entry: Entry) -> list[str]:
-    """What a log row says under its date: mood, private, filled in later."""
+    """What a log row says under its date: mood, private, filled in later. (Its
+    tags go on a line of their own: log_tags.)"""
     notes = []
     if entry.mood:
         notes.append(f"mood {entry.mood}/5")
@@ -374,6 +328,11 @@ def log_notes(entry: Entry) -> list[str]:
     if entry.backfilled:
         notes.append(f"filled in {entry.created_at[:10]}")
     return notes
+
+
+def log_tags(entry: Entry) -> str:
+    """A log row's tags under its notes, in the words of the entry's meta line."""
+    return tags_phrase(entry.tags) if entry.tags else ""
 
 
 def columns_templates(week: WeekData) -> set[str]:

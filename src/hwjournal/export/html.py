@@ -118,7 +118,7 @@ def css_string(text: str) -> str:
 def report(data: ExportData) -> dict[str, Any]:
     """Everything the template prints, as plain values in the order it prints them."""
     from hwjournal.export import charts
-    from hwjournal.render.week import span_text
+    from hwjournal.render.words import span_text
 
     week = data.week
     return {
@@ -171,7 +171,7 @@ def _date(text: str) -> dt.date:
 
 
 def _scores(data: ExportData) -> list[dict[str, Any]]:
-    from hwjournal.render.week import change_phrase
+    from hwjournal.render.words import change_phrase
 
     return [
         {
@@ -211,7 +211,7 @@ def _homework(data: ExportData) -> dict[str, Any]:
 
 def _glance(data: ExportData) -> dict[str, Any]:
     from hwjournal.export import charts
-    from hwjournal.render.week import DAY_NAMES, mood_number
+    from hwjournal.render.words import DAY_NAMES, mood_number
 
     week = data.week
     counts, moods = week.by_day, week.mood_by_day
@@ -235,11 +235,11 @@ def _glance(data: ExportData) -> dict[str, Any]:
 
 
 def _answer(step: dict[str, Any], value: Any) -> dict[str, Any]:
-    from hwjournal.steps import answer_text
+    from hwjournal.steps import answer_text, is_scale_answer
 
     if isinstance(value, list):
         return {"kind": "list", "items": [str(item) for item in value]}
-    if step.get("type") == "scale" and shared.is_whole(value):
+    if is_scale_answer(step, value):
         low, high = step.get("min", 0), step.get("max", 10)
         share = 0.0 if high == low else max(0.0, min(1.0, (value - low) / (high - low)))
         return {"kind": "scale", "text": shared.scale_text(step, value), "share": share}
@@ -268,7 +268,7 @@ def _entry(entry: Entry) -> dict[str, Any]:
 
 def _log(entries: list[Entry]) -> dict[str, Any]:
     """A `columns` template as a table: a row an entry, a column a step."""
-    from hwjournal.render.week import log_steps
+    from hwjournal.render.words import log_steps
 
     steps = log_steps(entries)
     rows = []
@@ -287,6 +287,7 @@ def _log(entries: list[Entry]) -> dict[str, Any]:
             {
                 "when": shared.short_date(_date(entry.date)),
                 "notes": ", ".join(shared.log_notes(entry)),
+                "tags": shared.log_tags(entry),
                 "cells": cells,
             }
         )

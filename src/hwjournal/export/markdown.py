@@ -18,8 +18,8 @@ from hwjournal.display import clean
 from hwjournal.export import data as shared
 from hwjournal.export.data import ExportData, cadence_text, full_day, scale_text
 from hwjournal.journal import Entry
-from hwjournal.render.week import change_phrase, long_day
-from hwjournal.steps import answer_text
+from hwjournal.render.words import change_phrase, long_day
+from hwjournal.steps import answer_text, is_scale_answer
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs `hw export` milliseconds
@@ -105,10 +105,9 @@ def table(headers: list[str], rows: list[list[str]]) -> list[str]:
 
 
 def answer_block(step: dict[str, Any], value: Any) -> str:
-    kind = step.get("type")
     if isinstance(value, list):
         return "\n".join("- " + paragraphs(item, "  ") for item in value) or "- "
-    if kind == "scale" and isinstance(value, int) and not isinstance(value, bool):
+    if is_scale_answer(step, value):
         return inline(scale_text(step, value))
     return paragraphs(answer_text(step, value))
 
@@ -116,7 +115,7 @@ def answer_block(step: dict[str, Any], value: Any) -> str:
 def answer_cell(step: dict[str, Any], value: Any) -> str:
     if isinstance(value, list):
         return "<br>".join(cell("• " + str(item)) for item in value)
-    if step.get("type") == "scale" and isinstance(value, int) and not isinstance(value, bool):
+    if is_scale_answer(step, value):
         return cell(scale_text(step, value))
     return cell(answer_text(step, value))
 
@@ -275,7 +274,7 @@ def _entries(data: ExportData) -> list[str]:
 def _log(entries: list[Entry]) -> list[str]:
     """A columns template (the reframe log, the thought record) as one table:
     a row an entry, a column a step, in the template's own order."""
-    from hwjournal.render.week import log_steps
+    from hwjournal.render.words import log_steps
 
     steps = log_steps(entries)
     headers = ["Date"] + [inline(s.get("prompt") or s["id"]) for s in steps]
@@ -285,6 +284,9 @@ def _log(entries: list[Entry]) -> list[str]:
         notes = shared.log_notes(entry)
         if notes:
             when += "<br>" + cell(", ".join(notes))
+        tags = shared.log_tags(entry)
+        if tags:
+            when += "<br>" + cell(tags)
         row = [when]
         for step in steps:
             value = entry.answers.get(step["id"])

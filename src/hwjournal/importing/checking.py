@@ -101,17 +101,16 @@ class Record:
         if value is None:
             value = default
         if not isinstance(value, str):
-            raise self.fail(
-                f"'{key}' should be text" if key in self.data else f"'{key}' is missing"
-            )
+            wrong = messages.RECORD_NOT_TEXT if key in self.data else messages.RECORD_MISSING
+            raise self.fail(wrong.format(key=key))
         if not empty and not value.strip():
-            raise self.fail(f"'{key}' should not be empty")
+            raise self.fail(messages.RECORD_EMPTY.format(key=key))
         return value
 
     def uid(self) -> str:
         value = self.text("uid", empty=False)
         if len(value) > _UID_MAX:
-            raise self.fail(f"'uid' is longer than {_UID_MAX} characters")
+            raise self.fail(messages.RECORD_UID_LONG.format(count=_UID_MAX))
         return value
 
     def optional_text(self, key: str) -> str | None:
@@ -119,7 +118,7 @@ class Record:
         if value is None:
             return None
         if not isinstance(value, str):
-            raise self.fail(f"'{key}' should be text or null")
+            raise self.fail(messages.RECORD_TEXT_OR_NULL.format(key=key))
         return value
 
     def date(self, key: str, *, optional: bool = False) -> str | None:
@@ -133,19 +132,19 @@ class Record:
         if value is None:
             value = default
         if not isinstance(value, str):
-            raise self.fail(f"'{key}' should be a date and time like 2026-11-25T20:15:03+01:00")
+            raise self.fail(messages.RECORD_TIMESTAMP.format(key=key))
         try:
             dt.datetime.fromisoformat(value)
         except ValueError:
             raise self.fail(
-                f"'{key}' is {show(value)}, not a date and time like 2026-11-25T20:15:03+01:00"
+                messages.RECORD_TIMESTAMP_BAD.format(key=key, value=show(value))
             ) from None
         return value
 
     def boolean(self, key: str, default: bool) -> bool:
         value = self.data.get(key, default)
         if not isinstance(value, bool):
-            raise self.fail(f"'{key}' should be true or false")
+            raise self.fail(messages.RECORD_BOOLEAN.format(key=key))
         return value
 
     def whole(self, key: str, default: int | None, low: int | None = None) -> int | None:
@@ -153,8 +152,9 @@ class Record:
         if value is None:
             return default
         if not is_int(value) or (low is not None and value < low):
-            above = f" of {low} or more" if low is not None else ""
-            raise self.fail(f"'{key}' should be a whole number{above}")
+            if low is None:
+                raise self.fail(messages.RECORD_WHOLE.format(key=key))
+            raise self.fail(messages.RECORD_WHOLE_FROM.format(key=key, low=low))
         return value
 
     def texts(self, key: str) -> list[str]:
@@ -162,7 +162,7 @@ class Record:
         if value is None:
             value = []
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self.fail(f"'{key}' should be a list of texts")
+            raise self.fail(messages.RECORD_TEXTS.format(key=key))
         return value
 
 

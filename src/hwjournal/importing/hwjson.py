@@ -24,7 +24,7 @@ from hwjournal.importing.checking import (
     show,
 )
 from hwjournal.importing.jsonstream import JsonStream
-from hwjournal.journal import Entry
+from hwjournal.journal import Entry, usable_tag
 from hwjournal.steps import Step, snapshot_problem
 
 # An entry's steps as the file has them, and the same as Steps by id. Most entries
@@ -170,11 +170,15 @@ class HwJsonStream:
 def _hw_assignment(record: Record) -> AssignmentRecord:
     schedule = record.text("schedule", "daily")
     if schedule not in SCHEDULES:
-        raise record.fail(f"'schedule' is {show(schedule)}; use one of: {', '.join(SCHEDULES)}")
+        raise record.fail(
+            messages.RECORD_SCHEDULE.format(value=show(schedule), schedules=", ".join(SCHEDULES))
+        )
     days = record.texts("days")
     wrong = [d for d in days if d not in WEEKDAYS]
     if wrong:
-        raise record.fail(f"'days' holds {show(wrong[0])}; days are {', '.join(WEEKDAYS)}")
+        raise record.fail(
+            messages.RECORD_DAYS.format(value=show(wrong[0]), days=", ".join(WEEKDAYS))
+        )
     created_at = record.timestamp("created_at")
     return AssignmentRecord(
         uid=record.uid(),
@@ -195,10 +199,12 @@ def _hw_skip(record: Record, file_ids: dict[int, str]) -> SkipRecord:
         file_id = record.data.get("assignment_id")
         link = file_ids.get(file_id) if is_int(file_id) else None
     if not link:
-        raise record.fail("it does not say which assignment it belongs to ('assignment_uid')")
+        raise record.fail(messages.RECORD_NO_ASSIGNMENT)
     barrier = record.text("barrier", "other")
     if barrier not in BARRIERS:
-        raise record.fail(f"'barrier' is {show(barrier)}; use one of: {', '.join(BARRIERS)}")
+        raise record.fail(
+            messages.RECORD_BARRIER.format(value=show(barrier), barriers=", ".join(BARRIERS))
+        )
     return SkipRecord(
         uid=record.uid(),
         assignment_uid=link,
@@ -213,14 +219,14 @@ def _hw_entry(record: Record, snapshots: list[Snapshot]) -> Entry:
     data = record.data
     status = record.text("status", "complete")
     if status != "complete":
-        raise record.fail(f"'status' is {show(status)}; only complete entries are imported")
+        raise record.fail(messages.RECORD_NOT_COMPLETE.format(value=show(status)))
     steps, by_id = _known_snapshot(record.data.get("steps"), snapshots) or _snapshot(
         record, snapshots
     )
     answers = _answers(record, by_id)
     mood = data.get("mood")
     if mood is not None and not (is_int(mood) and 1 <= mood <= 5):
-        raise record.fail("'mood' should be a whole number from 1 to 5, or null")
+        raise record.fail(messages.RECORD_MOOD)
     created_at = record.timestamp("created_at")
     return Entry(
         id=None,
@@ -245,8 +251,8 @@ def _hw_entry(record: Record, snapshots: list[Snapshot]) -> Entry:
 def _tags(record: Record) -> list[str]:
     tags = record.texts("tags")
     for tag in tags:
-        if not tag.strip() or any(c.isspace() for c in tag):
-            raise record.fail(f"the tag {show(tag)} is not a single word")
+        if not usable_tag(tag):
+            raise record.fail(messages.RECORD_TAG.format(tag=show(tag)))
     return tags
 
 
@@ -263,7 +269,7 @@ def _snapshot(record: Record, snapshots: list[Snapshot]) -> Snapshot:
     """The entry's steps, each checked by its type as a kept step (snapshot_problem)."""
     steps = record.data.get("steps")
     if not isinstance(steps, list):
-        raise record.fail("'steps' (the prompts the entry was made with) should be a list")
+        raise record.fail(messages.RECORD_STEPS)
     by_id: dict[str, Step] = {}
     for index, step in enumerate(steps):
         where = f"steps[{index}]"
@@ -272,7 +278,7 @@ def _snapshot(record: Record, snapshots: list[Snapshot]) -> Snapshot:
             key, problem = found
             raise record.fail(f"{where}.{key} {problem}" if key else f"{where} {problem}")
         if step["id"] in by_id:
-            raise record.fail(f"{where} repeats the step id {show(step['id'])}")
+            raise record.fail(messages.RECORD_STEP_TWICE.format(where=where, id=show(step["id"])))
         by_id[step["id"]] = Step.from_snapshot(step)
     snapshot = (steps, by_id)
     if len(snapshots) < SNAPSHOTS_KEPT:
@@ -284,14 +290,16 @@ def _answers(record: Record, by_id: dict[str, Step]) -> dict[str, Any]:
     """The answers as the file has them, each checked by its step's type."""
     answers = record.data.get("answers", {})
     if not isinstance(answers, dict):
-        raise record.fail("'answers' should be an object of step id to answer")
+        raise record.fail(messages.RECORD_ANSWERS)
     for step_id, value in answers.items():
         step = by_id.get(step_id)
         if step is None:
-            raise record.fail(f"the answer {show(step_id)} has no step in 'steps'")
+            raise record.fail(messages.RECORD_ANSWER_NO_STEP.format(id=show(step_id)))
         problem = step.problem(value)
         if problem:
-            raise record.fail(f"the answer to {show(step_id)}: {problem.rstrip('.')}")
+            raise record.fail(
+                messages.RECORD_ANSWER_WRONG.format(id=show(step_id), problem=problem.rstrip("."))
+            )
     return answers
 
 
@@ -304,7 +312,7 @@ def _score(record: Record) -> dict[str, Any] | None:
         and is_number(score.get("total"))
         and (score.get("band") is None or isinstance(score.get("band"), str))
     ):
-        raise record.fail('\'score\' should be {"total": number, "band": text or null}')
+        raise record.fail(messages.RECORD_SCORE)
     return score
 
 
@@ -313,5 +321,5 @@ def _alerts(record: Record, steps: list[dict[str, Any]]) -> list[str] | None:
     ids = {s["id"] for s in steps}
     for step_id in alerts:
         if step_id not in ids:
-            raise record.fail(f"'alerts' names {show(step_id)}, which is not one of its steps")
+            raise record.fail(messages.RECORD_ALERT_NO_STEP.format(id=show(step_id)))
     return alerts or None

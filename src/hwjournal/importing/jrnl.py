@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from hwjournal import messages
 from hwjournal.importing.checking import (
     JRNL_STEPS,
     JRNL_TEMPLATE,
@@ -40,7 +41,7 @@ def _jrnl_entry(record: Record) -> Entry:
     raw_time = record.text("time", "00:00")
     clock = parse_time(raw_time)
     if clock is None:
-        raise record.fail(f"'time' is {show(raw_time)}, not a time like 19:00")
+        raise record.fail(messages.RECORD_TIME.format(value=show(raw_time)))
     starred = record.boolean("starred", False)
     tags: list[str] = []
     for tag in record.texts("tags"):

@@ -122,14 +122,14 @@ def _summarise(db: sqlite3.Connection, text: str, source: str) -> Summary:
         raise ImportProblem(source, messages.IMPORT_NOT_HW_JSON)
     check_version(header, source)
     if entries_type not in ("null", "array"):
-        raise ImportProblem(source, "'entries' should be a list")
+        raise ImportProblem(source, messages.RECORD_ENTRIES_LIST)
     summary = Summary(header)
     summary.assignments, summary.skips, summary.file_ids = side_records(header, source)
     assigned = {a.template for a in summary.assignments}
     rows = db.execute(_ENTRIES, (text,)) if entries_type == "array" else ()
     for number, (kind, fields) in enumerate(rows, 1):
         if kind != "object":
-            raise ImportProblem(f"entry {number}", "should be a JSON object")
+            raise ImportProblem(f"entry {number}", messages.RECORD_NOT_OBJECT)
         data = dict(zip(FIELDS, json.loads(fields), strict=True))
         if not _plainly_good(data):
             _check(Record(f"entry {number}", data))
@@ -202,7 +202,7 @@ def _check(record: Record) -> None:
     record.date("date")
     status = record.text("status", "complete")
     if status != "complete":
-        raise record.fail(f"'status' is {status!r}; only complete entries are read")
+        raise record.fail(messages.RECORD_STATUS_READ.format(value=repr(status)))
     record.boolean("private", False)
     _score(record)
     record.texts("alerts")

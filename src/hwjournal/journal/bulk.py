@@ -18,8 +18,11 @@ from collections.abc import Iterable, Sequence
 from contextlib import ExitStack
 from typing import Any
 
-from hwjournal.journal.entry import STORED, Entry, steps_json
-from hwjournal.journal.store import Journal
+from hwjournal.journal.entry import ASSIGNMENT_FIELDS, STORED, Entry, steps_json
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from hwjournal.journal.store import Journal
 
 # SQLite's smallest limit on the parameters of one statement is 999.
 _PARAMETERS = 900
@@ -28,18 +31,7 @@ _SNAPSHOTS_ENCODED = 64  # steps snapshots whose JSON text is kept for reuse
 _INSERT_ENTRY = (
     f"INSERT INTO entries ({', '.join(STORED)}) VALUES ({', '.join('?' for _ in STORED)})"
 )
-ASSIGNMENT_COLUMNS = (
-    "uid",
-    "template",
-    "title",
-    "schedule",
-    "days",
-    "start",
-    "until",
-    "ended",
-    "note",
-    "created_at",
-)
+ASSIGNMENT_COLUMNS = ASSIGNMENT_FIELDS[1:]  # all but the id, which the journal gives
 _INSERT_ASSIGNMENT = (
     f"INSERT INTO assignments ({', '.join(ASSIGNMENT_COLUMNS)}) "
     f"VALUES ({', '.join('?' for _ in ASSIGNMENT_COLUMNS)})"

@@ -12,19 +12,21 @@ import os
 
 from hwjournal import messages
 from hwjournal.errors import JournalError
-from hwjournal.journal import opening
+from hwjournal.journal import database
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from types import ModuleType
     from typing import Any
 
+    from hwjournal.journal.database import Unlocker
+
 _library: list[Any] = []  # [sqlcipher3.dbapi2, its Connection class with a folder lock]
 _known: dict[str, bytes] = {}  # real path -> the data key that opened it, this run
 
 
 def library() -> ModuleType:
-    """sqlcipher3.dbapi2, ready: its log silenced and its errors in DB_ERRORS."""
+    """sqlcipher3.dbapi2, ready: its log silenced and its errors among the database's."""
     if _library:
         return _library[0]
     try:
@@ -36,7 +38,7 @@ def library() -> ModuleType:
     quiet = sqlcipher.connect(":memory:")
     quiet.execute("PRAGMA cipher_log_level = NONE").fetchall()
     quiet.close()
-    opening.add_db_errors(sqlcipher.Error)
+    database.add_db_errors(sqlcipher.Error)
 
     class Connection(sqlcipher.Connection):  # type: ignore[name-defined,misc]
         """Lets go of its folder lock when it closes, like opening.Connection."""
@@ -45,7 +47,7 @@ def library() -> ModuleType:
 
         def close(self) -> None:
             super().close()
-            opening.release(self.folder_lock)
+            database.release(self.folder_lock)
             self.folder_lock = None
 
     _library.extend([sqlcipher, Connection])
@@ -63,7 +65,7 @@ def connect(path: str, key: bytes | None) -> Any:
     sqlcipher = library()
     db = sqlcipher.connect(
         path,
-        timeout=opening.BUSY_TIMEOUT_S,
+        timeout=database.BUSY_TIMEOUT_S,
         isolation_level=None,
         check_same_thread=False,
         factory=_library[1],
@@ -73,7 +75,7 @@ def connect(path: str, key: bytes | None) -> Any:
             db.execute(f'PRAGMA key = "{raw_key(key)}"')
         # Sorts and temporary tables stay in memory: never plaintext in a temp file.
         db.execute("PRAGMA temp_store = MEMORY")
-        db.execute(f"PRAGMA busy_timeout = {int(opening.BUSY_TIMEOUT_S * 1000)}")
+        db.execute(f"PRAGMA busy_timeout = {int(database.BUSY_TIMEOUT_S * 1000)}")
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except BaseException:
         db.close()
@@ -85,14 +87,14 @@ def opens(path: str, key: bytes) -> bool:
     """Whether `key` opens the journal at `path` (a wrong one changes nothing)."""
     try:
         connect(path, key).close()
-    except opening.DB_ERRORS as exc:
-        if opening.is_unreadable(exc):
+    except database.db_errors() as exc:
+        if database.is_unreadable(exc):
             return False
         raise
     return True
 
 
-def open_journal(path: str, ask: bool = True) -> Any:
+def open_journal(path: str, unlock: Unlocker | None = None) -> Any:
     """Connect to the encrypted journal at `path` with its key (journal.keys)."""
     from hwjournal.journal import keys
 
@@ -103,13 +105,13 @@ def open_journal(path: str, ask: bool = True) -> Any:
     def attempt(candidate: bytes) -> bool:
         try:
             opened.append(connect(path, candidate))
-        except opening.DB_ERRORS as exc:
-            if opening.is_unreadable(exc):
+        except database.db_errors() as exc:
+            if database.is_unreadable(exc):
                 return False
             raise
         return True
 
-    key, _ = keys.data_key(path, attempt, ask=ask)
+    key, _ = keys.data_key(path, attempt, unlock)
     _known[os.path.realpath(path)] = key
     return opened[-1]
 
@@ -154,22 +156,22 @@ def remove_stale_partials(path: str) -> list[str]:
     return removed
 
 
-def find_key(path: str, session: bool = True) -> bytes:
+def find_key(path: str, unlock: Unlocker, session: bool = True) -> bytes:
     """The data key of the encrypted journal at `path`, from wherever journal.keys
     finds it (session=False: not from an unlocked session: `hw unlock` asks anew)."""
     from hwjournal.journal import keys
 
     library()
-    key, _ = keys.data_key(path, lambda candidate: opens(path, candidate), session=session)
+    key, _ = keys.data_key(path, lambda candidate: opens(path, candidate), unlock, session)
     return key
 
 
-def find_key_by_passphrase(path: str) -> bytes:
+def find_key_by_passphrase(path: str, unlock: Unlocker) -> bytes:
     """The data key, from the passphrase asked in the terminal (and no other source)."""
     from hwjournal.journal import keys
 
     library()
-    return keys.passphrase_key(path, lambda candidate: opens(path, candidate))
+    return keys.passphrase_key(path, lambda candidate: opens(path, candidate), unlock)
 
 
 def _alive(pid: int) -> bool:

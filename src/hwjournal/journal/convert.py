@@ -7,7 +7,7 @@ SQLCipher's `sqlcipher_export()` copies every table, index, trigger and the sear
 index into an attached database with another key (or none). It copies neither the
 schema version nor the application id, and leaves the copy in DELETE journal
 mode: all three are set here. The caller holds the folder lock exclusively
-(opening.lock_exclusive), so no other hw has the journal open while it is replaced.
+(database.lock_exclusive), so no other hw has the journal open while it is replaced.
 """
 
 from __future__ import annotations

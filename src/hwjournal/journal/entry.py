@@ -1,5 +1,5 @@
 """One journal entry, and the one list of its fields from which its table columns,
-its stored rows and its JSON all follow.
+its stored rows and its JSON all follow (and the homework tables' columns).
 
 A plain class rather than a dataclass: every `hw log` and `hw due` loads this
 module, and dataclasses costs more to import than the query takes.
@@ -13,6 +13,29 @@ import os
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
+
+
+# The homework tables' columns, beside the entries': plans reads and writes them, the
+# bulk writer of an import writes them.
+ASSIGNMENT_FIELDS = (
+    "id",
+    "uid",
+    "template",
+    "title",
+    "schedule",
+    "days",
+    "start",
+    "until",
+    "ended",
+    "note",
+    "created_at",
+)
+
+
+def usable_tag(tag: str) -> bool:
+    """A tag is one word: something, and no space in it."""
+    return bool(tag) and not any(c.isspace() for c in tag)
+
 
 # How a field is kept in its column.
 PLAIN = 0  # as it is

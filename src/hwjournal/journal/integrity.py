@@ -13,9 +13,15 @@ import stat
 from dataclasses import dataclass, field
 from typing import Any
 
-from hwjournal import backup, messages, migrations
+from hwjournal import messages, migrations
 from hwjournal.journal import opening
-from hwjournal.journal.opening import DB_ERRORS
+from hwjournal.journal.database import db_errors
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from hwjournal.journal.database import Unlocker
 
 # Complete entries missing an answer that their own steps snapshot calls required.
 MISSING_REQUIRED = """
@@ -86,27 +92,28 @@ class Report:
         }
 
 
-def inspect(path: str) -> Report:
-    """Check the journal at `path`: its files' permissions, then the database."""
+def inspect(path: str, unlock: Unlocker | None = None, backups: Iterable[str] = ()) -> Report:
+    """Check the journal at `path`: its files' permissions (with its automatic
+    `backups`), then the database, opened as `unlock` allows."""
     report = Report(path)
     opening.check_path(path)
     if not os.path.exists(path):
         report.exists = False
         return report
     report.encrypted = opening.is_encrypted(path)
-    check_permissions(report)
+    check_permissions(report, backups)
     restore = messages.CHECK_RESTORE.format(path=path)
     db = None
     try:
         # An encrypted journal needs its key: locked, this raises keys.Locked.
-        db = opening.connect(path)
+        db = opening.connect(path, unlock)
         if report.encrypted and not os.path.exists(path + ".key"):
             report.problem(
                 messages.CHECK_NO_KEY_FILE.format(path=path + ".key"),
                 messages.CHECK_NO_KEY_FILE_FIX,
             )
         check_database(report, db)
-    except DB_ERRORS as exc:
+    except db_errors() as exc:
         if "not a database" in str(exc):
             report.problem(messages.CHECK_NOT_A_DATABASE.format(path=path, problem=exc), restore)
         elif "malformed" in str(exc):
@@ -126,13 +133,13 @@ def _mode_of(path: str) -> int | None:
         return None
 
 
-def check_permissions(report: Report) -> None:
+def check_permissions(report: Report, backups: Iterable[str] = ()) -> None:
     """The journal, its WAL files and its automatic backups are the owner's only,
     and so is their folder."""
     path = report.path
     folder = os.path.dirname(os.path.abspath(path))
     files = [path] + [path + s for s in ("-wal", "-shm", "-journal", ".key")]
-    files += backup.automatic_backups(path)
+    files += backups
     for name in files:
         mode = _mode_of(name)
         if mode is None:
@@ -228,7 +235,7 @@ def _check_search_index(report: Report, db: sqlite3.Connection) -> None:
         indexed = db.execute("SELECT count(*) FROM entries_fts").fetchone()[0]
         if rows != indexed:
             report.search_index = messages.CHECK_INDEX_COUNTS.format(indexed=indexed, rows=rows)
-    except DB_ERRORS as exc:
+    except db_errors() as exc:
         report.search_index = str(exc)
     if report.search_index != "ok":
         report.problem(

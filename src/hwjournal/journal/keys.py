@@ -10,7 +10,9 @@
 
 else the journal is locked: Locked, at once, and nothing asked.
 
-Each source's key is tried on the journal (`opens`) before it is taken.
+Each source's key is tried on the journal (`opens`) before it is taken. Whether the
+keyring is on, and who can be asked, come from the caller's Unlocker
+(journal.database): this module neither reads the settings nor talks to a terminal.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import os
 from hwjournal import messages
 from hwjournal.errors import HwError, JournalError, UsageError
 from hwjournal.journal import sessions
+from hwjournal.journal.database import Unlocker
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -39,30 +42,35 @@ class Locked(JournalError):
 
 
 def data_key(
-    journal_path: str, opens: Callable[[bytes], bool], ask: bool = True, session: bool = True
+    journal_path: str,
+    opens: Callable[[bytes], bool],
+    unlock: Unlocker | None = None,
+    session: bool = True,
 ) -> tuple[bytes, str]:
     """The data key that opens the journal, and where it came from ("session",
-    "command", "keyring", "prompt"). ask=False: the unlocked session only."""
+    "command", "keyring", "prompt"). None: a session or the command, no prompt."""
+    unlock = unlock or Unlocker()
     if session:
         key = sessions.read(journal_path)
         if key is not None:
             if opens(key):
                 return key, "session"
             sessions.forget(journal_path)  # another journal's key, or a stale one
-    if not ask:
+    if not unlock.ask:
         raise Locked()
     if os.environ.get(COMMAND_VAR):
         key = key_from_passphrase(journal_path, passphrase_from_command())
         return _fitting(journal_path, key, opens), "command"
-    if keyring_enabled():
-        key = keyring_get(journal_path)
+    keyring = unlock.keyring_enabled()
+    if keyring:
+        key = keyring_get(journal_path, unlock)
         if key is not None and opens(key):
             return key, "keyring"
-    if not terminals():
+    if not unlock.can_prompt():
         raise Locked()
-    key = passphrase_key(journal_path, opens)
-    if keyring_enabled():
-        keyring_set(journal_path, key)
+    key = passphrase_key(journal_path, opens, unlock)
+    if keyring:
+        keyring_set(journal_path, key, unlock)
     return key, "prompt"
 
 
@@ -85,73 +93,48 @@ def _fitting(journal_path: str, key: bytes, opens: Callable[[bytes], bool]) -> b
     )
 
 
-def passphrase_key(journal_path: str, opens: Callable[[bytes], bool]) -> bytes:
+def passphrase_key(journal_path: str, opens: Callable[[bytes], bool], unlock: Unlocker) -> bytes:
     """The data key from the passphrase asked in a terminal (three tries)."""
-    return _fitting(journal_path, _prompted_key(journal_path), opens)
+    return _fitting(journal_path, _prompted_key(journal_path, unlock), opens)
 
 
-def _prompted_key(journal_path: str) -> bytes:
+def _prompted_key(journal_path: str, unlock: Unlocker) -> bytes:
     """Ask for the passphrase, three tries, before anything is read of the key file
     but its presence."""
     from hwjournal.journal import keyfile
 
     document = keyfile.read(journal_path)  # a missing key file: say so before asking
     for attempt in range(TRIES):
-        passphrase = ask_hidden(messages.PASSPHRASE_PROMPT)
+        passphrase = unlock.ask_hidden(messages.PASSPHRASE_PROMPT)
         try:
             return keyfile.unwrap(document, passphrase, keyfile.key_path(journal_path))
         except keyfile.WrongPassphrase:
             if attempt == TRIES - 1:
                 raise
-            _tell(messages.WRONG_PASSPHRASE_AGAIN)
+            unlock.tell(messages.WRONG_PASSPHRASE_AGAIN)
     raise AssertionError("unreachable")
 
 
-# ------------------------------------------------------------ terminals and prompts
+# ------------------------------------------------------------ a new passphrase
 
 
-def terminals() -> bool:
-    """Whether a person can be asked: stdin and stdout both terminals."""
-    from hwjournal.context import stdin_is_terminal, stdout_is_terminal
-
-    return stdin_is_terminal() and stdout_is_terminal()
-
-
-def ask_hidden(prompt: str) -> str:
-    import getpass
-
-    try:
-        return getpass.getpass(prompt)
-    except EOFError:
-        from hwjournal.errors import Interrupted
-
-        raise Interrupted(messages.INTERRUPTED) from None
-
-
-def _tell(line: str) -> None:
-    import sys
-
-    sys.stderr.write(line + "\n")
-    sys.stderr.flush()
-
-
-def new_passphrase() -> str:
+def new_passphrase(unlock: Unlocker) -> str:
     """A new passphrase: from HW_PASSPHRASE_COMMAND, or asked twice in a terminal."""
     if os.environ.get(COMMAND_VAR):
         passphrase = passphrase_from_command()
         if len(passphrase) < MIN_PASSPHRASE:
             raise UsageError(messages.PASSPHRASE_SHORT.format(count=MIN_PASSPHRASE))
         return passphrase
-    if not terminals():
+    if not unlock.can_prompt():
         raise HwError(messages.PASSPHRASE_NEEDS_TERMINAL, messages.PASSPHRASE_NEEDS_TERMINAL_HINT)
     for _ in range(TRIES):
-        first = ask_hidden(messages.NEW_PASSPHRASE_PROMPT)
+        first = unlock.ask_hidden(messages.NEW_PASSPHRASE_PROMPT)
         if len(first) < MIN_PASSPHRASE:
-            _tell(messages.PASSPHRASE_SHORT.format(count=MIN_PASSPHRASE))
+            unlock.tell(messages.PASSPHRASE_SHORT.format(count=MIN_PASSPHRASE))
             continue
-        if ask_hidden(messages.NEW_PASSPHRASE_AGAIN) == first:
+        if unlock.ask_hidden(messages.NEW_PASSPHRASE_AGAIN) == first:
             return first
-        _tell(messages.PASSPHRASES_DIFFER)
+        unlock.tell(messages.PASSPHRASES_DIFFER)
     raise HwError(messages.PASSPHRASE_NOT_SET)
 
 
@@ -167,28 +150,22 @@ def passphrase_from_command() -> str:
         raise JournalError(messages.COMMAND_FAILED.format(problem=exc.strerror or exc)) from None
     if done.returncode != 0:
         raise JournalError(
-            messages.COMMAND_FAILED.format(problem=f"it exited with {done.returncode}"),
+            messages.COMMAND_FAILED.format(
+                problem=messages.COMMAND_EXITED.format(code=done.returncode)
+            ),
             messages.COMMAND_HINT,
         )
     text = done.stdout.decode("utf-8", "replace")
     passphrase = text.split("\n", 1)[0].rstrip("\r")
     if not passphrase:
         raise JournalError(
-            messages.COMMAND_FAILED.format(problem="it printed nothing"), messages.COMMAND_HINT
+            messages.COMMAND_FAILED.format(problem=messages.COMMAND_PRINTED_NOTHING),
+            messages.COMMAND_HINT,
         )
     return passphrase
 
 
 # ------------------------------------------------------------ the keyring
-
-
-def keyring_enabled() -> bool:
-    try:
-        from hwjournal import config
-
-        return bool(config.load().keyring)
-    except HwError:
-        return False  # a broken config file is reported by the command that reads it
 
 
 def _keyring():  # type: ignore[no-untyped-def]
@@ -197,38 +174,41 @@ def _keyring():  # type: ignore[no-untyped-def]
     return keyring
 
 
-def keyring_get(journal_path: str) -> bytes | None:
+def keyring_get(journal_path: str, unlock: Unlocker) -> bytes | None:
     try:
         found = _keyring().get_password(KEYRING_SERVICE, os.path.realpath(journal_path))
         return bytes.fromhex(found) if found else None
     except Exception as exc:  # any keyring failure falls back, never crashes
-        _keyring_failed(exc)
+        _keyring_failed(exc, unlock)
         return None
 
 
-def keyring_set(journal_path: str, key: bytes) -> None:
+def keyring_set(journal_path: str, key: bytes, unlock: Unlocker) -> None:
     try:
         _keyring().set_password(KEYRING_SERVICE, os.path.realpath(journal_path), key.hex())
     except Exception as exc:
-        _keyring_failed(exc)
+        _keyring_failed(exc, unlock)
 
 
-def keyring_forget(journal_path: str) -> None:
+def keyring_forget(journal_path: str, unlock: Unlocker) -> None:
+    """Take the journal's key out of the keyring, when the person uses it."""
+    if not unlock.keyring_enabled():
+        return
     try:
         keyring = _keyring()
         if keyring.get_password(KEYRING_SERVICE, os.path.realpath(journal_path)) is not None:
             keyring.delete_password(KEYRING_SERVICE, os.path.realpath(journal_path))
     except Exception as exc:
-        _keyring_failed(exc)
+        _keyring_failed(exc, unlock)
 
 
 _warned: list[bool] = []
 
 
-def _keyring_failed(exc: Exception) -> None:
+def _keyring_failed(exc: Exception, unlock: Unlocker) -> None:
     """Say once, in a terminal only, why the keyring was passed over."""
-    if _warned or not terminals():
+    if _warned or not unlock.can_prompt():
         return
     _warned.append(True)
-    problem = "the keyring package is not installed" if isinstance(exc, ImportError) else exc
-    _tell(messages.KEYRING_UNAVAILABLE.format(problem=problem))
+    problem = messages.KEYRING_NOT_INSTALLED if isinstance(exc, ImportError) else exc
+    unlock.tell(messages.KEYRING_UNAVAILABLE.format(problem=problem))

@@ -16,14 +16,15 @@ from hwjournal.dates import now_iso
 from hwjournal.errors import JournalError, NotFoundError
 from hwjournal.ids import row_id
 from hwjournal.journal import opening
+from hwjournal.journal.database import db_errors, is_db_error, is_unreadable, storage_error
 from hwjournal.journal.entry import COLUMNS, STORED, Entry
-from hwjournal.journal.opening import DB_ERRORS, storage_error
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
     from hwjournal.journal.bulk import BulkWriter
+    from hwjournal.journal.database import Unlocker
 
 _INSERT = f"INSERT INTO entries ({', '.join(STORED)}) VALUES ({', '.join('?' for _ in STORED)})"
 # Every stored column but the uid, which never changes.
@@ -45,29 +46,33 @@ class Journal:
 
     @classmethod
     def open(
-        cls, path: str, create: bool = True, upgrade: bool = True, ask: bool = True
+        cls,
+        path: str,
+        create: bool = True,
+        upgrade: bool = True,
+        unlock: Unlocker | None = None,
     ) -> Journal:
         """Open the journal at `path`. With create=False a missing journal reads as
         empty and no file is made (reads never create anything). With upgrade=False
         a journal from an older hw is refused rather than migrated (`hw sos` reads
         only, whatever state the journal is in). An encrypted journal takes its key as
-        journal.keys says; ask=False: from an unlocked session only (never a prompt or
-        a command), else keys.Locked."""
+        journal.keys says, from the sources `unlock` allows (None: an unlocked session
+        or HW_PASSPHRASE_COMMAND, never a prompt), else keys.Locked."""
         opening.check_path(path)
         if not os.path.exists(path):
             if not create:
                 return cls._empty(path)
             opening.create_private_file(path)
         try:
-            db = opening.connect(path, ask=ask)
-        except DB_ERRORS as exc:
+            db = opening.connect(path, unlock)
+        except db_errors() as exc:
             raise JournalError(
                 messages.JOURNAL_CANNOT_OPEN.format(path=path, problem=exc)
             ) from None
         journal = cls(db, path)
         try:
             journal._check_and_migrate(upgrade)
-        except DB_ERRORS as exc:
+        except db_errors() as exc:
             db.close()
             raise storage_error(path, exc) or exc from None
         except JournalError:
@@ -85,8 +90,8 @@ class Journal:
         db = self.db
         try:
             version, app_id, objects = opening.stamp(db)
-        except DB_ERRORS as exc:
-            if opening.is_unreadable(exc):
+        except db_errors() as exc:
+            if is_unreadable(exc):
                 raise opening.not_a_journal(self.path) from None
             raise
         if not opening.may_become_journal(version, app_id, objects):
@@ -264,7 +269,7 @@ class _Transaction:
         db = self.journal.db
         try:
             db.execute("BEGIN IMMEDIATE")
-        except DB_ERRORS as exc:
+        except db_errors() as exc:
             raise storage_error(self.journal.path, exc) or exc from None
         return db
 
@@ -277,11 +282,11 @@ class _Transaction:
             except BaseException as failed:
                 exc = failed
                 self._roll_back()
-                if isinstance(exc, DB_ERRORS):
+                if is_db_error(exc):
                     raise storage_error(self.journal.path, exc) or exc from None
                 raise
         self._roll_back()
-        if isinstance(exc, DB_ERRORS):
+        if is_db_error(exc):
             raise storage_error(self.journal.path, exc) or exc from None
         return False  # the exception goes on as it was
 
@@ -291,7 +296,7 @@ class _Transaction:
         if db.in_transaction:
             try:
                 db.execute("ROLLBACK")
-            except DB_ERRORS:
+            except db_errors():
                 return  # it had gone already; the caller reports the first problem
 
 

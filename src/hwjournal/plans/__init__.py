@@ -28,6 +28,7 @@ from hwjournal.plans.assignments import (
     list_assignments,
     live_on,
 )
+from hwjournal.plans.assignments import touching as assignments_touching
 from hwjournal.plans.due import DayPlan, Due, day_plan, due_on
 from hwjournal.plans.figures import Adherence, counted_occasions, outcome_of, week_figures
 from hwjournal.plans.ledger import settle
@@ -41,7 +42,13 @@ from hwjournal.plans.schedule import (
     parse_span,
     span_end,
 )
-from hwjournal.plans.skipping import assignment_to_skip, record_skip, skippable, skips_between
+from hwjournal.plans.skipping import (
+    assignment_to_skip,
+    record_skip,
+    skippable,
+    skips_between,
+    stored_skips,
+)
 from hwjournal.plans.skips import (
     BARRIERS,
     DEFAULT_BARRIER,
@@ -66,6 +73,7 @@ __all__ = [
     "assignment_for",
     "assignment_to_skip",
     "assignments_of",
+    "assignments_touching",
     "barrier_choices",
     "barrier_code",
     "check_plan",
@@ -86,5 +94,6 @@ __all__ = [
     "skippable",
     "skips_between",
     "span_end",
+    "stored_skips",
     "week_figures",
 ]

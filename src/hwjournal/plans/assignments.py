@@ -13,6 +13,7 @@ from hwjournal.dates import today as current_day
 from hwjournal.errors import NotFoundError
 from hwjournal.ids import row_id
 from hwjournal.journal import Journal, new_uid
+from hwjournal.journal.entry import ASSIGNMENT_FIELDS
 from hwjournal.plans.record import Record
 from hwjournal.plans.schedule import WEEKDAYS, as_day, check_plan, live_until
 
@@ -20,23 +21,14 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-COLUMNS = "id, uid, template, title, schedule, days, start, until, ended, note, created_at"
+COLUMNS = ", ".join(ASSIGNMENT_FIELDS)
+# what a new assignment is given (the journal gives the id; it ends when ended)
+_NEW = [f for f in ASSIGNMENT_FIELDS if f not in ("id", "ended")]
+_INSERT = f"INSERT INTO assignments ({', '.join(_NEW)}) VALUES ({', '.join('?' for _ in _NEW)})"
 
 
 class Assignment(Record):
-    _fields = (
-        "id",
-        "uid",
-        "template",
-        "title",
-        "schedule",
-        "days",
-        "start",
-        "until",
-        "ended",
-        "note",
-        "created_at",
-    )
+    _fields = ASSIGNMENT_FIELDS
 
     def __init__(
         self,
@@ -120,6 +112,11 @@ class Assignment(Record):
         ended, until = self.ended_day, self.until_day
         return (ended is not None and ended <= today) or (until is not None and until < today)
 
+    def to_record(self, today: dt.date) -> dict[str, Any]:
+        """The assignment as hw-json keeps it: every stored field, and whether it is
+        active as `hw assignments` says (not finished)."""
+        return {**{f: getattr(self, f) for f in self._fields}, "active": not self.finished(today)}
+
     def to_json(self, today: dt.date | None = None) -> dict[str, Any]:
         """The spec's `hw assignments --json` item."""
         return {
@@ -154,8 +151,7 @@ def add_assignment(
     uid = new_uid()
     with journal.transaction() as db:
         cursor = db.execute(
-            "INSERT INTO assignments (uid, template, title, schedule, days, start, until, "
-            "note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            _INSERT,
             (
                 uid,
                 template,
@@ -222,6 +218,18 @@ def running_between(journal: Journal, start: dt.date, end: dt.date) -> list[Assi
         journal,
         "WHERE start <= ? AND (until IS NULL OR until >= ?) ORDER BY id",
         (end.isoformat(), start.isoformat()),
+    )
+
+
+def touching(journal: Journal, start: dt.date, end: dt.date, ids: set[int]) -> list[Assignment]:
+    """Assignments whose start..until meets start..end, and those with these ids."""
+    marks = ",".join("?" * len(ids))
+    return _select(
+        journal,
+        "WHERE (start <= ? AND (until IS NULL OR until >= ?))"
+        + (f" OR id IN ({marks})" if ids else "")
+        + " ORDER BY id",
+        (end.isoformat(), start.isoformat(), *sorted(ids)),
     )
 
 

@@ -21,6 +21,7 @@ from hwjournal.plans.skips import COLUMNS as SKIP_COLUMNS
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from typing import Any
 
 
 def assignment_to_skip(
@@ -110,6 +111,30 @@ def record_skip(
         assignment.id, assignment.template, day.isoformat(), barrier, reason, uid, created
     )
     return record, occasion.skip is not None
+
+
+_STORED_SKIP = (
+    "uid",
+    "assignment_id",
+    "assignment_uid",
+    "template",
+    "date",
+    "barrier",
+    "reason",
+    "created_at",
+)
+
+
+def stored_skips(journal: Journal, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
+    """The skips inside start..end as hw-json keeps them, with their assignment's uid
+    and template, oldest first."""
+    rows = journal.db.execute(
+        "SELECT s.uid, s.assignment_id, a.uid, a.template, s.date, s.barrier, s.reason, "
+        "s.created_at FROM skips s JOIN assignments a ON a.id = s.assignment_id "
+        "WHERE s.date BETWEEN ? AND ? ORDER BY s.date, s.id",
+        (start.isoformat(), end.isoformat()),
+    )
+    return [dict(zip(_STORED_SKIP, row, strict=True)) for row in rows]
 
 
 def skips_between(

@@ -9,7 +9,7 @@ import datetime as dt
 
 from hwjournal import display, measures, messages
 from hwjournal.caseload import AlertRow, Client, MeasureRow
-from hwjournal.render.week import MONTHS, span_text, step_heading
+from hwjournal.render.words import MONTHS, span_text, step_heading
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -8,7 +8,7 @@ import datetime as dt
 from hwjournal import messages
 from hwjournal.journal import Entry
 from hwjournal.render.entries import answer_view
-from hwjournal.render.week import day_month, log_steps, long_day, short_day, step_heading
+from hwjournal.render.words import day_month, log_steps, long_day, short_day, step_heading
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs the fast path (hw export) milliseconds

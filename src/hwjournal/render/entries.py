@@ -8,22 +8,16 @@ from hwjournal.render.log_text import (
     DATE_WIDTH,
     HEADERS,
     MOOD_WIDTH,
-    MOODS,
     TITLE_MAX,
     preview,
     widths,
 )
-from hwjournal.steps import answer_text
+from hwjournal.render.words import MOODS, mood_phrase
+from hwjournal.steps import answer_text, is_scale_answer
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs the fast path (hw export) milliseconds
     from typing import Any
-
-
-def mood_phrase(mood: int) -> tuple[str, str]:
-    """The mood for the eye and in words: ("mood 4/5 (good)", "mood 4 of 5, good")."""
-    words = display.scale_words(mood, 1, 5, MOODS[mood])
-    return f"mood {mood}/5 ({MOODS[mood]})", f"mood {words}"
 
 
 def entry_heading(entry: Entry, meta: list[str | tuple[str, str]] | None = None) -> Any:
@@ -47,7 +41,7 @@ def entry_heading(entry: Entry, meta: list[str | tuple[str, str]] | None = None)
 def answer_view(step: dict[str, Any], value: Any, bar_width: int = 10) -> Any:
     """One answer: a scale as a bar and its number (its label beside a full bar), in
     words on a plain screen; anything else as its text."""
-    if step.get("type") == "scale" and isinstance(value, int) and not isinstance(value, bool):
+    if is_scale_answer(step, value):
         from hwjournal.render.look import measure
 
         label = (step.get("labels") or {}).get(str(value))

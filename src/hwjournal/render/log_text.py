@@ -22,7 +22,6 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs `hw log` milliseconds
     from hwjournal.journal import Entry
 
-MOODS = {1: "very low", 2: "low", 3: "so-so", 4: "good", 5: "very good"}
 
 TITLE_MAX = 34  # a longer title is cut, with an ellipsis
 DATE_WIDTH = 10

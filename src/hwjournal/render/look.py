@@ -19,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from hwjournal import display
+from hwjournal.render.plain import PlainConsole
 from hwjournal.steps.base import BULLET
 
 TYPE_CHECKING = False
@@ -27,10 +28,6 @@ if TYPE_CHECKING:  # typing costs the fast path (hw export) milliseconds
 
 # between the columns of a table read as one line
 CELL_SEPARATOR = "; "
-
-
-class PlainConsole(Console):
-    """A console that draws every screen in words and numbers (see the module's doc)."""
 
 
 def is_plain(console: Console) -> bool:

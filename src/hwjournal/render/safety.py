@@ -13,13 +13,28 @@ if TYPE_CHECKING:  # typing costs the fast path (hw export) milliseconds
     from typing import Any
 
 
+def show_run_alert(session: Any, crisis_contact: str, plain: bool) -> None:
+    """An answer in a run (session.Session) reached its step's alert level: show what
+    was noticed and where to turn, at once (safety.py sets the order). A terminal
+    already gone cannot show it; the answer is saved, the exit code unchanged."""
+    import contextlib
+
+    from hwjournal import safety
+
+    template_alert = session.template.alert if session.template else ""
+    plan = safety.latest_plan(session.journal)
+    told = safety.alert(template_alert, crisis_contact, plan, session.entry.private)
+    with contextlib.suppress(OSError):
+        show_alert(told, plain=plain)
+
+
 def show_alert(alert: Alert, stream: Any = None, plain: bool = False) -> None:
     """An answer reached its step's alert level: tell the person at once, on stderr
     (so `--json` output stays whole). In a terminal it stands out in a frame; for a
     screen reader (plain) and without a terminal, it is its lines of text."""
     stream = stream or sys.stderr
     if plain or not stream.isatty():
-        from hwjournal.context import terminal_width, wrap
+        from hwjournal.streams import terminal_width, wrap
 
         width = terminal_width(stream)
         text = "\n".join(alert.lines(spaced=width is not None))

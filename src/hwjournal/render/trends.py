@@ -9,8 +9,7 @@ import datetime as dt
 
 from hwjournal import measures, messages
 from hwjournal.render import charts
-from hwjournal.render.entries import MOODS
-from hwjournal.render.week import DAY_NAMES, MONTHS, day_month, mood_number, span_text
+from hwjournal.render.words import DAY_NAMES, MONTHS, MOODS, day_month, mood_number, span_text
 from hwjournal.trends import Measure, TrendsData
 
 TYPE_CHECKING = False

@@ -5,7 +5,6 @@ each week on one labelled line, and no block, box or braille character."""
 from __future__ import annotations
 
 from hwjournal import messages
-from hwjournal.render.entries import MOODS
 from hwjournal.render.trends import (
     _count,
     change_sentence,
@@ -13,7 +12,7 @@ from hwjournal.render.trends import (
     score_words,
     status_sentences,
 )
-from hwjournal.render.week import day_month, mood_number, span_text
+from hwjournal.render.words import MOODS, day_month, mood_number, span_text
 from hwjournal.trends import TrendsData
 
 TYPE_CHECKING = False

@@ -8,30 +8,24 @@ import datetime as dt
 
 from hwjournal import display, messages
 from hwjournal.journal import Entry
-from hwjournal.render.entries import MOODS, answer_view, entry_heading, mood_phrase
-from hwjournal.steps import type_of
+from hwjournal.render.entries import answer_view, entry_heading
+from hwjournal.render.words import (
+    MOODS,
+    change_phrase,
+    day_month,
+    long_day,
+    meta_parts,
+    mood_number,
+    score_phrase,
+    short_day,
+    span_text,
+)
 from hwjournal.week import ScoreLine, WeekData
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs the fast path (hw export) milliseconds
     from typing import Any
 
-DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-DAY_NAMES_LONG = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 SPARKS = "▁▂▃▄▅▆▇█"
 # The seven days side by side need this many columns; narrower, they stand one a line.
 STRIP_ACROSS = 72
@@ -39,41 +33,9 @@ STRIP_ACROSS = 72
 HOMEWORK_TITLE_MIN = 14
 
 
-def short_day(day: dt.date) -> str:
-    return f"{DAY_NAMES[day.weekday()]} {day.day}"
-
-
-def long_day(day: dt.date) -> str:
-    return f"{DAY_NAMES_LONG[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
-
-
-def span_text(start: dt.date, end: dt.date) -> str:
-    """23–29 November 2026, 30 November – 6 December 2026, 28 December 2026 – 3 January 2027."""
-    if start.year != end.year:
-        return (
-            f"{start.day} {MONTHS[start.month - 1]} {start.year} – "
-            f"{end.day} {MONTHS[end.month - 1]} {end.year}"
-        )
-    if start.month != end.month:
-        return (
-            f"{start.day} {MONTHS[start.month - 1]} – {end.day} {MONTHS[end.month - 1]} {end.year}"
-        )
-    return f"{start.day}–{end.day} {MONTHS[end.month - 1]} {end.year}"
-
-
 def spark(mood: float) -> str:
     index = round((mood - 1) / 4 * (len(SPARKS) - 1))
     return SPARKS[max(0, min(len(SPARKS) - 1, index))]
-
-
-def mood_number(mood: float) -> str:
-    return f"{mood:g}" if mood == int(mood) else f"{mood:.1f}"
-
-
-def step_heading(step: dict[str, Any]) -> str:
-    """A short column heading from the step id: intensity_before -> Intensity before."""
-    words = str(step.get("id", "")).replace("_", " ").replace("-", " ").strip()
-    return words[:1].upper() + words[1:]
 
 
 # ---------------------------------------------------------------- the screen
@@ -271,31 +233,6 @@ def _in_the_way(data: WeekData) -> list[Any]:
     return [_section("What got in the way"), _indent(Listing(table, ("{}", "{}")), 2)]
 
 
-def score_phrase(line: ScoreLine) -> str:
-    """12 (moderate)."""
-    band = f" ({line.band})" if line.band else ""
-    return f"{line.total}{band}"
-
-
-def day_month(text: str) -> str:
-    """2026-11-11 -> 11 Nov."""
-    day = dt.date.fromisoformat(text)
-    return f"{day.day} {MONTHS[day.month - 1][:3]}"
-
-
-def change_phrase(line: ScoreLine, when: Any = day_month) -> str:
-    """How this score sits against the one before it, in neutral words."""
-    if not line.earlier:
-        return "the first one recorded"
-    before = line.earlier[0]
-    change = line.change or 0
-    if change == 0:
-        how = "the same as"
-    else:
-        how = f"{abs(change)} {'higher' if change > 0 else 'lower'} than"
-    return f"{how} on {when(before.date)} ({before.total})"
-
-
 def _scores(data: WeekData) -> list[Any]:
     from rich.text import Text
 
@@ -360,26 +297,6 @@ def _entries(data: WeekData, width: int) -> list[Any]:
     return parts
 
 
-def meta_parts(entry: Entry, backfilled: str | None = None) -> list[str | tuple[str, str]]:
-    """Mood, tags, private and back-filled; the mood as (picture, words), as
-    look.joined takes it. `backfilled` words it the export's way instead of the screen's."""
-    meta: list[str | tuple[str, str]] = []
-    if entry.mood:
-        meta.append(mood_phrase(entry.mood))
-    if entry.tags:
-        meta.append("tags: " + ", ".join(entry.tags))
-    if entry.private:
-        meta.append("private")
-    if entry.backfilled:
-        meta.append(backfilled or f"written {day_month(entry.created_at[:10])}")
-    return meta
-
-
-def entry_meta(entry: Entry, backfilled: str | None = None) -> list[str]:
-    """The same as text to read (the export's): "mood 3/5 (so-so)"."""
-    return [part if isinstance(part, str) else part[0] for part in meta_parts(entry, backfilled)]
-
-
 def entry_block(entry: Entry) -> list[Any]:
     """One entry: its title, id and meta on a line, then each prompt as a dim label
     with the answer under it."""
@@ -393,15 +310,3 @@ def entry_block(entry: Entry) -> list[Any]:
         parts.append(_indent(label, 4))
         parts.append(_indent(answer_view(step, entry.answers[step["id"]]), 6))
     return parts
-
-
-def log_steps(entries: list[Entry]) -> list[dict[str, Any]]:
-    """Steps answered in any of the entries, in the template's own order."""
-    seen: dict[str, dict[str, Any]] = {}
-    for entry in entries:
-        for step in entry.steps:
-            if not type_of(step.get("type", "")).answerable or step.get("id") in seen:
-                continue
-            if any(step["id"] in e.answers for e in entries):
-                seen[step["id"]] = step
-    return list(seen.values())

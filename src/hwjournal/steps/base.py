@@ -48,6 +48,18 @@ def is_whole(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def is_scale_answer(step: dict[str, Any], value: Any) -> bool:
+    """An answer drawn on its step's scale (a bar, "7 on 0–10"): a whole number
+    given to a scale step. Anything else reads as its text."""
+    return step.get("type") == "scale" and is_whole(value)
+
+
+def is_mood_step(step: Step) -> bool:
+    """The template's own 1–5 `mood` scale (the mood check-in): its answer is the
+    entry's mood, so the mood is not asked again."""
+    return step.id == "mood" and step.type == "scale" and step.min == 1 and step.max == 5
+
+
 def is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 

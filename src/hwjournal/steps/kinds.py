@@ -7,6 +7,7 @@ import re
 
 from hwjournal import messages
 from hwjournal.steps.base import (
+    KIND_NAMES,
     AnswerError,
     Key,
     Step,
@@ -141,7 +142,7 @@ class Scale(_Numeric):
             if key not in data:
                 fail(messages.STEP_SCALE_NEEDS.format(key=key), key)
             if not kind_ok(data[key], int):
-                fail(messages.STEP_KEY_KIND.format(kind="a whole number"), key)
+                fail(messages.STEP_KEY_KIND.format(kind=KIND_NAMES[int]), key)
         settings = super().validate(data, fail)
         labels: dict[int, str] = {}
         for raw_key, label in data.get("labels", {}).items():

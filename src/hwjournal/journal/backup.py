@@ -21,7 +21,11 @@ from dataclasses import dataclass, field
 
 from hwjournal import atomic, messages, migrations, paths
 from hwjournal.errors import HwError, JournalError, UsageError
-from hwjournal.journal import DB_ERRORS, connect
+from hwjournal.journal import connect, db_errors, is_db_error
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from hwjournal.journal.database import Unlocker
 
 
 @dataclass
@@ -83,14 +87,15 @@ def target(journal_path: str, dest: str | None, now: dt.datetime | None = None) 
         raise UsageError(messages.BACKUP_EXISTS.format(path=dest), messages.BACKUP_EXISTS_HINT)
     folder = os.path.dirname(os.path.abspath(dest))
     if not os.path.isdir(folder):
-        raise UsageError(messages.BACKUP_NO_FOLDER.format(path=dest), "Create it first.")
+        raise UsageError(messages.BACKUP_NO_FOLDER.format(path=dest), messages.CREATE_FOLDER_FIRST)
     if os.path.abspath(dest) == os.path.abspath(journal_path):
         raise UsageError(messages.BACKUP_EXISTS.format(path=dest), messages.BACKUP_EXISTS_HINT)
     return dest, False
 
 
-def copy(journal_path: str, dest_path: str) -> BackupResult:
-    """An online backup into dest_path, made private before a byte is written."""
+def copy(journal_path: str, dest_path: str, unlock: Unlocker | None = None) -> BackupResult:
+    """An online backup into dest_path, made private before a byte is written. An
+    encrypted journal opens as `unlock` allows."""
     if not os.path.isfile(journal_path):
         raise HwError(
             messages.BACKUP_NO_JOURNAL.format(path=journal_path), messages.BACKUP_NO_JOURNAL_HINT
@@ -104,7 +109,7 @@ def copy(journal_path: str, dest_path: str) -> BackupResult:
         fd = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)
         os.chmod(temporary, 0o600)
-        source = connect(journal_path)
+        source = connect(journal_path, unlock)
         if source.execute("PRAGMA application_id").fetchone()[0] != migrations.APPLICATION_ID:
             raise _not_a_journal(journal_path)
         if isinstance(source, sqlite3.Connection):
@@ -127,10 +132,10 @@ def copy(journal_path: str, dest_path: str) -> BackupResult:
     except JournalError:
         atomic.remove_database(temporary)
         raise
-    except (*DB_ERRORS, OSError) as exc:
+    except (*db_errors(), OSError) as exc:
         atomic.remove_database(temporary)
         problem = getattr(exc, "strerror", None) or str(exc)
-        if isinstance(exc, DB_ERRORS) and "not a database" in str(exc):
+        if is_db_error(exc) and "not a database" in str(exc):
             raise _not_a_journal(journal_path) from None
         raise HwError(
             messages.BACKUP_FAILED.format(path=dest_path, problem=problem),
@@ -163,7 +168,7 @@ def _copy_key_file(journal_path: str, dest_path: str) -> str | None:
 def _not_a_journal(path: str) -> JournalError:
     return JournalError(
         messages.BACKUP_NOT_JOURNAL.format(path=path),
-        "Point --journal or HW_JOURNAL at a journal file.",
+        messages.POINT_AT_A_JOURNAL,
     )
 
 

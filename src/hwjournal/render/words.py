@@ -1,0 +1,134 @@
+"""Words for dates, days, moods, scores and steps: what the screens and the exports
+say alike. No Rich here, so an export (and a plain screen) loads none of it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hwjournal import display
+from hwjournal.steps import type_of
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs the fast path (hw export) milliseconds
+    from typing import Any
+
+    from hwjournal.journal import Entry
+    from hwjournal.week import ScoreLine
+
+DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+DAY_NAMES_LONG = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+MOODS = {1: "very low", 2: "low", 3: "so-so", 4: "good", 5: "very good"}
+
+
+def mood_phrase(mood: int) -> tuple[str, str]:
+    """The mood for the eye and in words: ("mood 4/5 (good)", "mood 4 of 5, good")."""
+    words = display.scale_words(mood, 1, 5, MOODS[mood])
+    return f"mood {mood}/5 ({MOODS[mood]})", f"mood {words}"
+
+
+def short_day(day: dt.date) -> str:
+    return f"{DAY_NAMES[day.weekday()]} {day.day}"
+
+
+def long_day(day: dt.date) -> str:
+    return f"{DAY_NAMES_LONG[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
+
+
+def span_text(start: dt.date, end: dt.date) -> str:
+    """23–29 November 2026, 30 November – 6 December 2026, 28 December 2026 – 3 January 2027."""
+    if start.year != end.year:
+        return (
+            f"{start.day} {MONTHS[start.month - 1]} {start.year} – "
+            f"{end.day} {MONTHS[end.month - 1]} {end.year}"
+        )
+    if start.month != end.month:
+        return (
+            f"{start.day} {MONTHS[start.month - 1]} – {end.day} {MONTHS[end.month - 1]} {end.year}"
+        )
+    return f"{start.day}–{end.day} {MONTHS[end.month - 1]} {end.year}"
+
+
+def mood_number(mood: float) -> str:
+    return f"{mood:g}" if mood == int(mood) else f"{mood:.1f}"
+
+
+def step_heading(step: dict[str, Any]) -> str:
+    """A short column heading from the step id: intensity_before -> Intensity before."""
+    words = str(step.get("id", "")).replace("_", " ").replace("-", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+def score_phrase(line: ScoreLine) -> str:
+    """12 (moderate)."""
+    band = f" ({line.band})" if line.band else ""
+    return f"{line.total}{band}"
+
+
+def day_month(text: str) -> str:
+    """2026-11-11 -> 11 Nov."""
+    day = dt.date.fromisoformat(text)
+    return f"{day.day} {MONTHS[day.month - 1][:3]}"
+
+
+def change_phrase(line: ScoreLine, when: Any = day_month) -> str:
+    """How this score sits against the one before it, in neutral words."""
+    if not line.earlier:
+        return "the first one recorded"
+    before = line.earlier[0]
+    change = line.change or 0
+    if change == 0:
+        how = "the same as"
+    else:
+        how = f"{abs(change)} {'higher' if change > 0 else 'lower'} than"
+    return f"{how} on {when(before.date)} ({before.total})"
+
+
+def tags_phrase(tags: list[str]) -> str:
+    """tags: work, sleep."""
+    return "tags: " + ", ".join(tags)
+
+
+def meta_parts(entry: Entry, backfilled: str | None = None) -> list[str | tuple[str, str]]:
+    """Mood, tags, private and back-filled; the mood as (picture, words), as
+    look.joined takes it. `backfilled` words it the export's way instead of the screen's."""
+    meta: list[str | tuple[str, str]] = []
+    if entry.mood:
+        meta.append(mood_phrase(entry.mood))
+    if entry.tags:
+        meta.append(tags_phrase(entry.tags))
+    if entry.private:
+        meta.append("private")
+    if entry.backfilled:
+        meta.append(backfilled or f"written {day_month(entry.created_at[:10])}")
+    return meta
+
+
+def entry_meta(entry: Entry, backfilled: str | None = None) -> list[str]:
+    """The same as text to read (the export's): "mood 3/5 (so-so)"."""
+    return [part if isinstance(part, str) else part[0] for part in meta_parts(entry, backfilled)]
+
+
+def log_steps(entries: list[Entry]) -> list[dict[str, Any]]:
+    """Steps answered in any of the entries, in the template's own order."""
+    seen: dict[str, dict[str, Any]] = {}
+    for entry in entries:
+        for step in entry.steps:
+            if not type_of(step.get("type", "")).answerable or step.get("id") in seen:
+                continue
+            if any(step["id"] in e.answers for e in entries):
+                seen[step["id"]] = step
+    return list(seen.values())
