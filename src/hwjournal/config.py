@@ -32,6 +32,7 @@ KEYS: dict[str, tuple[Any, str]] = {
     "editor": (False, "true or false"),
     "crisis_contact": ("", "a phone number or a name"),
     "keyring": (False, "true or false (keep an encrypted journal's key in the system keyring)"),
+    "country": ("", "a country code from hw's crisis table, e.g. GB (empty: from the locale)"),
 }
 
 
@@ -49,6 +50,7 @@ class Config:
         editor: bool = False,
         crisis_contact: str = "",
         keyring: bool = False,
+        country: str = "",
         unknown: list[str] | None = None,
         path: str = "",
         given: list[str] | None = None,
@@ -61,6 +63,7 @@ class Config:
         self.editor = editor
         self.crisis_contact = crisis_contact
         self.keyring = keyring
+        self.country = country
         self.unknown = [] if unknown is None else unknown
         self.path = path
         self.given = [] if given is None else given  # the keys the file sets
@@ -129,6 +132,8 @@ def check_value(key: str, value: Any) -> Any:
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             return value
         raise problem
+    if key == "country":
+        return _country(value, problem)
     if key == "week_start":
         if isinstance(value, str) and value.strip().lower() in WEEK_STARTS:
             return value.strip().lower()
@@ -136,6 +141,24 @@ def check_value(key: str, value: Any) -> Any:
     if isinstance(value, str):
         return value
     raise problem
+
+
+def _country(value: Any, problem: UsageError) -> str:
+    """A code of the crisis table (any case), or empty for none; anything else is
+    refused with the codes there are."""
+    if not isinstance(value, str):
+        raise problem
+    code = value.strip().upper()
+    if not code:
+        return ""
+    from hwjournal import crisis
+
+    if code not in crisis.codes():
+        raise UsageError(
+            messages.CONFIG_BAD_COUNTRY.format(value=value),
+            messages.CONFIG_COUNTRIES_ARE.format(codes=", ".join(crisis.codes())),
+        )
+    return code
 
 
 def load(path: str | None = None) -> Config:
