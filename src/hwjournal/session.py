@@ -79,7 +79,8 @@ def require_all(title: str, steps: list[Step], answers: dict[str, Any]) -> None:
 
 
 class Session:
-    """Keeps the draft in step with the runner's progress."""
+    """Keeps the draft in step with the runner's progress. `on_answer` hears of each
+    accepted answer once it is saved (alerts and notices are told from there)."""
 
     def __init__(
         self,
@@ -87,21 +88,21 @@ class Session:
         entry: Entry,
         template: Template | None,
         progress: Progress,
-        on_alert: Callable[[Step], None],
+        on_answer: Callable[[Step, Any], None],
     ) -> None:
         self.journal = journal
         self.entry = entry
         self.template = template
         self.progress = progress
-        self.on_alert = on_alert
+        self.on_answer = on_answer
 
     def accept(self, step: Step, value: Any) -> None:
         fill(self.entry, self.progress.answers, self.template)
         self.entry.status = "draft"
         self.entry.pending = {"next": self.progress.next_index}
         self.journal.save(self.entry)
-        if value is not None and step.id in (self.entry.alerts or []):
-            self.on_alert(step)
+        if value is not None:
+            self.on_answer(step, value)
 
     def keep_draft(self, step_id: str | None, partial: str | None) -> Entry | None:
         """Ctrl-C or a lost terminal: keep what there is, with the half-typed text."""
@@ -126,6 +127,20 @@ class Session:
         elif self.entry.mood is None:
             self.entry.mood = mood_from_answers(steps_of(self.entry), self.entry.answers)
         return self.journal.save(self.entry)
+
+
+def wants_sharing(entry: Entry) -> bool:
+    """A private entry whose answers ask for the therapist to see it: one that alerted,
+    or one with an option chosen that offers sharing ("Read it with my therapist")."""
+    if not entry.private:
+        return False
+    if entry.alerts:
+        return True
+    return any(
+        entry.answers.get(step.id) in step.offer_share
+        for step in steps_of(entry)
+        if getattr(step, "offer_share", None)
+    )
 
 
 def mood_from_answers(template_steps: list[Step], answers: dict[str, Any]) -> int | None:

@@ -8,6 +8,7 @@ from typing import Any
 
 from hwjournal import answers as answers_mod
 from hwjournal import messages, plans, templates
+from hwjournal import session as session_mod
 from hwjournal.context import Context, print_json, say, stdin_is_terminal, stdout_is_terminal
 from hwjournal.dates import parse_date, today
 from hwjournal.errors import Interrupted, UsageError
@@ -21,7 +22,7 @@ from hwjournal.session import (
     require_all,
     steps_of,
 )
-from hwjournal.templates import Step, Template
+from hwjournal.templates import Template
 
 ANSWERS_LIMIT = 16 << 20  # bytes: answers to one exercise, a book's worth of writing
 
@@ -73,25 +74,61 @@ def _check_tags(tags: list[str] | None) -> list[str]:
     return clean
 
 
-def _alert(ctx: Context, journal: Journal, template: Template | None, private: bool):
-    """What to do when an answer reaches its step's alert level: show, at once, what
-    was noticed and where to turn (safety.py sets the order)."""
+def _alerts(ctx: Context, journal: Journal, template: Template | None, private: bool) -> Any:
+    """The entry's alerts, told at once on stderr as safety.Alerter orders them (the
+    full block once, later ones short); a terminal already gone cannot show them, and
+    the answer is saved and the exit code unchanged all the same."""
+    from hwjournal import crisis, safety
+    from hwjournal.render import safety as screen
 
-    def fire(step: Step) -> None:
-        from hwjournal import safety
-        from hwjournal.render.safety import show_alert
+    def turn_to() -> list[safety.Turn]:
+        country, _ = crisis.person_country(ctx.config.country)
+        plan = safety.latest_plan(journal)
+        return safety.where_to_turn(ctx.config.crisis_contact, plan, country)
 
-        told = safety.alert(
-            template.alert if template else "",
-            ctx.config.crisis_contact,
-            safety.latest_plan(journal),
-            private,
-        )
-        # a terminal already gone cannot show it; the answer is saved, the exit code unchanged
+    def quietly(show: Any) -> Any:
+        def shown(what: Any) -> None:
+            with contextlib.suppress(OSError):
+                show(what)
+
+        return shown
+
+    return safety.Alerter(
+        template.alert if template else "",
+        turn_to,
+        private,
+        quietly(lambda told: screen.show_alert(told, plain=ctx.plain)),
+        quietly(screen.show_lines),
+    )
+
+
+def _after_saving(ctx: Context, journal: Journal, entry: Entry, at_terminal: bool) -> Entry:
+    """At a terminal, a private entry that alerted (or asks for the therapist) is
+    offered for sharing, once; then the entry is reported."""
+    if at_terminal and session_mod.wants_sharing(entry):
+        from hwjournal.terminal import read_line
+
+        say("")
+        say(messages.SHARE_WHY)
+        try:
+            answer = read_line(messages.SHARE_ASK) or ""
+        except (EOFError, KeyboardInterrupt):
+            answer = ""
+        if answer.strip().lower() in ("y", "yes"):
+            entry.private = False
+            entry = journal.save(entry)
+    return entry
+
+
+def _last_line(ctx: Context, entry: Entry) -> None:
+    """After an entry that alerted: hw sos and the first crisis line, last."""
+    if entry.alerts:
+        from hwjournal import crisis, safety
+        from hwjournal.render.safety import show_lines
+
+        country, _ = crisis.person_country(ctx.config.country)
         with contextlib.suppress(OSError):
-            show_alert(told, plain=ctx.plain)
-
-    return fire
+            show_lines([safety.first_line(country)], spaced=False)
 
 
 def _offer_crisis_contact(ctx: Context, template: Template) -> None:
@@ -117,14 +154,6 @@ def _offer_crisis_contact(ctx: Context, template: Template) -> None:
     config.given.append("crisis_contact")
     if contact:
         say(messages.CRISIS_SAVED)
-
-
-def _fire_once(fire: Any, steps: list[Step], answers: dict[str, Any]) -> None:
-    """Answers given up front that reach an alert level: the alert is shown once, at
-    once, however many steps reached it (it is one text per template)."""
-    alerting = answers_mod.alerts(steps, answers)
-    if alerting:
-        fire(next(s for s in steps if s.id == alerting[0]))
 
 
 def _report(entry: Entry, as_json: bool) -> None:
@@ -174,13 +203,18 @@ def run_start(
         require_all(template.id, template.steps, given)  # before a journal is made
     journal = ctx.open_journal(write=True)
     _link_assignment(journal, entry)
-    fire = _alert(ctx, journal, template, private)
-    session = Session(journal, entry, template, Progress(answers=dict(given)), fire)
+    alerter = _alerts(ctx, journal, template, private)
+    session = Session(journal, entry, template, Progress(answers=dict(given)), alerter.answer)
     if not interactive:
-        _fire_once(fire, template.steps, given)
+        alerter.entry(template.steps, given)
         _report(session.complete(mood), json)
+        _last_line(ctx, session.entry)
         return 0
     _offer_crisis_contact(ctx, template)
+    if template.id == "safety-plan":
+        from hwjournal import safety
+
+        session.progress.offered = safety.plan_offers(safety.latest_plan(journal))
     return _converse(
         ctx,
         journal,
@@ -189,6 +223,7 @@ def run_start(
         mood,
         json,
         resumed=False,
+        alerter=alerter,
         given=given,
     )
 
@@ -201,6 +236,7 @@ def _converse(
     mood: int | None,
     as_json: bool,
     resumed: bool,
+    alerter: Any,
     given: dict[str, Any] | None = None,
 ) -> int:
     """The interactive part, shared by start and resume. `given`: answers passed by
@@ -221,6 +257,7 @@ def _converse(
         editor_folder=editor_folder,
         plain=ctx.plain,
     )
+    asker.offers = session.progress.offered
     steps = steps_of(entry)
 
     def hang_up(signum: int, frame: Any) -> None:
@@ -229,7 +266,7 @@ def _converse(
     previous = {sig: signal.signal(sig, hang_up) for sig in (signal.SIGHUP, signal.SIGTERM)}
     try:
         asker.greet()
-        _fire_once(session.on_alert, steps, given or {})
+        alerter.entry(steps, given or {})
         runner.run(steps, session.progress, asker, session.accept)
         asker.current = None
         if (
@@ -252,7 +289,9 @@ def _converse(
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+    entry = _after_saving(ctx, journal, entry, at_terminal=True)
     _report(entry, as_json)
+    _last_line(ctx, entry)
     return 0
 
 
@@ -289,12 +328,15 @@ def run_resume(
     progress = Progress(answers=answers, next_index=int(pending.get("next", 0)))
     if pending.get("step") and pending.get("text"):
         progress.earlier_text[pending["step"]] = pending["text"]
-    fire = _alert(ctx, journal, template, entry.private)
+    alerter = _alerts(ctx, journal, template, entry.private)
 
-    session = Session(journal, entry, template, progress, fire)
+    session = Session(journal, entry, template, progress, alerter.answer)
     if not stdin_is_terminal() or no_input:
         require_all(entry.title, steps, answers)
-        _fire_once(fire, steps, given)
+        alerter.entry(steps, given)
         _report(session.complete(mood), json)
+        _last_line(ctx, session.entry)
         return 0
-    return _converse(ctx, journal, session, template, mood, json, resumed=True, given=given)
+    return _converse(
+        ctx, journal, session, template, mood, json, resumed=True, alerter=alerter, given=given
+    )
