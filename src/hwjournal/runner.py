@@ -50,10 +50,14 @@ class Progress:
         answers: dict[str, Any] | None = None,
         next_index: int = 0,
         earlier_text: dict[str, str] | None = None,
+        offered: dict[str, Any] | None = None,
     ) -> None:
         self.answers = answers if answers is not None else {}
         self.next_index = next_index
         self.earlier_text = earlier_text if earlier_text is not None else {}
+        # answers offered from before (a new safety plan: the last plan's items),
+        # taken when the person just presses Enter
+        self.offered = offered if offered is not None else {}
 
 
 def run(
@@ -90,6 +94,8 @@ def _ask_one(step: Step, number: int, total: int, progress: Progress, asker: Ask
     earlier = progress.earlier_text.get(step.id)
     while True:
         raw = asker.ask(step, number, total, problem, earlier)
+        if (raw is None or not raw.strip()) and step.id in progress.offered:
+            return progress.offered[step.id]
         if raw is None or not raw.strip():
             if step.required:
                 problem = NEEDED

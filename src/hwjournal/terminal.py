@@ -86,6 +86,7 @@ class TerminalAsker:
         self.editor = editor  # config `editor`: long answers are written in $EDITOR
         # where the editor's file lives ("" or None: the system's temporary folder)
         self.editor_folder = editor_folder or None
+        self.offers: dict[str, Any] = {}  # answers from before, kept on Enter
         self.current: str | None = None  # the step being asked, for a draft
         self.partial: str | None = None  # what was typed of it so far
 
@@ -131,6 +132,10 @@ class TerminalAsker:
             how = step.kind.hint(step)
             if how:
                 self.out.print(display.text(how, "hw.label"))
+            if step.id in self.offers:
+                offered = self.offers[step.id]
+                kept = "; ".join(offered) if isinstance(offered, list) else step.display(offered)
+                self.out.print(display.text(messages.OFFERED.format(items=kept), "hw.note"))
         asked_as = step.kind.asked_as
         if asked_as == "long" and self.editor:
             return self._edit(step, earlier)
