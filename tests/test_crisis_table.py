@@ -10,7 +10,7 @@ import tomllib
 
 import pytest
 
-from conftest import DATA, REPO
+from helpers import DATA, REPO
 
 TABLE = REPO / "src" / "hwjournal" / "data" / "crisis.toml"
 # "Help where the person is": the countries the table has at least

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pexpect
 
-from conftest import finish, spawn_hw
+from helpers import finish, flat, item_flags, phq9_items, spawn_hw
 
 GB = {"LANG": "en_GB.UTF-8"}
 WHERE = "Where to turn now"
@@ -24,12 +24,6 @@ WOUND_CARE = "look after the injury"
 DBT_REST = ["--answer", "skills_use=1", "--answer", "reflection=ok", "--mood", "3"]
 
 
-def flat(text: str) -> str:
-    for char in "│╭╮╰╯─\r":
-        text = text.replace(char, " ")
-    return " ".join(text.replace("\u00a0", " ").split())
-
-
 def set_contact() -> None:
     home = Path(os.environ["HW_HOME"])
     home.mkdir(parents=True, exist_ok=True)
@@ -37,7 +31,7 @@ def set_contact() -> None:
 
 
 def phq9(q9: int) -> list[str]:
-    return [f for n in range(1, 10) for f in ("--answer", f"q{n}={q9 if n == 9 else 0}")]
+    return item_flags(phq9_items(q9))
 
 
 def test_dbt_card_at_a_pty_shows_the_block_once_and_each_step_in_its_own_words(hw):

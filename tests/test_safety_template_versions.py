@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, REPO
+from helpers import DATA, REPO
 
 OLD = DATA / "old_templates"  # each file as it was at its old version, from git history
 

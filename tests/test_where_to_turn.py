@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import finish, spawn_hw
+from helpers import finish, item_flags, phq9_items, spawn_hw
 
 GB = {"LANG": "en_GB.UTF-8"}
 CONTACT = "Sam 07700 900123"
@@ -180,7 +180,7 @@ def test_the_last_line_after_an_alert_keeps_the_number_whole(hw, width):
     child = spawn_hw(
         "start",
         "phq-9",
-        *[f for n in range(1, 10) for f in ("--answer", f"q{n}={1 if n == 9 else 0}")],
+        *item_flags(phq9_items(1)),
         "--no-input",
         env={**GB, "COLUMNS": str(width)},
         dimensions=(40, width),
