@@ -168,11 +168,21 @@ def test_an_unknown_code_is_refused_with_the_codes_and_the_file_untouched(hw, hw
     assert (hw_home / "config.toml").read_bytes() == before
 
 
-def test_a_hand_written_unknown_code_is_refused_by_name_but_sos_still_helps(hw, hw_home):
+def test_a_hand_written_unknown_code_means_no_country_and_sos_still_helps(hw, hw_home):
     hw_home.mkdir(parents=True, exist_ok=True)
     (hw_home / "config.toml").write_text('country = "ZZ"\ncrisis_contact = "Sam"\n')
+    assert hw("due").code == 0  # the fast path never reads the table
+    data = hw("sos", "--json", env={"LANG": "en_GB.UTF-8"}).json()
+    assert data["country"] == "GB" and data["crisis_contact"] == "Sam"  # the locale decides
+    shown = hw("config", "show", "--json").json()
+    assert shown["country"] == "ZZ" and shown["country_in_use"] is None
+
+
+def test_a_country_that_is_not_two_letters_in_the_file_is_refused_by_name(hw, hw_home):
+    hw_home.mkdir(parents=True, exist_ok=True)
+    (hw_home / "config.toml").write_text('country = "United Kingdom"\n')
     refused = hw("due")
-    assert refused.code == 2 and "config.toml" in refused.err and "'ZZ'" in refused.err
+    assert refused.code == 2 and "config.toml" in refused.err and "GB" in refused.err
     shown = hw("sos")
     assert shown.code == 0 and "nearest emergency department" in " ".join(shown.out.split())
     said = [line for line in shown.err.splitlines() if line.strip()]

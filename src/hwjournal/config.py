@@ -144,21 +144,32 @@ def check_value(key: str, value: Any) -> Any:
 
 
 def _country(value: Any, problem: UsageError) -> str:
-    """A code of the crisis table (any case), or empty for none; anything else is
-    refused with the codes there are."""
+    """Two letters (any case), or empty for none. Whether the crisis table has the
+    code is asked when it is set (known_country): reading the table on every command
+    would cost the fast path, and an unknown code in the file just means none."""
     if not isinstance(value, str):
         raise problem
     code = value.strip().upper()
-    if not code:
-        return ""
+    if code and not (len(code) == 2 and code.isascii() and code.isalpha()):
+        raise _unknown_country(value)
+    return code
+
+
+def _unknown_country(value: str) -> UsageError:
     from hwjournal import crisis
 
-    if code not in crisis.codes():
-        raise UsageError(
-            messages.CONFIG_BAD_COUNTRY.format(value=value),
-            messages.CONFIG_COUNTRIES_ARE.format(codes=", ".join(crisis.codes())),
-        )
-    return code
+    return UsageError(
+        messages.CONFIG_BAD_COUNTRY.format(value=value),
+        messages.CONFIG_COUNTRIES_ARE.format(codes=", ".join(crisis.codes())),
+    )
+
+
+def known_country(code: str, given: str) -> None:
+    """Refuse a country code the crisis table lacks (as given), with the codes it has."""
+    from hwjournal import crisis
+
+    if code and code not in crisis.codes():
+        raise _unknown_country(given)
 
 
 def load(path: str | None = None) -> Config:
@@ -219,6 +230,8 @@ def set_value(
     from hwjournal import atomic
 
     stored = check_value(key, value)
+    if key == "country":
+        known_country(stored, value)
     path = path or paths.config_path()
     text, data = _read_for_edit(path)
     if on_unknown is not None:

@@ -48,10 +48,10 @@ class Turn:
         return {"kind": self.kind, "text": self.text, "phone": self.phone}
 
 
-def whole_numbers(text: str) -> str:
-    """The text with every space inside a phone number made non-breaking, so no
-    wrapping, at any width, puts half a number on the next line."""
-    return _NUMBER.sub(lambda m: m.group(0).replace(" ", NBSP), text)
+def whole_numbers(text: str, glue: str = NBSP) -> str:
+    """The text with every space inside a phone number made `glue` (non-breaking by
+    default), so no wrapping, at any width, puts half a number on the next line."""
+    return _NUMBER.sub(lambda m: m.group(0).replace(" ", glue), text)
 
 
 def latest_plan(journal: Journal) -> Entry | None:

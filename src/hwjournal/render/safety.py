@@ -13,10 +13,15 @@ if TYPE_CHECKING:  # typing costs the fast path (hw export) milliseconds
     from typing import Any
 
 
+# holds a phone number's spaces while lines are wrapped (a private-use character: no
+# text a person gives reaches the wrapping with one), then is a plain space again
+GLUE = "\ue000"
+
+
 class Items:
     """Places to turn, one list item each. Wrapped here rather than by Rich, which
-    breaks lines at any Unicode space, the non-breaking ones inside a phone number
-    included: textwrap breaks only at plain spaces, so a number stays whole."""
+    breaks lines at any Unicode space, the non-breaking one included: textwrap breaks
+    only at plain spaces, so a number glued while wrapping stays whole."""
 
     def __init__(self, turns: list[Turn]) -> None:
         self.turns = turns
@@ -28,7 +33,7 @@ class Items:
 
         width = max(options.max_width, 20)
         for turn in self.turns:
-            text = "- " + whole_numbers(display.clean(turn.text))
+            text = "- " + whole_numbers(display.clean(turn.text), GLUE)
             for line in textwrap.wrap(
                 text,
                 width,
@@ -36,7 +41,7 @@ class Items:
                 break_long_words=False,
                 break_on_hyphens=False,
             ):
-                yield Text(line, no_wrap=True, overflow="ignore")
+                yield Text(line.replace(GLUE, " "), no_wrap=True, overflow="ignore")
 
 
 def show_alert(alert: Alert, stream: Any = None, plain: bool = False) -> None:
@@ -79,10 +84,9 @@ def _write_lines(lines: list[str], stream: Any) -> None:
     from hwjournal.context import wrap
 
     width = _width(stream)
-    if width:  # a number kept whole where lines are wrapped; a script gets plain spaces
-        lines = [whole_numbers(line) for line in lines]
-    text = "\n".join(lines)
-    stream.write((wrap(text, width) if width else text) + "\n")
+    text = "\n".join(whole_numbers(line, GLUE) for line in lines)
+    text = wrap(text, width) if width else text
+    stream.write(text.replace(GLUE, " ") + "\n")
     stream.flush()
 
 
