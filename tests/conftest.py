@@ -25,6 +25,10 @@ def hw_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     ):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("TZ", "UTC")
+    # no country from the locale unless a test gives one (hw sos and alerts read it)
+    for var in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("TERM", "xterm")  # TERM=dumb would ask for plain screens
     yield home
     # an unlocked session's watcher (a detached process) ends once its file is gone:

@@ -17,7 +17,7 @@ from helpers import REPO, finish, flat, item_flags, phq9_items, spawn_hw
 CONTACT = "Dr Lee, 555-0100"
 PHQ9_ALERT = "thoughts of being better off dead"
 NO_ONE = "hw tells no one and watches nothing"
-WHERE_TO_TURN = "local emergency services"
+WHERE_TO_TURN = "nearest emergency department"
 
 
 def set_contact() -> None:
@@ -121,7 +121,7 @@ def test_plain_output_is_still_just_the_id_and_exit_0(hw):
     assert made.code == 0
     assert made.out.strip().isdigit()
     assert NO_ONE in flat(made.err)
-    assert "crisis contact" not in made.err.lower()  # none configured: no empty line for it
+    assert "crisis contact:" not in made.err.lower()  # none configured: no empty line for it
 
 
 def test_no_alert_when_item_9_is_0(hw):
@@ -150,7 +150,7 @@ def test_resume_with_an_alerting_answer_alerts_too(hw):
 
 
 DBT_REQUIRED = {"urge_suicide": "0", "urge_self_harm": "0", "self_harm": "n", "skills_use": "1"}
-DBT_ALERT = "If you have a safety plan, this is the time to use it"
+DBT_ALERT = "You noted"  # each alerting step of the card says it in its own words
 
 
 def dbt_card(hw, **answers: str):
@@ -187,10 +187,14 @@ def test_each_dbt_alert_fires_without_a_terminal_on_stderr_with_exit_0(hw, answe
     assert DBT_ALERT not in made.out
 
 
-def test_the_dbt_alert_gives_care_advice_for_an_injury():
+def test_the_dbt_card_gives_care_advice_for_an_injury_only_after_self_harm():
     with open(REPO / "templates" / "dbt-diary-card.toml", "rb") as fh:
-        alert = tomllib.load(fh)["alert"]
-    assert "medical help" in alert and "let someone you trust know" in alert
+        card = tomllib.load(fh)
+    steps = {step["id"]: step for step in card["steps"]}
+    assert "medical help" in steps["self_harm"]["alert"]
+    for urge in ("urge_suicide", "urge_self_harm"):
+        assert "medical help" not in steps[urge]["alert"]
+    assert "medical help" not in card["alert"]
 
 
 # ---------------------------------------------------------------- yesno: alert_at = true

@@ -79,9 +79,10 @@ def test_an_alert_text_says_what_was_noticed_and_names_no_one_to_turn_to(templat
 # ---------------------------------------------------------------- safety first
 
 
-def test_safety_plan_follows_stanley_brown_and_is_private():
+def test_safety_plan_follows_stanley_brown_and_is_shared_with_a_heading_a_step():
     data = load("safety-plan")
-    assert data["private"] is True
+    assert data.get("private", False) is False  # client and clinician each keep a copy
+    assert all(s.get("heading") for s in data["steps"] if s["type"] != "info")
     ids = [s["id"] for s in data["steps"] if s["type"] != "info"]
     assert ids == [
         "warning_signs",

@@ -17,6 +17,10 @@ DEFAULTS = {
     "editor": False,
     "crisis_contact": "",
     "keyring": False,
+    "country": "",
+    # not settings but what follows from them: no country set and none in the locale
+    "country_in_use": None,
+    "country_from": "none",
 }
 
 
@@ -27,7 +31,9 @@ def test_show_gives_the_defaults_and_creates_nothing(hw, hw_home):
     screen = hw("config", "show")
     assert screen.code == 0
     for key in DEFAULTS:
-        assert key in screen.out
+        if not key.startswith("country_"):
+            assert key in screen.out
+    assert "Country for where to turn: none" in " ".join(screen.out.split())
     assert "monday or sunday" in screen.out  # what each setting can be
     assert not hw_home.exists()
 

@@ -472,7 +472,7 @@ def test_sos_on_a_locked_journal_still_gives_the_advice_and_says_how_to_unlock(e
     shown = run_hw("sos", env=WITH_PASSPHRASE)  # never asks, not even a command
     assert shown.code == 0
     out = " ".join(shown.out.split())
-    assert "local emergency services" in out and "Sam 555-0100" in out
+    assert "nearest emergency department" in out and "Sam 555-0100" in out
     assert "hw unlock" in out
     assert snapshot(encrypted) == before
     data = run_hw("sos", "--json").json()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from helpers import finish, flat, item_flags, phq9_items, spawn_hw
 
-EMERGENCY = "local emergency services"
+EMERGENCY = "nearest emergency department"
 NO_ONE = "hw tells no one and watches nothing"
 PRIVATE_NOTE = "your therapist will not see this answer"
 
@@ -21,10 +21,13 @@ def write_config(text: str) -> None:
     (home / "config.toml").write_text(text)
 
 
-def make_plan(hw, helper: str = "Alex 555-0101", line: str = "Crisis line 116 123") -> int:
+def make_plan(
+    hw, helper: str = "Alex 555-0101", line: str = "Crisis line 116 123", *flags: str
+) -> int:
     made = hw(
         "start",
         "safety-plan",
+        *flags,
         "--answer",
         "warning_signs=I stop answering messages",
         "--answer",
@@ -61,7 +64,7 @@ def test_sos_with_no_journal_still_gives_the_emergency_advice(hw, journal_path):
 def test_sos_shows_the_newest_plan_private_included_and_the_contact(hw):
     write_config('crisis_contact = "Sam 555-0100"\n')
     make_plan(hw, helper="Old friend 555-0000")
-    newest = make_plan(hw)
+    newest = make_plan(hw, "Alex 555-0101", "Crisis line 116 123", "--private")
     data = hw("sos", "--json").json()
     assert data["plan"]["id"] == newest and data["plan"]["private"] is True
     assert data["crisis_contact"] == "Sam 555-0100"
@@ -121,7 +124,7 @@ def test_without_a_plan_the_alert_suggests_making_one(hw):
     made = hw("start", "phq-9", *phq9(1))
     assert made.code == 0
     assert "hw start safety-plan" in flat(made.err)
-    assert "crisis contact" not in made.err.lower()
+    assert "crisis contact:" not in made.err.lower()
 
 
 def test_a_private_entry_alert_says_the_therapist_will_not_see_it(hw):
@@ -180,11 +183,11 @@ def test_private_by_default_exercises_are_withheld_unless_shared(hw):
     both = hw("start", "safety-plan", "--answer", "professionals=x", "--shared", "--private")
     assert both.code == 0
     entries = {e["id"]: e for e in hw("log", "-n", "0", "--json").json()}
-    assert entries[kept]["private"] is True
-    assert sum(e["private"] for e in entries.values()) == 3
+    assert entries[kept]["private"] is False  # the plan is shared by default
+    assert sum(e["private"] for e in entries.values()) == 2
     exported = hw("export")
-    assert "shared words" in exported.out and "my dog" not in exported.out
-    assert "my dog" in hw("export", "--include-private").out
+    assert "shared words" in exported.out and "my dog" in exported.out
+    assert "a lot" not in exported.out and "a lot" in hw("export", "--include-private").out
 
 
 # ---------------------------------------------------------------- the crisis contact, once

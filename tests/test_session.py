@@ -71,6 +71,23 @@ class Scripted:
     def ask_mood(self, problem: str | None) -> str | None:
         return self.replies.pop(0)
 
+    def offer_sharing(self) -> bool:
+        return self.replies.pop(0)
+
+
+class Heard:
+    """The alerts of a run, as safety.Alerter would hear them."""
+
+    def __init__(self) -> None:
+        self.given: list[dict[str, Any]] = []
+        self.answers: list[tuple[str, Any]] = []
+
+    def entry(self, steps: list[Any], answers: dict[str, Any]) -> None:
+        self.given.append(dict(answers))
+
+    def answer(self, step: Any, value: Any) -> None:
+        self.answers.append((step.id, value))
+
 
 def test_scripted_asker_has_only_what_the_protocol_declares():
     members = {n for n in vars(Scripted) if not n.startswith("_")} | {"current", "partial"}
@@ -86,15 +103,26 @@ def journal(tmp_path):
 
 def test_a_run_goes_from_the_first_step_to_the_saved_entry(journal):
     template = templates.find("gratitude")
-    alerts: list[Any] = []
+    heard = Heard()
     run = Session.begin(journal, template, "2026-11-03", ["evening"], False, {})
     asker = Scripted(["tea", "", "", "", "", "4"])
-    entry = run.run(asker, None, True, alerts.append)
-    assert asker.greeted and asker.current is None
+    entry = run.run(asker, None, True, heard)
+    assert asker.greeted and asker.current is None and asker.replies == []  # no share offer
     assert entry.status == "complete" and entry.mood == 4 and entry.tags == ["evening"]
     assert entry.answers["things"] == ["tea"]
     assert journal.get(str(entry.id)).answers == entry.answers
-    assert alerts == []
+    assert heard.given == [{}] and heard.answers == [("things", ["tea"])]
+
+
+@pytest.mark.parametrize("shared", [True, False])
+def test_a_private_entry_that_alerted_is_offered_for_sharing_once(journal, shared):
+    template = templates.find("phq-9")
+    run = Session.begin(journal, template, "2026-11-03", [], True, {})
+    asker = Scripted(["0"] * 8 + ["2", "", "", shared])  # item 9: more than half the days
+    entry = run.run(asker, 3, False, Heard())
+    assert asker.replies == [] and entry.alerts == ["q9"]
+    assert entry.private is not shared
+    assert journal.get(str(entry.id)).private is not shared
 
 
 def test_a_stop_keeps_the_draft_with_its_half_typed_text_and_resumes_there(journal):

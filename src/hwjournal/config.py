@@ -32,6 +32,7 @@ KEYS: dict[str, tuple[Any, str]] = {
     "editor": (False, "true or false"),
     "crisis_contact": ("", "a phone number or a name"),
     "keyring": (False, "true or false (keep an encrypted journal's key in the system keyring)"),
+    "country": ("", "a country code from hw's crisis table, e.g. GB (empty: from the locale)"),
 }
 
 
@@ -49,6 +50,7 @@ class Config:
         editor: bool = False,
         crisis_contact: str = "",
         keyring: bool = False,
+        country: str = "",
         unknown: list[str] | None = None,
         path: str = "",
         given: list[str] | None = None,
@@ -61,6 +63,7 @@ class Config:
         self.editor = editor
         self.crisis_contact = crisis_contact
         self.keyring = keyring
+        self.country = country
         self.unknown = [] if unknown is None else unknown
         self.path = path
         self.given = [] if given is None else given  # the keys the file sets
@@ -129,6 +132,8 @@ def check_value(key: str, value: Any) -> Any:
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             return value
         raise problem
+    if key == "country":
+        return _country(value, problem)
     if key == "week_start":
         if isinstance(value, str) and value.strip().lower() in WEEK_STARTS:
             return value.strip().lower()
@@ -136,6 +141,35 @@ def check_value(key: str, value: Any) -> Any:
     if isinstance(value, str):
         return value
     raise problem
+
+
+def _country(value: Any, problem: UsageError) -> str:
+    """Two letters (any case), or empty for none. Whether the crisis table has the
+    code is asked when it is set (known_country): reading the table on every command
+    would cost the fast path, and an unknown code in the file just means none."""
+    if not isinstance(value, str):
+        raise problem
+    code = value.strip().upper()
+    if code and not (len(code) == 2 and code.isascii() and code.isalpha()):
+        raise _unknown_country(value)
+    return code
+
+
+def _unknown_country(value: str) -> UsageError:
+    from hwjournal import crisis
+
+    return UsageError(
+        messages.CONFIG_BAD_COUNTRY.format(value=value),
+        messages.CONFIG_COUNTRIES_ARE.format(codes=", ".join(crisis.codes())),
+    )
+
+
+def known_country(code: str, given: str) -> None:
+    """Refuse a country code the crisis table lacks (as given), with the codes it has."""
+    from hwjournal import crisis
+
+    if code and code not in crisis.codes():
+        raise _unknown_country(given)
 
 
 def load(path: str | None = None) -> Config:
@@ -199,6 +233,8 @@ def set_value(
     from hwjournal import atomic
 
     stored = check_value(key, value)
+    if key == "country":
+        known_country(stored, value)
     path = path or paths.config_path()
     text, data = _read_for_edit(path)
     if on_unknown is not None:

@@ -107,19 +107,43 @@ TEMPLATES_NONE_MATCH = "No template matches that."
 # where to turn: alerts and hw sos (safety.py puts them in order)
 SAFETY_WHERE_NOW = "Where to turn now:"
 SAFETY_EMERGENCY = (
-    "If you might act on thoughts of harming yourself, contact your local emergency "
-    "services now (for example 911, 999 or 112), or go to the nearest emergency department."
+    "If you might act on thoughts of harming yourself, call {numbers} now, "
+    "or go to the nearest emergency department."
+)
+SAFETY_EMERGENCY_ANY = (
+    "If you might act on thoughts of harming yourself, call your local emergency number "
+    "now (such as {numbers}), or go to the nearest emergency department."
+)
+SAFETY_OR = "{some} or {last}"
+SAFETY_LINE_CALL = "{name}: call {phone}"
+SAFETY_LINE_CALL_TEXT = "{name}: call or text {phone}"
+SAFETY_LINE_SMS = ", or text {sms}"
+SAFETY_LINE_FREE = ", free"
+SAFETY_LINE_ALWAYS = ", day or night"
+SAFETY_LINE_HOURS = ", {hours}"
+SAFETY_DIRECTORY = (
+    "If you are struggling, a crisis line can listen: {site} lists free ones in most countries."
 )
 SAFETY_CONTACT = "Your crisis contact: {contact}"
-SAFETY_PLAN_PEOPLE = "From your safety plan: {people}"
+SAFETY_PLAN_PEOPLE = "People from your safety plan: {people}"
+SAFETY_PLAN_PROFESSIONALS = "Professionals from your safety plan: {people}"
 SAFETY_MAKE_PLAN = "When things are calmer, a safety plan can help next time: hw start safety-plan"
 SAFETY_THERAPIST = "Then let your therapist know, at your next session or sooner."
+SAFETY_URGENT = "Please tell someone today: a crisis line, your crisis contact or your therapist."
+ALERT_STILL_STANDS = "The help above still stands: hw sos shows it at any time."
+ALERT_LAST_LINE = "Where to turn, any time: hw sos, or {name} on {phone}."
+ALERT_LAST_LINE_ANY = "Where to turn, any time: hw sos, or {site} for a free crisis line."
+SHARE_WHY = "Your therapist will not see this entry in an export."
+SHARE_ASK = "Would you like them to? [y/N] "
+OFFERED = "From your last plan: {items}. Press Enter to keep them, or type new lines instead."
 
 # hw sos, and the frame of an alert
 ALERT_TITLE = "Please read this"
-SOS_HEADING = "If things feel unsafe right now"
 SOS_PLAN_HEADING = "Your safety plan (made {date})"
 SOS_PLAN_UNREADABLE = "Your safety plan could not be read just now: {problem}"
+SOS_SETTINGS_UNREADABLE = (
+    "Your settings could not be read, so your crisis contact is missing here: {problem}"
+)
 SOS_NEXT = "One small next step: hw start grounding (a few minutes of noticing what is around you)."
 CRISIS_ASK = (
     "This exercise can notice when things feel very hard, and then shows who you can reach."
@@ -207,6 +231,14 @@ CONFIG_KEYS_ARE = "The settings hw knows are: {keys}."
 CONFIG_FROM = "Settings from {path}; dim values are the defaults."
 CONFIG_DEFAULTS = "No settings file yet ({path}), so these are the defaults."
 CONFIG_SET = "{key} is now {value}."
+CONFIG_BAD_COUNTRY = "'{value}' is not a country in hw's table of where to turn."
+CONFIG_COUNTRIES_ARE = "Use one of: {codes} (or an empty value to go by your locale)."
+CONFIG_COUNTRY_FROM = "Country for where to turn: {country} ({name}), from {source}."
+CONFIG_COUNTRY_NONE = (
+    "Country for where to turn: none (set one with hw config set country CODE); "
+    "alerts name the common emergency numbers."
+)
+CONFIG_COUNTRY_SOURCES = {"setting": "your settings", "locale": "your locale ({value})"}
 CONFIG_UNREADABLE = "Cannot read the settings file {path}: {problem}."
 CONFIG_MALFORMED = "{path} is not valid TOML: {problem}."
 CONFIG_MALFORMED_HINT = "Fix the file by hand, or move it aside to start afresh."
@@ -417,6 +449,10 @@ STEP_TYPE_UNKNOWN = "unknown step type '{type}' (use one of: {types})"
 STEP_KEY_NOT_HERE = "'{key}' does not apply to a {type} step"
 STEP_INFO_REQUIRED = "an info step has no answer, so it cannot be required"
 STEP_MIN_MAX = "'min' should be below 'max'"
+STEP_NEEDS_ALERT_AT = "'{key}' needs an 'alert_at' on the same step"
+STEP_URGENT_BELOW = "'urgent_at' ({urgent}) should be at or above 'alert_at' ({level})"
+STEP_NOTICE_PAIR = "'notice_at' and 'notice' go together: give both or neither"
+STEP_OFFER_SHARE = "every 'offer_share' should be one of the step's options"
 STEP_SCALE_NEEDS = "a scale step needs '{key}'"
 STEP_LABEL_KEY = "label key '{key}' should be a whole number"
 STEP_LABEL_TEXT = "labels should be text"

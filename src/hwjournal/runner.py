@@ -49,6 +49,10 @@ class Asker(Protocol):
     def ask_mood(self, problem: str | None) -> str | None:
         """The closing mood check-in, as text (None or empty: skipped)."""
 
+    def offer_sharing(self) -> bool:
+        """Once, after a private entry that alerted or asks for the therapist is saved:
+        whether the person wants their therapist to see it (No unless they say yes)."""
+
 
 class Progress:
     """Where a run stands: the answers so far, the index of the next step, and text
@@ -59,10 +63,14 @@ class Progress:
         answers: dict[str, Any] | None = None,
         next_index: int = 0,
         earlier_text: dict[str, str] | None = None,
+        offered: dict[str, Any] | None = None,
     ) -> None:
         self.answers = answers if answers is not None else {}
         self.next_index = next_index
         self.earlier_text = earlier_text if earlier_text is not None else {}
+        # answers offered from before (a new safety plan: the last plan's items),
+        # taken when the person just presses Enter
+        self.offered = offered if offered is not None else {}
 
 
 def run(
@@ -99,6 +107,8 @@ def _ask_one(step: Step, number: int, total: int, progress: Progress, asker: Ask
     earlier = progress.earlier_text.get(step.id)
     while True:
         raw = asker.ask(step, number, total, problem, earlier)
+        if (raw is None or not raw.strip()) and step.id in progress.offered:
+            return progress.offered[step.id]
         if raw is None or not raw.strip():
             if step.required:
                 problem = messages.ANSWER_NEEDED

@@ -5,16 +5,15 @@ write at the end. A crash between answers loses at most the step being typed.
 
     session = Session.begin(journal, template, day, tags, private, given)
     session = Session.resume(journal, draft, template, pairs)
-    entry = session.run(asker or None, mood, ask_mood, on_alert)   # or DraftKept
+    entry = session.run(asker or None, mood, ask_mood, alerts)   # or DraftKept
 
-No terminal here: the Asker (runner.py) is the person's side, and on_alert shows an
-alert wherever the caller shows things.
+No terminal here: the Asker (runner.py) is the person's side, and `alerts` (a
+safety.Alerter) shows an alert wherever the caller shows things.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from hwjournal import answers as answers_mod
 from hwjournal import messages
@@ -111,6 +110,23 @@ def _hang_up(signum: int, frame: Any) -> None:
     raise KeyboardInterrupt
 
 
+class Alerts(Protocol):
+    """What a run tells of alerts (safety.Alerter): the answers given up front, all
+    at once; then each answer as it is accepted."""
+
+    def entry(self, steps: list[Step], answers: dict[str, Any]) -> None: ...
+
+    def answer(self, step: Step, value: Any) -> None: ...
+
+
+class _Silent:
+    def entry(self, steps: list[Step], answers: dict[str, Any]) -> None:
+        pass
+
+    def answer(self, step: Step, value: Any) -> None:
+        pass
+
+
 class Session:
     """One run: keeps the draft in step with the runner's progress, and ends it.
 
@@ -124,14 +140,14 @@ class Session:
         entry: Entry,
         template: Template | None,
         progress: Progress,
-        on_alert: Callable[[Step], None] | None = None,
+        alerts: Alerts | None = None,
         given: dict[str, Any] | None = None,
     ) -> None:
         self.journal = journal
         self.entry = entry
         self.template = template
         self.progress = progress
-        self.on_alert = on_alert or (lambda step: None)
+        self.alerts: Alerts = alerts or _Silent()
         self.given = given if given is not None else {}
 
     @classmethod
@@ -202,19 +218,19 @@ class Session:
         asker: Asker | None,
         mood: int | None,
         ask_mood: bool = False,
-        on_alert: Callable[[Step], None] | None = None,
+        alerts: Alerts | None = None,
     ) -> Entry:
         """The run to its end: the saved entry, complete. Without an asker every
         required answer must have been given. With one, the steps not answered yet
         are asked, then the mood (when `ask_mood` and the entry has none); a hang-up
-        or Ctrl-C keeps the draft and raises DraftKept. `on_alert`: what to do when
-        an answer reaches its step's alert level (given up front: once, at once)."""
-        if on_alert is not None:
-            self.on_alert = on_alert
+        or Ctrl-C keeps the draft and raises DraftKept. `alerts` hears of the answers
+        given up front (all at once) and of each answer as it is accepted."""
+        if alerts is not None:
+            self.alerts = alerts
         steps = steps_of(self.entry)
         if asker is None:
             require_all(self.entry.title, steps, self.progress.answers)
-            self._alert_given(steps)
+            self.alerts.entry(steps, self.given)
             return self.complete(mood)
         import signal
 
@@ -223,7 +239,7 @@ class Session:
         previous = {sig: signal.signal(sig, _hang_up) for sig in (signal.SIGHUP, signal.SIGTERM)}
         try:
             asker.greet()
-            self._alert_given(steps)
+            self.alerts.entry(steps, self.given)
             runner.run(steps, self.progress, asker, self.accept)
             asker.current = None
             answers = self.progress.answers
@@ -235,27 +251,24 @@ class Session:
             ):
                 mood = runner.ask_mood(asker)
             require_all(self.entry.title, steps, answers)
-            return self.complete(mood)
+            entry = self.complete(mood)
         except KeyboardInterrupt:
             raise DraftKept(self.keep_draft(asker.current, asker.partial)) from None
         finally:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
-
-    def _alert_given(self, steps: list[Step]) -> None:
-        """Answers given up front that reach an alert level: the alert is shown once,
-        at once, however many steps reached it (it is one text per template)."""
-        alerting = answers_mod.alerts(steps, self.given)
-        if alerting:
-            self.on_alert(next(s for s in steps if s.id == alerting[0]))
+        if wants_sharing(entry) and asker.offer_sharing():  # asked once, at the end
+            entry.private = False
+            entry = self.journal.save(entry)
+        return entry
 
     def accept(self, step: Step, value: Any) -> None:
         fill(self.entry, self.progress.answers, self.template)
         self.entry.status = "draft"
         self.entry.pending = {"next": self.progress.next_index}
         self.journal.save(self.entry)
-        if value is not None and step.id in (self.entry.alerts or []):
-            self.on_alert(step)
+        if value is not None:
+            self.alerts.answer(step, value)
 
     def keep_draft(self, step_id: str | None, partial: str | None) -> Entry | None:
         """Ctrl-C or a lost terminal: keep what there is, with the half-typed text."""
@@ -280,6 +293,20 @@ class Session:
         elif self.entry.mood is None:
             self.entry.mood = mood_from_answers(steps_of(self.entry), self.entry.answers)
         return self.journal.save(self.entry)
+
+
+def wants_sharing(entry: Entry) -> bool:
+    """A private entry whose answers ask for the therapist to see it: one that alerted,
+    or one with an option chosen that offers sharing ("Read it with my therapist")."""
+    if not entry.private:
+        return False
+    if entry.alerts:
+        return True
+    return any(
+        entry.answers.get(step.id) in step.offer_share
+        for step in steps_of(entry)
+        if getattr(step, "offer_share", None)
+    )
 
 
 def mood_from_answers(template_steps: list[Step], answers: dict[str, Any]) -> int | None:

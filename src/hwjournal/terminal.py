@@ -98,6 +98,7 @@ class TerminalAsker:
         self.editor = editor  # config `editor`: long answers are written in $EDITOR
         # where the editor's file lives ("" or None: the system's temporary folder)
         self.editor_folder = editor_folder or None
+        self.offers: dict[str, Any] = {}  # answers from before, kept on Enter
         self.current: str | None = None  # the step being asked, for a draft
         self.partial: str | None = None  # what was typed of it so far
 
@@ -115,13 +116,31 @@ class TerminalAsker:
         folder = session.journal.editor_folder() if config.editor else None
         if config.editor and folder is None:
             say(messages.EDITOR_NOT_HERE)
-        return cls(
+        asker = cls(
             session.shown_template,
             resumed=resumed,
             editor=folder is not None,
             editor_folder=folder,
             plain=plain,
         )
+        if not resumed and session.entry.template == "safety-plan":
+            from hwjournal import safety
+
+            # a new plan starts from the last one: Enter keeps each list's items
+            offered = safety.plan_offers(safety.latest_plan(session.journal))
+            session.progress.offered = asker.offers = offered
+        return asker
+
+    def offer_sharing(self) -> bool:
+        from hwjournal.streams import say
+
+        say("")
+        say(messages.SHARE_WHY)
+        try:
+            answer = read_line(messages.SHARE_ASK) or ""
+        except (EOFError, KeyboardInterrupt):
+            answer = ""
+        return answer.strip().lower() in ("y", "yes")
 
     # ---------------------------------------------------------- framing
 
@@ -165,6 +184,10 @@ class TerminalAsker:
             how = step.kind.hint(step)
             if how:
                 self.out.print(display.text(how, "hw.label"))
+            if step.id in self.offers:
+                offered = self.offers[step.id]
+                kept = "; ".join(offered) if isinstance(offered, list) else step.display(offered)
+                self.out.print(display.text(messages.OFFERED.format(items=kept), "hw.note"))
         asked_as = step.kind.asked_as
         if asked_as == "long" and self.editor:
             return self._edit(step, earlier)

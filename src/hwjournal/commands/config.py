@@ -31,8 +31,9 @@ def run_show(ctx: Context, *, json: bool) -> int:
     config = config_mod.load()
     _warn_unknown(config)
     settings = config.as_dict()
+    country, source, locale_value = _country_in_use(config)
     if json:
-        print_json(settings)
+        print_json({**settings, "country_in_use": country, "country_from": source})
         return 0
     from rich.console import Group
     from rich.table import Table
@@ -55,10 +56,31 @@ def run_show(ctx: Context, *, json: bool) -> int:
     screen = Group(
         Listing(table, ("{}", "{}", "allowed: {}")),
         Text(""),
+        display.text(_country_line(country, source, locale_value)),
         display.text(where.format(path=config.path), "hw.label"),
     )
     display.show(ctx, screen)
     return 0
+
+
+def _country_in_use(config: config_mod.Config) -> tuple[str | None, str, str]:
+    """The country where to turn is for, where it came from ("setting", "locale" or
+    "none"), and the locale value it was read from."""
+    from hwjournal import crisis
+
+    found, source = crisis.person_country(config.country)
+    locale_value = next((os.environ[n] for n in crisis.LOCALE_VARIABLES if os.environ.get(n)), "")
+    return (found.code if found else None), source, locale_value
+
+
+def _country_line(code: str | None, source: str, locale_value: str) -> str:
+    if code is None:
+        return messages.CONFIG_COUNTRY_NONE
+    from hwjournal import crisis
+
+    found = crisis.country(code)
+    where = messages.CONFIG_COUNTRY_SOURCES[source].format(value=locale_value)
+    return messages.CONFIG_COUNTRY_FROM.format(country=code, name=found.name, source=where)
 
 
 def run_set(ctx: Context, *, key: str, value: str) -> int:

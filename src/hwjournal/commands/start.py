@@ -5,6 +5,7 @@ import contextlib
 from hwjournal import answers, messages, templates
 from hwjournal.context import Context, print_json, say, stdin_is_terminal, stdout_is_terminal
 from hwjournal.dates import parse_date, today
+from hwjournal.render import safety as screen
 from hwjournal.session import DraftKept, Session, require_all, template_now
 
 
@@ -52,20 +53,15 @@ def run_resume(
     return _run(ctx, session, mood, json, stdin_is_terminal() and not no_input)
 
 
-def _alert(ctx: Context, session: Session) -> None:
-    from hwjournal.render.safety import show_run_alert  # loaded when an alert comes
-
-    show_run_alert(session, ctx.config.crisis_contact, ctx.plain)
-
-
 def _run(ctx: Context, session: Session, mood: int | None, as_json: bool, interactive: bool) -> int:
     asker = None
     if interactive:
         from hwjournal.terminal import TerminalAsker
 
         asker = TerminalAsker.for_session(session, ctx.config, ctx.plain)
+    alerts = screen.alerter_for(session, ctx.config, ctx.plain)
     try:
-        entry = session.run(asker, mood, ctx.config.mood_checkin, lambda _: _alert(ctx, session))
+        entry = session.run(asker, mood, ctx.config.mood_checkin, alerts)
     except DraftKept as stopped:
         with contextlib.suppress(OSError):  # the terminal may be gone
             say("\n" + stopped.said)
@@ -75,4 +71,6 @@ def _run(ctx: Context, session: Session, mood: int | None, as_json: bool, intera
     elif not stdout_is_terminal():
         print(entry.id, flush=True)
     say((messages.SAVED_PRIVATE if entry.private else messages.SAVED).format(id=entry.id))
+    if entry.alerts:
+        screen.show_last_line(ctx.config)
     return 0

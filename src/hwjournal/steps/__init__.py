@@ -24,10 +24,10 @@ from hwjournal.steps.base import (
     kind_ok,
     parse_step,
     register,
-    snapshot_problem,
     type_of,
     unregister,
 )
+from hwjournal.steps.snapshots import snapshot_problem
 
 __all__ = [
     "COMMON_KEYS",

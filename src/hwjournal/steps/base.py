@@ -103,6 +103,10 @@ COMMON_KEYS = {
     "help": Key(str, ""),
     "required": Key(bool, False),
     "reflection": Key(bool, False),
+    # a few words naming the step where space is short (hw sos, hw show, the week)
+    "heading": Key(str, ""),
+    # what an alerting answer to this step says, instead of the template's `alert`
+    "alert": Key(str, ""),
 }
 
 # name -> StepType, in the order the template format lists them
@@ -147,6 +151,8 @@ class Step:
         help: str = "",
         required: bool = False,
         reflection: bool = False,
+        heading: str = "",
+        alert: str = "",
         **settings: Any,
     ) -> None:
         self.id = id
@@ -155,6 +161,8 @@ class Step:
         self.help = help
         self.required = required
         self.reflection = reflection
+        self.heading = heading
+        self.alert = alert
         unknown = [name for name in settings if name not in SETTINGS]
         if unknown:
             raise TypeError(f"a step has no setting '{unknown[0]}'")
@@ -194,6 +202,10 @@ class Step:
     def alerts(self, value: Any) -> bool:
         return self.kind.alerts(self, value)
 
+    def notices(self, value: Any) -> bool:
+        """Whether the answer reaches the step's `notice_at` (its `notice` is shown)."""
+        return self.kind.notices(self, value)
+
     def display(self, value: Any) -> str:
         """The answer as plain text, the way a person reads it back."""
         return self.kind.display(self, value)
@@ -203,7 +215,7 @@ class Step:
     def snapshot(self) -> dict[str, Any]:
         """What an entry keeps of this step, so it reads the same after the template changes."""
         data: dict[str, Any] = {"id": self.id, "type": self.type, "prompt": self.prompt}
-        for name in ("help", "required", "reflection"):
+        for name in ("help", "required", "reflection", "heading", "alert"):
             value = getattr(self, name)
             if value != COMMON_KEYS[name].default:
                 data[name] = value
@@ -298,6 +310,9 @@ class StepType:
     def alerts(self, step: Step, value: Any) -> bool:
         return False
 
+    def notices(self, step: Step, value: Any) -> bool:
+        return False
+
     def display(self, step: Step, value: Any) -> str:
         if isinstance(value, bool):
             return "yes" if value else "no"
@@ -351,50 +366,23 @@ def parse_step(data: Any, fail: Fail) -> Step:
             fail(problem, key)
     if not step_type.answerable and data.get("required"):
         fail(messages.STEP_INFO_REQUIRED, "required")
+    _check_levels(data, fail)
     settings = step_type.validate(data, fail)
     common = {k: data[k] for k in COMMON_KEYS if k in data}
     return Step(**common, **settings)
 
 
-def snapshot_problem(data: Any) -> tuple[str, str] | None:
-    """What is wrong with one step of an entry's snapshot (an import): the key at
-    fault ("" for the step itself) and the problem; None when it can be kept.
-
-    Looser than a template file: a snapshot records what an entry was made with,
-    perhaps by another version of hw, so unknown keys are ignored and only what
-    the answers and screens rely on is checked."""
-    if not isinstance(data, dict):
-        return "", messages.SNAPSHOT_NOT_OBJECT
-    for key in ("id", "type", "prompt"):
-        if not isinstance(data.get(key), str) or not data[key]:
-            return "", messages.SNAPSHOT_NEEDS.format(key=key)
-    step_type = STEP_TYPES.get(data["type"])
-    if step_type is None:
-        return "", messages.SNAPSHOT_TYPE_UNKNOWN.format(type=data["type"])
-    labels = data.get("labels")
-    if labels is not None and not (
-        isinstance(labels, dict)
-        and all(_whole_text(k) and isinstance(v, str) for k, v in labels.items())
-    ):
-        return "labels", messages.SNAPSHOT_LABELS
-    options = data.get("options")
-    if options is not None and not (
-        isinstance(options, list) and all(isinstance(o, str) for o in options)
-    ):
-        return "options", messages.SNAPSHOT_OPTIONS
-    for name, value in data.items():
-        key = step_type.keys.get(name) or COMMON_KEYS.get(name) or SETTINGS.get(name)
-        if key is None or value is None or name in ("id", "type", "prompt"):
-            continue
-        problem = key.problem(value)
-        if problem:
-            return name, problem
-    return None
-
-
-def _whole_text(key: str) -> bool:
-    try:
-        int(key)
-    except ValueError:
-        return False
-    return True
+def _check_levels(data: dict[str, Any], fail: Fail) -> None:
+    """`alert` and `urgent_at` only beside an `alert_at`, and urgent no lower than it;
+    `notice_at` only with the `notice` it shows."""
+    level = data.get("alert_at")
+    if "alert" in data and level is None:
+        fail(messages.STEP_NEEDS_ALERT_AT.format(key="alert"), "alert")
+    if "urgent_at" in data:
+        urgent = data["urgent_at"]
+        if level is None:
+            fail(messages.STEP_NEEDS_ALERT_AT.format(key="urgent_at"), "urgent_at")
+        if not isinstance(urgent, bool) and not isinstance(level, bool) and urgent < level:
+            fail(messages.STEP_URGENT_BELOW.format(urgent=urgent, level=level), "urgent_at")
+    if ("notice_at" in data) != ("notice" in data):
+        fail(messages.STEP_NOTICE_PAIR, "notice_at" if "notice" in data else "notice")

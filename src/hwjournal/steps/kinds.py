@@ -127,6 +127,9 @@ class _Numeric(StepType):
     def alerts(self, step: Step, value: Any) -> bool:
         return is_number(step.alert_at) and is_number(value) and value >= step.alert_at
 
+    def notices(self, step: Step, value: Any) -> bool:
+        return is_number(step.notice_at) and is_number(value) and value >= step.notice_at
+
 
 class Scale(_Numeric):
     name, word = "scale", "a scale"
@@ -135,6 +138,11 @@ class Scale(_Numeric):
         "max": Key((int, float)),
         "labels": Key(dict, dict),
         "alert_at": Key((int, float)),
+        "urgent_at": Key((int, float)),
+        # a gentle word after an answer at or above notice_at (not an alert: nothing
+        # is recorded and no one to turn to is named), e.g. a grounding suggestion
+        "notice_at": Key((int, float)),
+        "notice": Key(str, ""),
     }
 
     def validate(self, data: dict[str, Any], fail: Fail) -> dict[str, Any]:
@@ -207,6 +215,7 @@ class Number(_Numeric):
         "min": Key((int, float)),
         "max": Key((int, float)),
         "alert_at": Key((int, float)),
+        "urgent_at": Key((int, float)),
     }
 
     def hint(self, step: Step) -> str:
@@ -229,7 +238,13 @@ class Number(_Numeric):
 
 class Choice(StepType):
     name, word = "choice", "pick one"
-    keys: ClassVar[dict[str, Key]] = {"options": Key(list, list), "other": Key(bool, False)}
+    keys: ClassVar[dict[str, Key]] = {
+        "options": Key(list, list),
+        "other": Key(bool, False),
+        # options that mean "my therapist should see this": choosing one offers to
+        # share a private entry, as an alert in a private entry does
+        "offer_share": Key(list, list),
+    }
 
     def validate(self, data: dict[str, Any], fail: Fail) -> dict[str, Any]:
         options = data.get("options")
@@ -241,6 +256,8 @@ class Choice(StepType):
             fail(messages.STEP_OPTIONS_SAME, "options")
         if any(o.strip().isdigit() for o in options):
             fail(messages.STEP_OPTIONS_NUMBER, "options")
+        if any(o not in options for o in data.get("offer_share", [])):
+            fail(messages.STEP_OFFER_SHARE, "offer_share")
         settings = super().validate(data, fail)
         settings["options"] = list(options)
         return settings
@@ -318,11 +335,15 @@ class Multi(Choice):
 
 class YesNo(StepType):
     name, word = "yesno", "yes or no"
-    keys: ClassVar[dict[str, Key]] = {"alert_at": Key(bool, None, wrong=messages.STEP_YESNO_ALERT)}
+    keys: ClassVar[dict[str, Key]] = {
+        "alert_at": Key(bool, None, wrong=messages.STEP_YESNO_ALERT),
+        "urgent_at": Key(bool, None, wrong=messages.STEP_YESNO_ALERT),
+    }
 
     def validate(self, data: dict[str, Any], fail: Fail) -> dict[str, Any]:
-        if data.get("alert_at") is False:
-            fail(messages.STEP_YESNO_ALERT, "alert_at")
+        for key in ("alert_at", "urgent_at"):
+            if data.get(key) is False:
+                fail(messages.STEP_YESNO_ALERT, key)
         return super().validate(data, fail)
 
     def hint(self, step: Step) -> str:
