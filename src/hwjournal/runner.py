@@ -19,8 +19,6 @@ if TYPE_CHECKING:  # `hw start` loads this module: typing costs it milliseconds
 else:  # at run time Asker is a plain class: it only says what an asker does
     Protocol = object
 
-NEEDED = "This one matters for the exercise; a few words are enough."
-
 
 class Asker(Protocol):
     """How the runner talks to the person (terminal.TerminalAsker at a terminal)."""
@@ -92,7 +90,7 @@ def _ask_one(step: Step, number: int, total: int, progress: Progress, asker: Ask
         raw = asker.ask(step, number, total, problem, earlier)
         if raw is None or not raw.strip():
             if step.required:
-                problem = NEEDED
+                problem = step.kind.needed
                 continue
             return None
         try:
@@ -102,7 +100,7 @@ def _ask_one(step: Step, number: int, total: int, progress: Progress, asker: Ask
             continue
         if answers_mod.is_empty(value):
             if step.required:
-                problem = NEEDED
+                problem = step.kind.needed
                 continue
             return None
         return value

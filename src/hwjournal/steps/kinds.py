@@ -61,6 +61,8 @@ def _texts(value: Any) -> bool:
 
 
 class _Textual(StepType):
+    needed = messages.NEEDED_WORDS
+
     def parse(self, step: Step, text: str) -> Any:
         return text
 
@@ -86,6 +88,7 @@ class Long(_Textual):
 
 class Items(StepType):
     name, word, asked_as = "list", "a list", "lines"
+    needed = messages.NEEDED_ITEMS
 
     def hint(self, step: Step) -> str:
         return messages.HOW_LIST
@@ -129,6 +132,7 @@ class _Numeric(StepType):
 
 class Scale(_Numeric):
     name, word = "scale", "a scale"
+    needed = messages.NEEDED_SCALE
     keys: ClassVar[dict[str, Key]] = {
         "min": Key((int, float)),
         "max": Key((int, float)),
@@ -202,6 +206,7 @@ class Scale(_Numeric):
 
 class Number(_Numeric):
     name, word = "number", "a number"
+    needed = messages.NEEDED_NUMBER
     keys: ClassVar[dict[str, Key]] = {
         "min": Key((int, float)),
         "max": Key((int, float)),
@@ -228,6 +233,7 @@ class Number(_Numeric):
 
 class Choice(StepType):
     name, word = "choice", "pick one"
+    needed = messages.NEEDED_CHOICE
     keys: ClassVar[dict[str, Key]] = {"options": Key(list, list), "other": Key(bool, False)}
 
     def validate(self, data: dict[str, Any], fail: Fail) -> dict[str, Any]:
@@ -273,6 +279,7 @@ class Choice(StepType):
 
 class Multi(Choice):
     name, word = "multi", "pick any"
+    needed = messages.NEEDED_MULTI
 
     def validate(self, data: dict[str, Any], fail: Fail) -> dict[str, Any]:
         settings = super().validate(data, fail)
@@ -317,6 +324,7 @@ class Multi(Choice):
 
 class YesNo(StepType):
     name, word = "yesno", "yes or no"
+    needed = messages.NEEDED_YESNO
     keys: ClassVar[dict[str, Key]] = {"alert_at": Key(bool, None, wrong=messages.STEP_YESNO_ALERT)}
 
     def validate(self, data: dict[str, Any], fail: Fail) -> dict[str, Any]:
