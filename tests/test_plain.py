@@ -51,7 +51,7 @@ def build(home: Path) -> dict[str, str]:
         "thought=I always mess things up at work",
         "emotion=anxious",
         "intensity_before=8",
-        "response=Tight chest.\nI reread the email six times.",
+        "reaction=Tight chest.\nI reread the email six times.",
         "distortions=Overgeneralization — this always happens to me",
         "reframe=One mistake in a week of good work",
         "intensity_after=5",
@@ -169,7 +169,7 @@ def test_the_week_says_its_figures_in_words(journal):
     # the reframe log's table: one line an entry, each answer after its step
     row = " ".join(shown[shown.index("Monday 16 November, written") :].split())
     assert "Thought: I always mess things up at work; Emotion: anxious;" in row
-    assert "Intensity before: 8 of 10; Response: Tight chest. I reread the email" in row
+    assert "Intensity before: 8 of 10; Reaction: Tight chest. I reread the email" in row
     assert "Distortions: Overgeneralization — this always happens to me;" in row
 
 
