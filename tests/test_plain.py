@@ -72,7 +72,7 @@ def build(home: Path) -> dict[str, str]:
     )
     start("safety-plan", mon(6), "people_help=My sister", "professionals=Dr. Lee, 555 0199")
     # a draft, the way a person leaves one: Ctrl-C part way through
-    child = spawn_hw("start", "gratitude", env=env)
+    child = spawn_hw("start", "gratitude", "--date", mon(6), env=env)
     child.expect("›")
     child.sendline("Sunshine")
     child.expect("›")
