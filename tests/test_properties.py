@@ -403,7 +403,7 @@ def exported(journal: str, fmt: str) -> str:
 
 
 @SETTINGS
-@given(answers=ANSWERS_JSON, tag=st.from_regex(r"[^\s]{1,12}", fullmatch=True))
+@given(answers=ANSWERS_JSON, tag=st.from_regex(r"[^\s\x00]{1,12}", fullmatch=True))
 @tallied("answers through export (json, csv, markdown)")
 def test_every_export_format_gives_back_what_went_in(props, answers, tag):
 
