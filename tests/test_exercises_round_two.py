@@ -18,10 +18,9 @@ from typing import Any
 import pytest
 from markdown_it import MarkdownIt
 
-from conftest import DATA, REPO, finish, run_hw, spawn_hw
+from helpers import DATA, REPO, answer_flags, finish, flat, run_hw, spawn_hw
 from hwjournal import templates
 from hwjournal.render.week import step_heading
-from test_builtin_content import answer_flags
 
 # each template this round changed, and the version its entries had before
 EARLIER = DATA / "earlier-templates"
@@ -51,14 +50,10 @@ def ids_of(template_id: str) -> list[str]:
     return [s["id"] for s in load(template_id)["steps"]]
 
 
-def words(text: str) -> str:
-    return " ".join(text.split())
-
-
-def markdown_words(text: str) -> str:
+def markdown_flat(text: str) -> str:
     """What a reader of the Markdown sees, parsed by a real Markdown parser."""
     rendered = MarkdownIt("commonmark").enable("table").render(text)
-    return words(html.unescape(re.sub(r"<[^>]+>", " ", rendered)))
+    return flat(html.unescape(re.sub(r"<[^>]+>", " ", rendered)))
 
 
 # ---------------------------------------------------------------- old entries read back
@@ -85,14 +80,14 @@ def test_an_entry_made_before_the_change_reads_back_with_its_own_prompts(
     assert old.json()["template_version"] == earlier.version
     assert new.json()["template_version"] == current.version
 
-    old_prompts = [words(s.prompt) for s in earlier.answerable_steps]
+    old_prompts = [flat(s.prompt) for s in earlier.answerable_steps]
     new_only = [
-        words(s.prompt) for s in current.answerable_steps if words(s.prompt) not in old_prompts
+        flat(s.prompt) for s in current.answerable_steps if flat(s.prompt) not in old_prompts
     ]
     was = [s.snapshot() for s in earlier.steps]
     assert was != [s.snapshot() for s in current.steps]  # the template did change
 
-    shown = words(run_hw("show", str(old.json()["id"]), env=WIDE).out)
+    shown = flat(run_hw("show", str(old.json()["id"]), env=WIDE).out)
     assert all(p in shown for p in old_prompts), template_id
     assert not any(p in shown for p in new_only), template_id
 
@@ -102,12 +97,12 @@ def test_an_entry_made_before_the_change_reads_back_with_its_own_prompts(
         headings = [step_heading({"id": s.id}) for s in earlier.answerable_steps]
         assert all(h in week.out for h in headings)
     else:
-        assert all(p in words(week.out) for p in old_prompts)
+        assert all(p in flat(week.out) for p in old_prompts)
 
     exported = run_hw("export", "--week", OLD_DAY, "--format", "json", "--include-private")
     by_id = {e["id"]: e for e in exported.json()["entries"]}
     assert by_id[old.json()["id"]]["steps"] == was  # prompts, help and options as they were
-    markdown = markdown_words(run_hw("export", "--week", OLD_DAY).out)
+    markdown = markdown_flat(run_hw("export", "--week", OLD_DAY).out)
     assert all(p in markdown for p in old_prompts), template_id
 
 

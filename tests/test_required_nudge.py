@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import finish, run_hw, spawn_hw
+from helpers import finish, run_hw, spawn_hw
 from hwjournal import messages, runner
 from hwjournal.steps import STEP_TYPES, Step
 
