@@ -247,15 +247,6 @@ def test_fear_ladder_rates_situations_0_to_100_and_names_safety_behaviours():
     assert steps["safety_behaviours"]["type"] == "list"
 
 
-def test_exposure_practice_rates_distress_before_peak_and_after():
-    ids = [s["id"] for s in load("exposure-practice")["steps"]]
-    steps = steps_of("exposure-practice")
-    rated = ["distress_before", "distress_peak", "distress_after"]
-    assert [i for i in ids if i in rated] == rated
-    assert all(scale_range(steps[i]) == (0, 100) for i in rated)
-    assert ids.index("safety_behaviours_dropped") < ids.index("distress_peak")
-
-
 # ---------------------------------------------------------------- changed templates
 
 V1 = """

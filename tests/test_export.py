@@ -37,7 +37,7 @@ def fill_export_week(home: Path) -> None:
     made today for days in the past)."""
     hw_in(home, "assign", "reframe-log", "--daily", "--start", MON, "--until", SUN)
     phq9(home, "2026-11-09", [2, 2, 2, 2, 1, 1, 1, 1, 0])  # W46: 12
-    reframe(home, MON, "I always get it wrong", "3", "-a", "response=Chest tight.\nStayed home.")
+    reframe(home, MON, "I always get it wrong", "3", "-a", "reaction=Chest tight.\nStayed home.")
     hw_in(home, "start", "mood-checkin", "--date", MON, "--no-input", "-a", "mood=4",
           "-a", "activities=work", "-a", "activities=rest", "--tag", "work")  # fmt: skip
     hw_in(home, "skip", "reframe-log", "--date", TUE, "--barrier", "time", "--reason", "Late shift")
@@ -359,12 +359,12 @@ def test_csv_one_row_an_entry(week_home: Path, tmp_path: Path) -> None:
     header = rows[0]
     assert header[:8] == ["id", "uid", "date", "template", "title", "mood", "tags", "private"]
     # answer columns in first-seen step order; the check-in's own `mood` step is told apart
-    assert header[8:11] == ["thought", "intensity_before", "response"]
+    assert header[8:11] == ["thought", "intensity_before", "reaction"]
     assert "answer:mood" in header and header.count("mood") == 1
     records = [dict(zip(header, row, strict=True)) for row in rows[1:]]
     assert len(records) == 5 and all(r["private"] == "no" for r in records)
     first = records[0]
-    assert first["response"] == "Chest tight.\nStayed home."
+    assert first["reaction"] == "Chest tight.\nStayed home."
     checkin = next(r for r in records if r["template"] == "mood-checkin")
     assert checkin["activities"] == "work; rest" and checkin["tags"] == "work"
     assert checkin["answer:mood"] == "4"

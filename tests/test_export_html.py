@@ -295,7 +295,7 @@ def test_a_megabyte_answer_and_every_plane_render_whole(hw_home: Path, tmp_path:
     hw_in(hw_home, "start", "gratitude", "--date", MON, "--no-input", "--answers-json",
           str(answers))  # fmt: skip
     hw_in(hw_home, "start", "reframe-log", "--date", MON, "--no-input", "-a", "thought=t",
-          "-a", "reframe=r", "-a", "response=line\r\nbreaks\rkept")  # fmt: skip
+          "-a", "reframe=r", "-a", "reaction=line\r\nbreaks\rkept")  # fmt: skip
     out = export_html("--week", "2026-W47")
     nodes = text_nodes(parse(out))
     assert huge in nodes and planes in nodes

@@ -51,7 +51,7 @@ def build(home: Path) -> dict[str, str]:
         "thought=I always mess things up at work",
         "emotion=anxious",
         "intensity_before=8",
-        "response=Tight chest.\nI reread the email six times.",
+        "reaction=Tight chest.\nI reread the email six times.",
         "distortions=Overgeneralization — this always happens to me",
         "reframe=One mistake in a week of good work",
         "intensity_after=5",
@@ -88,6 +88,15 @@ def build(home: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def journal(build_once) -> dict[str, str]:
+    """The built week, shared by the tests of this module that only read it."""
+    home = build_once("plain", build)
+    return {"HW_HOME": str(home), "TZ": "UTC", "TERM": "xterm"}
+
+
+@pytest.fixture
+def own_journal(build_once) -> dict[str, str]:
+    """The built week for a test that writes to it: its own copy, so what it adds (an
+    entry dated today, a skip) reaches no other test's screens."""
     home = build_once("plain", build)
     return {"HW_HOME": str(home), "TZ": "UTC", "TERM": "xterm"}
 
@@ -170,7 +179,7 @@ def test_the_week_says_its_figures_in_words(journal):
     # the reframe log's table: one line an entry, each answer after its step
     row = " ".join(shown[shown.index("Monday 16 November, written") :].split())
     assert "Thought: I always mess things up at work; Emotion: anxious;" in row
-    assert "Intensity before: 8 of 10; Response: Tight chest. I reread the email" in row
+    assert "Intensity before: 8 of 10; Reaction: Tight chest. I reread the email" in row
     assert "Distortions: Overgeneralization — this always happens to me;" in row
 
 
@@ -245,10 +254,10 @@ def test_hw_alone_greets_in_words(journal):
     assert not PICTURES.search(shown) and "\x1b" not in shown
 
 
-def test_an_exercise_at_a_terminal_in_plain_words(journal):
+def test_an_exercise_at_a_terminal_in_plain_words(own_journal):
     """Prompts, the labelled scale's list, an alert and the saved message: no pictures,
     no colour, and the alert as lines rather than a frame."""
-    child = spawn_hw("--plain", "start", "phq-9", "--mood", "3", env=journal)
+    child = spawn_hw("--plain", "start", "phq-9", "--mood", "3", env=own_journal)
     session = recorded(child)
     child.expect("1 of 11")
     for step in range(1, 10):
@@ -295,8 +304,8 @@ def test_a_timer_in_plain_words_does_not_count_down_on_screen(hw_home, every_typ
     assert " left" not in shown
 
 
-def test_skip_asks_in_plain_words(journal):
-    child = spawn_hw("--plain", "skip", "mood-checkin", "--date", mon(2), env=journal)
+def test_skip_asks_in_plain_words(own_journal):
+    child = spawn_hw("--plain", "skip", "mood-checkin", "--date", mon(2), env=own_journal)
     session = recorded(child)
     child.expect("What got in the way")
     child.expect("›")

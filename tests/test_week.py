@@ -64,7 +64,7 @@ def fill_week(home: Path) -> None:
     )  # fmt: skip
     hw_in(home, "skip", "reframe-log", "--date", TUE, "--barrier", "time", "--reason", "Late shift")
     add_draft(home, TUE)
-    reframe(home, WED, "Nobody wants me there", "2", "-a", "response=Chest tight.\nStayed home.")
+    reframe(home, WED, "Nobody wants me there", "2", "-a", "reaction=Chest tight.\nStayed home.")
     hw_in(
         home, "start", "gratitude", "--date", THU, "--no-input", "-a", "things=Tea", "--mood", "4"
     )

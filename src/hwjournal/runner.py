@@ -9,7 +9,6 @@ draft is saved the moment an answer is given.
 from __future__ import annotations
 
 from hwjournal import answers as answers_mod
-from hwjournal import messages
 from hwjournal.errors import UsageError
 from hwjournal.steps import AnswerError, Step
 
@@ -111,7 +110,7 @@ def _ask_one(step: Step, number: int, total: int, progress: Progress, asker: Ask
             return progress.offered[step.id]
         if raw is None or not raw.strip():
             if step.required:
-                problem = messages.ANSWER_NEEDED
+                problem = step.kind.needed
                 continue
             return None
         try:
@@ -121,7 +120,7 @@ def _ask_one(step: Step, number: int, total: int, progress: Progress, asker: Ask
             continue
         if answers_mod.is_empty(value):
             if step.required:
-                problem = messages.ANSWER_NEEDED
+                problem = step.kind.needed
                 continue
             return None
         return value

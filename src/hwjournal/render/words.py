@@ -123,12 +123,20 @@ def entry_meta(entry: Entry, backfilled: str | None = None) -> list[str]:
 
 
 def log_steps(entries: list[Entry]) -> list[dict[str, Any]]:
-    """Steps answered in any of the entries, in the template's own order."""
+    """Steps answered in any of the entries, in the template's own order. Entries made
+    with different versions of it are merged: a step only a later version has goes
+    after the step it follows there, so a renamed column stays beside its old name."""
     seen: dict[str, dict[str, Any]] = {}
+    order: list[str] = []
     for entry in entries:
+        after = -1  # where the last step of this entry already placed stands
         for step in entry.steps:
-            if not type_of(step.get("type", "")).answerable or step.get("id") in seen:
+            if not type_of(step.get("type", "")).answerable:
                 continue
-            if any(step["id"] in e.answers for e in entries):
+            if step.get("id") in seen:
+                after = order.index(step["id"])
+            elif any(step.get("id") in e.answers for e in entries):
                 seen[step["id"]] = step
-    return list(seen.values())
+                after += 1
+                order.insert(after, step["id"])
+    return [seen[step_id] for step_id in order]

@@ -257,6 +257,8 @@ class StepType:
               line), "long" (free writing, or $EDITOR), "timer", "info" (shown,
               not asked); the terminal Asker has a way for each
     answerable  False for a step that only shows its prompt
+    needed    what the runner says when a required step is left empty: what
+              would do for this type ("a few words", "y or n")
     """
 
     name = ""
@@ -264,6 +266,7 @@ class StepType:
     keys: ClassVar[dict[str, Key]] = {}
     asked_as = "line"
     answerable = True
+    needed = messages.NEEDED
 
     # ------------------------------------------------------------ templates
 

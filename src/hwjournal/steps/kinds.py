@@ -62,6 +62,8 @@ def _texts(value: Any) -> bool:
 
 
 class _Textual(StepType):
+    needed = messages.NEEDED_WORDS
+
     def parse(self, step: Step, text: str) -> Any:
         return text
 
@@ -87,6 +89,7 @@ class Long(_Textual):
 
 class Items(StepType):
     name, word, asked_as = "list", "a list", "lines"
+    needed = messages.NEEDED_ITEMS
 
     def hint(self, step: Step) -> str:
         return messages.HOW_LIST
@@ -133,6 +136,7 @@ class _Numeric(StepType):
 
 class Scale(_Numeric):
     name, word = "scale", "a scale"
+    needed = messages.NEEDED_SCALE
     keys: ClassVar[dict[str, Key]] = {
         "min": Key((int, float)),
         "max": Key((int, float)),
@@ -211,6 +215,7 @@ class Scale(_Numeric):
 
 class Number(_Numeric):
     name, word = "number", "a number"
+    needed = messages.NEEDED_NUMBER
     keys: ClassVar[dict[str, Key]] = {
         "min": Key((int, float)),
         "max": Key((int, float)),
@@ -238,6 +243,7 @@ class Number(_Numeric):
 
 class Choice(StepType):
     name, word = "choice", "pick one"
+    needed = messages.NEEDED_CHOICE
     keys: ClassVar[dict[str, Key]] = {
         "options": Key(list, list),
         "other": Key(bool, False),
@@ -291,6 +297,7 @@ class Choice(StepType):
 
 class Multi(Choice):
     name, word = "multi", "pick any"
+    needed = messages.NEEDED_MULTI
 
     def validate(self, data: dict[str, Any], fail: Fail) -> dict[str, Any]:
         settings = super().validate(data, fail)
@@ -335,6 +342,7 @@ class Multi(Choice):
 
 class YesNo(StepType):
     name, word = "yesno", "yes or no"
+    needed = messages.NEEDED_YESNO
     keys: ClassVar[dict[str, Key]] = {
         "alert_at": Key(bool, None, wrong=messages.STEP_YESNO_ALERT),
         "urgent_at": Key(bool, None, wrong=messages.STEP_YESNO_ALERT),
