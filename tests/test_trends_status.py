@@ -224,7 +224,7 @@ def test_a_user_template_defines_its_own_thresholds(tmp_path):
         ("response_drop = 0", "scoring.response_drop", "fraction"),
         ('higher_is_better = "yes"', "scoring.higher_is_better", "true or false"),
         ("sources = 3", "scoring.sources", "a table"),
-        ('sources = {bands = "me"}', "scoring.sources", "not a threshold"),
+        ('sources = {colour = "me"}', "scoring.sources", "does not state"),
         ("sources = {caseness = 10}", "scoring.sources", "should be text"),
         ("reliable = 6", "scoring.reliable", "unknown key"),
     ],

@@ -428,6 +428,10 @@ STEP_YESNO_ALERT = (
     "on a yesno step, alert_at can only be true (an answer of yes shows the alert); "
     "leave it out for no alert"
 )
+STEP_VALUES_LENGTH = "values should give {count} points, one per {what} ({given} given)"
+STEP_VALUES_NUMBERS = "values should be numbers, one per answer"
+STEP_VALUES_OTHER = "a choice that scores points (values, alert_at) cannot take other = true"
+STEP_URGENT_NEEDS_ALERT = "urgent_at needs alert_at, and should be at or above it"
 # ... and with a step an entry keeps (an import), after "entry 3: steps[0]"
 SNAPSHOT_NOT_OBJECT = "should be an object"
 SNAPSHOT_NEEDS = "needs '{key}' as text"

@@ -182,6 +182,10 @@ class Step:
     def alerts(self, value: Any) -> bool:
         return self.kind.alerts(self, value)
 
+    def urgent(self, value: Any) -> bool:
+        """The answer reaches the step's `urgent_at` (its points, on a scored step)."""
+        return self.kind.urgent(self, value)
+
     def display(self, value: Any) -> str:
         """The answer as plain text, the way a person reads it back."""
         return self.kind.display(self, value)
@@ -284,6 +288,9 @@ class StepType:
         return value
 
     def alerts(self, step: Step, value: Any) -> bool:
+        return False
+
+    def urgent(self, step: Step, value: Any) -> bool:
         return False
 
     def display(self, step: Step, value: Any) -> str:
