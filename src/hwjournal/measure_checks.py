@@ -94,9 +94,7 @@ def _check_scale(
     _check_bands(chk, table, by_id, prefix, where)
 
 
-def _check_thresholds(
-    chk: Any, table: dict[str, Any], prefix: str, where: tuple[str, int]
-) -> None:
+def _check_thresholds(chk: Any, table: dict[str, Any], prefix: str, where: tuple[str, int]) -> None:
     for name in measures.THRESHOLDS:
         value = table.get(name)
         if value is None:
@@ -135,7 +133,9 @@ def _check_bands(
             and all(_number(band[k]) for k in band if k != "label")
             and isinstance(band["label"], str)
         ):
-            chk.fail('each band is {max = N, label = "..."} (min = N too)', prefix + "bands", *where)
+            chk.fail(
+                'each band is {max = N, label = "..."} (min = N too)', prefix + "bands", *where
+            )
         if "min" in band and band["min"] > band["max"]:
             chk.fail(f"band '{band['label']}' has its min above its max", prefix + "bands", *where)
         if last is not None and (band["max"] <= last or band.get("min", math.inf) <= last):

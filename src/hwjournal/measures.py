@@ -297,11 +297,10 @@ def status(baseline: float, latest: float, thresholds: Thresholds) -> list[str]:
             words.append(RELIABLE_DETERIORATION)
         else:
             words.append(NO_RELIABLE_CHANGE)
-    if t.caseness is not None:
-        if is_case(baseline, t) and not is_case(latest, t):
-            words.append(RECOVERY)
-            if reliable:
-                words.append(RELIABLE_RECOVERY)
+    if t.caseness is not None and is_case(baseline, t) and not is_case(latest, t):
+        words.append(RECOVERY)
+        if reliable:
+            words.append(RELIABLE_RECOVERY)
     # a drop of at least response_drop × baseline (a rise, when higher is better); a
     # score that did not move at all is no response, even from a baseline of 0
     if (

@@ -12,8 +12,8 @@ import os
 import re
 
 from hwjournal import measure_checks, messages, paths, sources, template_files
-from hwjournal.measures import Band, Scoring
 from hwjournal.errors import NotFoundError, TemplateError, UsageError
+from hwjournal.measures import Band, Scoring
 from hwjournal.steps import KIND_NAMES, Step, kind_ok, parse_step
 
 TYPE_CHECKING = False

@@ -76,9 +76,7 @@ def _check_points(data: dict[str, Any], fail: Fail, count: int, what: str) -> No
                 messages.STEP_VALUES_LENGTH.format(count=count, what=what, given=len(values)),
                 "values",
             )
-    if "urgent_at" in data and not (
-        "alert_at" in data and data["urgent_at"] >= data["alert_at"]
-    ):
+    if "urgent_at" in data and not ("alert_at" in data and data["urgent_at"] >= data["alert_at"]):
         fail(messages.STEP_URGENT_NEEDS_ALERT, "urgent_at")
 
 
