@@ -188,8 +188,8 @@ def test_only_the_measure_asked_for(filled):
             "thresholds": {
                 "reliable_change": 4,
                 "caseness": 8,
-                "remission_below": 5,
-                "response_drop": 0.5,
+                "remission_below": None,
+                "response_drop": None,
             },
         }
     ]
