@@ -93,7 +93,7 @@ def test_bands_that_validate_hold_every_possible_score(made):
     steps, scoring = made
     loaded = template(steps, scoring)
     for answers in itertools.product(*(range(s["min"], s["max"] + 1) for s in steps)):
-        score = loaded.scoring.score(loaded.steps, dict(zip(scoring["steps"], answers)))
+        score = loaded.scoring.score(loaded.steps, dict(zip(scoring["steps"], answers, strict=True)))
         assert score["band"] is not None
 
 
@@ -116,9 +116,8 @@ def test_a_gap_between_bands_with_min_is_refused_and_one_without_a_possible_scor
     # × 2, the scores are 0, 2, 4 ... 12: no score falls between 6 and 8
     even = [{"min": 0, "max": 6, "label": "low"}, {"min": 8, "max": 12, "label": "high"}]
     loaded = template(steps, {"steps": ["a", "b"], "bands": even, "multiplier": 2})
-    assert measure_checks.possible_scores(loaded.scoring.total, {s.id: s for s in loaded.steps}) == [
-        0, 2, 4, 6, 8, 10, 12,
-    ]  # fmt: skip
+    by_id = {s.id: s for s in loaded.steps}
+    assert measure_checks.possible_scores(loaded.scoring.total, by_id) == [0, 2, 4, 6, 8, 10, 12]
 
 
 def test_alert_and_urgent_levels_compare_points_not_the_answer():
@@ -136,7 +135,8 @@ def test_alert_and_urgent_levels_compare_points_not_the_answer():
     assert [c.alerts(o) for o in step["options"]] == [True, True, False]
     assert [c.urgent(o) for o in step["options"]] == [True, False, False]
     reversed_scale = template([scale_step("r", 0, 4, reverse=True, alert_at=3)], {"steps": ["r"]})
-    assert [reversed_scale.steps[0].alerts(a) for a in range(5)] == [True, True, False, False, False]
+    alerting = [reversed_scale.steps[0].alerts(a) for a in range(5)]
+    assert alerting == [True, True, False, False, False]
 
 
 BAD = {
