@@ -93,7 +93,8 @@ def test_bands_that_validate_hold_every_possible_score(made):
     steps, scoring = made
     loaded = template(steps, scoring)
     for answers in itertools.product(*(range(s["min"], s["max"] + 1) for s in steps)):
-        score = loaded.scoring.score(loaded.steps, dict(zip(scoring["steps"], answers, strict=True)))
+        given = dict(zip(scoring["steps"], answers, strict=True))
+        score = loaded.scoring.score(loaded.steps, given)
         assert score["band"] is not None
 
 
@@ -149,7 +150,7 @@ BAD = {
         """,
         "scoring.scales[0].steps",
         "'z' is not a step of this template",
-        "steps = [\"a\", \"z\"]",
+        'steps = ["a", "z"]',
     ),
     "values of the wrong length": (
         "",
