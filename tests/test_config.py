@@ -17,6 +17,7 @@ DEFAULTS = {
     "editor": False,
     "crisis_contact": "",
     "keyring": False,
+    "care_start": "",
 }
 
 

@@ -261,6 +261,35 @@ class Scoring:
         return result
 
 
+def part(score: dict[str, Any] | None, scale: str | None) -> tuple[float | None, str | None]:
+    """(score, band) of an entry's `score` for its total (scale None) or one scale."""
+    if not isinstance(score, dict):
+        return None, None
+    if scale is not None:
+        score = (score.get("scales") or {}).get(scale)
+        if not isinstance(score, dict):
+            return None, None
+        value = score.get("score")
+    else:
+        value = score.get("total")
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return None, None
+    band = score.get("band")
+    return value, band if isinstance(band, str) else None
+
+
+def parts_of(scores: list[dict[str, Any]]) -> list[str | None]:
+    """The parts a list of entries' scores have: None for a total, then scale ids."""
+    found: list[str | None] = []
+    for score in scores:
+        if score.get("total") is not None and None not in found:
+            found.insert(0, None)
+        for scale in score.get("scales") or {}:
+            if scale not in found:
+                found.append(scale)
+    return found
+
+
 def of_template(template: Any) -> Thresholds:
     """A loaded template's total's thresholds (none without `[scoring]`)."""
     scoring = getattr(template, "scoring", None)

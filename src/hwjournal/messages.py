@@ -459,6 +459,12 @@ TRENDS_ENTRIES = "{entries} on {days} of these {all} days."
 TRENDS_NO_SCORES = "No scores between these dates."
 TRENDS_ONE_SCORE = "One score so far: {score} on {date}."
 TRENDS_NEXT_SHOWS = "The next one will show a direction."
+TRENDS_NO_COURSE_SCORE = "No score yet since this course of care began, so no change to show."
+TRENDS_BASELINE_CARE = (
+    "Change is counted from each measure's first score since this course of care began, on {date}."
+)
+TRENDS_BASELINE_RANGE = "Change is counted from each measure's first score in these dates."
+TRENDS_PAIR = "{first} and {second} together (paired recovery): {words}."
 TRENDS_FIRST_LATEST = "First {first} on {first_date}, latest {latest} on {latest_date}: {how}."
 TRENDS_IMPROVEMENT = (
     "Reliable improvement: a change of {points} points or more is beyond the ordinary "
