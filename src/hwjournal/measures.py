@@ -187,12 +187,16 @@ class Scale:
         return self.thresholds.higher_is_better
 
     def score(self, by_id: dict[str, Any], answers: dict[str, Any]) -> float | None:
-        """The scale's score, or None unless every one of its steps is answered."""
+        """The scale's score, or None unless every required step of it is answered (an
+        optional step left empty scores 0: the PHQ-15's item for women only)."""
         total = 0.0
         for step_id in self.steps:
-            got = points(by_id[step_id], answers.get(step_id))
+            step = by_id[step_id]
+            got = points(step, answers.get(step_id))
             if got is None:
-                return None
+                if step.required or answers.get(step_id) is not None:
+                    return None
+                got = 0
             total += got
         return whole(total * self.multiplier)
 
