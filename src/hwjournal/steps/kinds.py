@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from hwjournal import measures, messages
+from hwjournal import messages
 from hwjournal.steps.base import (
     AnswerError,
     Key,
@@ -16,6 +16,7 @@ from hwjournal.steps.base import (
     kind_ok,
     register,
 )
+from hwjournal.steps.points import POINTS_KEYS, check_points, reaches
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -54,37 +55,6 @@ def _outside(step: Step, value: int | float) -> str | None:
     if (step.min is not None and value < step.min) or (step.max is not None and value > step.max):
         return messages.ANSWER_OUTSIDE.format(value=f"{value:g}", range=_range(step))
     return None
-
-
-# What a scored step (a scale or a choice) takes: its points, and alert levels on them.
-_POINTS_KEYS = {
-    "values": Key(list, list),
-    "reverse": Key(bool, False),
-    "alert_at": Key((int, float)),
-    "urgent_at": Key((int, float)),
-}
-
-
-def _check_points(data: dict[str, Any], fail: Fail, count: int, what: str) -> None:
-    """`values`, one number per possible answer; `urgent_at` at or above `alert_at`."""
-    values = data.get("values")
-    if values is not None:
-        if not all(is_number(v) for v in values):
-            fail(messages.STEP_VALUES_NUMBERS, "values")
-        if len(values) != count:
-            fail(
-                messages.STEP_VALUES_LENGTH.format(count=count, what=what, given=len(values)),
-                "values",
-            )
-    if "urgent_at" in data and not ("alert_at" in data and data["urgent_at"] >= data["alert_at"]):
-        fail(messages.STEP_URGENT_NEEDS_ALERT, "urgent_at")
-
-
-def _reaches(step: Step, value: Any, level: Any) -> bool:
-    """The answer's points are at or above `level` (a scale's points are its number
-    unless it has values or is reversed)."""
-    got = measures.points(step, value)
-    return is_number(level) and got is not None and got >= level
 
 
 def _texts(value: Any) -> bool:
@@ -164,7 +134,7 @@ class Scale(_Numeric):
         "min": Key((int, float)),
         "max": Key((int, float)),
         "labels": Key(dict, dict),
-        **_POINTS_KEYS,
+        **POINTS_KEYS,
     }
 
     def validate(self, data: dict[str, Any], fail: Fail) -> dict[str, Any]:
@@ -174,7 +144,7 @@ class Scale(_Numeric):
             if not kind_ok(data[key], int):
                 fail(messages.STEP_KEY_KIND.format(kind="a whole number"), key)
         settings = super().validate(data, fail)
-        _check_points(data, fail, data["max"] - data["min"] + 1, "point from min to max")
+        check_points(data, fail, data["max"] - data["min"] + 1, "point from min to max")
         labels: dict[int, str] = {}
         for raw_key, label in data.get("labels", {}).items():
             try:
@@ -195,10 +165,10 @@ class Scale(_Numeric):
         return settings
 
     def alerts(self, step: Step, value: Any) -> bool:
-        return _reaches(step, value, step.alert_at)
+        return reaches(step, value, step.alert_at)
 
     def urgent(self, step: Step, value: Any) -> bool:
-        return _reaches(step, value, step.urgent_at)
+        return reaches(step, value, step.urgent_at)
 
     def describe(self, step: Step) -> str:
         return f"{self.word} {step.min:g}–{step.max:g}"
@@ -269,7 +239,7 @@ class Choice(StepType):
     keys: ClassVar[dict[str, Key]] = {
         "options": Key(list, list),
         "other": Key(bool, False),
-        **_POINTS_KEYS,
+        **POINTS_KEYS,
     }
 
     def validate(self, data: dict[str, Any], fail: Fail) -> dict[str, Any]:
@@ -285,16 +255,16 @@ class Choice(StepType):
         settings = super().validate(data, fail)
         settings["options"] = list(options)
         if self.name == "choice":
-            _check_points(data, fail, len(options), "option")
+            check_points(data, fail, len(options), "option")
             if data.get("other") and ("values" in data or "alert_at" in data):
                 fail(messages.STEP_VALUES_OTHER, "other")
         return settings
 
     def alerts(self, step: Step, value: Any) -> bool:
-        return _reaches(step, value, step.alert_at)
+        return reaches(step, value, step.alert_at)
 
     def urgent(self, step: Step, value: Any) -> bool:
-        return _reaches(step, value, step.urgent_at)
+        return reaches(step, value, step.urgent_at)
 
     def hint(self, step: Step) -> str:
         return messages.HOW_CHOICE + (messages.HOW_CHOICE_OTHER if step.other else "")
