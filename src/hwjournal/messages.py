@@ -459,6 +459,26 @@ TRENDS_ENTRIES = "{entries} on {days} of these {all} days."
 TRENDS_NO_SCORES = "No scores between these dates."
 TRENDS_ONE_SCORE = "One score so far: {score} on {date}."
 TRENDS_NEXT_SHOWS = "The next one will show a direction."
+SCORING_INTRO = (
+    "The answers add up to a screening score: something to talk over with your therapist, "
+    "never a diagnosis."
+)
+SCORING_TOTAL = "Total"
+SCORING_OF_STEPS = "{label} (questions {numbers})"
+SCORING_TIMES = "the sum × {multiplier:g}"
+SCORING_HIGHER = "higher is better"
+SCORING_BANDS = "bands: {bands}"
+SCORING_NO_BANDS = "no bands"
+SCORING_THRESHOLD = {
+    "reliable_change": "reliable change: {value:g} points",
+    "caseness": "caseness: {value:g}",
+    "remission_below": "remission: below {value:g}",
+    "response_drop": "response: a change of {share:g}% of the first score",
+}
+SCORING_SOURCE = "Source ({what}): {text}"
+SCORING_PAIRS = (
+    "Judged together with {other} for recovery, as NHS Talking Therapies does (hw trends)."
+)
 TRENDS_NO_COURSE_SCORE = "No score yet since this course of care began, so no change to show."
 TRENDS_BASELINE_CARE = (
     "Change is counted from each measure's first score since this course of care began, on {date}."
