@@ -39,10 +39,10 @@ def load(template_id: str) -> dict:
 @pytest.mark.parametrize(
     ("answers", "total", "band"),
     [
-        ((3, 3, 2, 4, 2), 56, "above the low-wellbeing cut-off"),  # 14 × 4
+        ((3, 3, 2, 4, 2), 56, "higher wellbeing"),  # 14 × 4
         ((3, 2, 2, 3, 2), 48, "low wellbeing"),  # 12 × 4
         ((1, 1, 1, 1, 1), 20, "very low wellbeing"),  # 5 × 4
-        ((5, 5, 5, 5, 5), 100, "above the low-wellbeing cut-off"),
+        ((5, 5, 5, 5, 5), 100, "higher wellbeing"),
         ((0, 0, 0, 0, 0), 0, "very low wellbeing"),
     ],
 )

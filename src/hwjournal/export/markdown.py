@@ -241,6 +241,8 @@ def _glance(data: ExportData) -> list[str]:
 
 
 def _entry(entry: Entry) -> list[str]:
+    from hwjournal.measures import scale_texts
+
     lines = [f"#### {inline(entry.title)}", ""]
     meta = _meta(entry)
     if meta:
@@ -248,6 +250,9 @@ def _entry(entry: Entry) -> list[str]:
     if entry.score and entry.score.get("total") is not None:
         band = f" ({inline(entry.score.get('band') or '')})" if entry.score.get("band") else ""
         lines += [f"Screening score: {entry.score['total']}{band}.", ""]
+    scales = scale_texts(entry.score, entry.template)
+    if scales:
+        lines += [*(f"- {inline(text)}" for text in scales), ""]
     for step in entry.steps:
         if step.get("id") not in entry.answers:
             continue

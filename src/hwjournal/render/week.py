@@ -299,6 +299,8 @@ def change_phrase(line: ScoreLine, when: Any = day_month) -> str:
 def _scores(data: WeekData) -> list[Any]:
     from rich.text import Text
 
+    from hwjournal.measures import scale_texts
+
     parts: list[Any] = [_section("Screening scores")]
     for line in data.scores:
         text = Text(short_day(dt.date.fromisoformat(line.entry.date)) + "  ", style="hw.label")
@@ -308,6 +310,8 @@ def _scores(data: WeekData) -> list[Any]:
         text.append("  ")
         text.append(change_phrase(line), style="hw.label")
         parts.append(_indent(text, 2))
+        for scale in scale_texts(line.entry.score, line.entry.template):
+            parts.append(_indent(display.text(scale, "hw.note"), 4))
         if line.progress:  # the status against the first score of six months
             style = "hw.warn" if line.progress.deteriorated else "hw.note"
             parts.append(_indent(Text(line.progress.phrase(day_month), style=style), 4))
