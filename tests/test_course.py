@@ -118,3 +118,18 @@ def test_a_bad_care_start_is_refused(tmp_path, value):
     assert result.code == 2
     assert "care_start" in result.err and "YYYY-MM-DD" in result.err
     assert not (tmp_path / "config.toml").exists()
+
+
+def test_the_week_and_its_exports_add_one_line_for_the_pair(course):
+    # the week of 28 Sep - 4 Oct 2026 holds the PHQ-9's 8 and the GAD-7's 7; the first
+    # scores of the six months before are 16 (8 Sep) and 9 (9 Sep): see the top
+    line = (
+        "PHQ-9 mood questionnaire and GAD-7 anxiety questionnaire together (paired "
+        "recovery): reliable improvement, recovery, reliable recovery."
+    )
+    week = hw_in(course, "week", "2026-10-01").out
+    assert line in " ".join(week.split())
+    markdown = hw_in(course, "export", "--week", "2026-10-01").out
+    assert line in " ".join(markdown.split())
+    html = hw_in(course, "export", "--week", "2026-10-01", "--format", "html").out
+    assert f'<p class="pair">{line}</p>' in html

@@ -117,6 +117,7 @@ def report(data: ExportData) -> dict[str, Any]:
         ],
         "screening_note": messages.SCREENING_NOTE,
         "scores": _scores(data),
+        "pairs": list(data.week.pairs),
         "measures": [
             {
                 "title": measure.title,

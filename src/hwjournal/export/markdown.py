@@ -177,7 +177,15 @@ def _scores(data: ExportData) -> list[str]:
         )
     headers = ["Date", "Measure", "Score", "Band", "Against the last one", "Earlier"]
     headers += ["Over six months"]  # the status against the first score of six months
-    return ["## Screening scores", "", messages.SCREENING_NOTE, "", *table(headers, rows)]
+    pairs = [inline(sentence) for sentence in data.week.pairs]
+    return [
+        "## Screening scores",
+        "",
+        messages.SCREENING_NOTE,
+        "",
+        *table(headers, rows),
+        *(["", *pairs] if pairs else []),
+    ]
 
 
 def _homework(data: ExportData) -> list[str]:

@@ -317,6 +317,8 @@ def _scores(data: WeekData) -> list[Any]:
             parts.append(_indent(Text(line.progress.phrase(day_month), style=style), 4))
         if len(line.earlier) > 1:
             parts.append(_indent(_trail(line), 4))
+    for sentence in data.pairs:
+        parts.append(_indent(display.text(sentence), 2))
     parts.append(_indent(Text(messages.SCREENING_NOTE, style="hw.help"), 2))
     return parts
 
