@@ -1,35 +1,18 @@
-"""Every test gets its own HW_HOME, so no test touches a real journal, and
-helpers to run the installed `hw` the way a person or a script would."""
+"""Every test gets its own HW_HOME, so no test touches a real journal; the fixtures
+that many test files share. Plain helpers (run_hw, spawn_hw, hw_in, entries, answers)
+live in helpers.py."""
 
 from __future__ import annotations
 
-import gc
-import io
-import json
+import fcntl
 import os
 import shutil
-import subprocess
-import sys
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
-from unittest import mock
 
 import pytest
 
-HW = shutil.which("hw", path=os.path.dirname(sys.executable)) or shutil.which("hw")
-REPO = Path(__file__).resolve().parent.parent
-
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-    def json(self) -> Any:
-        return json.loads(self.out)
+from helpers import DATA, run_hw
 
 
 @pytest.fixture(autouse=True)
@@ -55,74 +38,26 @@ def journal_path(hw_home: Path) -> Path:
     return hw_home / "journal.db"
 
 
-def run_hw(
-    *args: str, input: str | None = None, env: dict[str, str] | None = None, timeout: float = 60
-) -> Result:
-    """Run the installed hw as a script would: no terminal, stdin a pipe."""
-    assert HW, "the hw command is not installed in this environment"
-    full_env = dict(os.environ)
-    full_env.update(env or {})
-    proc = subprocess.run(
-        [HW, *args],
-        input=input if input is not None else "",
-        capture_output=True,
-        text=True,
-        env=full_env,
-        timeout=timeout,
-    )
-    return Result(proc.returncode, proc.stdout, proc.stderr)
-
-
 @pytest.fixture
 def hw():
     return run_hw
 
 
-def journal_bytes(path: Path) -> bytes:
-    """Everything on disk that belongs to the journal: the file, its WAL and SHM."""
-    data = b""
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        p = Path(str(path) + suffix)
-        if p.exists():
-            data += p.read_bytes()
-    return data
+@pytest.fixture
+def no_runtime(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No unlocked session, passphrase command or keyring from the machine running the
+    tests (encryption tests use it for every test: pytestmark)."""
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    monkeypatch.delenv("HW_PASSPHRASE_COMMAND", raising=False)
 
 
-def snapshot(path: Path) -> dict[str, bytes]:
-    return (
-        {str(p): p.read_bytes() for p in sorted(path.parent.glob(path.name + "*")) if p.is_file()}
-        if path.parent.exists()
-        else {}
-    )
-
-
-DATA = Path(__file__).resolve().parent / "data"
-
-
-def spawn_hw(
-    *args: str,
-    env: dict[str, str] | None = None,
-    timeout: float = 15,
-    dimensions: tuple[int, int] = (40, 100),
-):
-    """Run the installed hw at a real pseudo-terminal (rows, columns), as a person would."""
-    import pexpect
-
-    full_env = dict(os.environ)
-    full_env.update(env or {})
-    child = pexpect.spawn(
-        HW, list(args), env=full_env, encoding="utf-8", timeout=timeout, dimensions=dimensions
-    )
-    return child
-
-
-def finish(child) -> int:
-    """Wait for the child to end; its exit status."""
-    import pexpect
-
-    child.expect(pexpect.EOF)
-    child.close()
-    return child.exitstatus
+@pytest.fixture
+def runtime(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private XDG_RUNTIME_DIR for unlocked sessions."""
+    folder = tmp_path / "runtime"
+    folder.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
+    return folder
 
 
 @pytest.fixture
@@ -135,28 +70,32 @@ def every_type(hw_home: Path) -> Path:
     return target
 
 
-def hw_here(*args: str, input: str = "", settle: bool = False) -> Result:
-    """hw through its one exit point in this process: the same code and streams as the
-    installed command (text over bytes, as a terminal or pipe gives), without its
-    start-up time, so generated examples can be many."""
-    from hwjournal import cli
+@pytest.fixture(scope="session")
+def build_once(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
+    """build_once(name, make) -> a fresh copy of a folder that make(folder) filled.
 
-    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
-    err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
-    stdin = io.TextIOWrapper(io.BytesIO(input.encode("utf-8")), encoding="utf-8", newline="")
-    with (
-        mock.patch.object(sys, "stdout", out),
-        mock.patch.object(sys, "stderr", err),
-        mock.patch.object(sys, "stdin", stdin),
-    ):
-        code = cli.main(list(args))
-    if settle:  # close any journal connection now, as the end of a process would
-        gc.collect()
-    out.flush()
-    err.flush()
-    # a file name that is not UTF-8 is written back as its bytes (cli._file_names_as_bytes)
-    return Result(
-        code,
-        out.buffer.getvalue().decode(errors="surrogateescape"),
-        err.buffer.getvalue().decode(errors="surrogateescape"),
-    )
+    An expensive setup (a journal made through dozens of hw commands) is made once per
+    test run, whichever xdist worker first asks for it, under a lock the workers share;
+    each caller gets its own copy, so no test sees another's changes."""
+    base = tmp_path_factory.getbasetemp()
+    # the workers of one xdist run share their base folder's parent; a run without
+    # workers keeps its builds in its own base folder
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    builds = shared / "built-once"
+    builds.mkdir(exist_ok=True)
+
+    def build(name: str, make: Callable[[Path], object]) -> Path:
+        done = builds / name
+        with open(builds / f"{name}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not done.exists():
+                work = builds / f"{name}.building"
+                shutil.rmtree(work, ignore_errors=True)
+                work.mkdir()
+                make(work)
+                work.rename(done)
+        copy = tmp_path_factory.mktemp(name) / "home"
+        shutil.copytree(done, copy, symlinks=True)
+        return copy
+
+    return build

@@ -17,7 +17,8 @@ from pathlib import Path
 import html5lib
 import tomli_w
 
-from test_week import MON, SAT, TUE, WED, hw_in
+from helpers import hw_in
+from test_week import MON, SAT, TUE, WED
 
 NS = "{http://www.w3.org/1999/xhtml}"
 SVG = "{http://www.w3.org/2000/svg}"

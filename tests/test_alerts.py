@@ -12,7 +12,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from conftest import REPO, finish, spawn_hw
+from helpers import REPO, finish, flat, item_flags, phq9_items, spawn_hw
 
 CONTACT = "Dr Lee, 555-0100"
 PHQ9_ALERT = "thoughts of being better off dead"
@@ -27,17 +27,7 @@ def set_contact() -> None:
 
 
 def phq9_flags(q9: int, **others: int) -> list[str]:
-    flags = []
-    for number in range(1, 9):
-        flags += ["--answer", f"q{number}={others.get(f'q{number}', 0)}"]
-    return [*flags, "--answer", f"q9={q9}"]
-
-
-def flat(text: str) -> str:
-    """Screen text with the panel's borders and line breaks taken out."""
-    for char in "│╭╮╰╯─\r":
-        text = text.replace(char, " ")
-    return " ".join(text.split())
+    return item_flags(phq9_items(q9, **others))
 
 
 def answer_phq9_up_to_item_9(child: pexpect.spawn, q9: str) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import finish, run_hw, spawn_hw
+from helpers import finish, run_hw, spawn_hw
 
 STEP_TYPES = ("text", "long", "scale", "choice", "multi", "list", "number", "yesno", "timer")
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import HW, REPO, run_hw
+from helpers import HW, REPO, run_hw
 from hwjournal import answers
 from hwjournal.journal import Entry
 from hwjournal.templates import catalog

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from conftest import REPO, run_hw
+from helpers import REPO, answer_flags, run_hw
 from hwjournal import templates
 from hwjournal.render.entries import MOODS
 
@@ -28,31 +28,6 @@ def load(template_id: str) -> dict[str, Any]:
 
 def steps_of(template_id: str) -> dict[str, dict[str, Any]]:
     return {s["id"]: s for s in load(template_id)["steps"]}
-
-
-def answer_flags(template: templates.Template) -> list[str]:
-    """--answer flags for every step, as a script would type them."""
-    flags: list[str] = []
-    for step in template.answerable_steps:
-        kind = step.type
-        if kind == "list":
-            values = [f"first {step.id}", f"second {step.id}"]
-        elif kind == "multi":
-            values = step.options[:2]
-        elif kind == "choice":
-            values = [step.options[-1]]
-        elif kind == "scale":
-            values = [str(int(step.min))]  # the lowest: no alert fires
-        elif kind == "number":
-            values = [str(int(step.min if step.min is not None else 3) + 1)]
-        elif kind == "yesno":
-            values = ["n"]
-        elif kind == "timer":
-            values = ["90"]
-        else:
-            values = [f"an answer for {step.id}"]
-        flags += [arg for value in values for arg in ("--answer", f"{step.id}={value}")]
-    return flags
 
 
 # ---------------------------------------------------------------- every exercise

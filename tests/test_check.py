@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_hw, snapshot
+import helpers
+from helpers import run_hw, snapshot
 
 
 def add_entries(count: int) -> None:
@@ -19,22 +20,9 @@ def add_entries(count: int) -> None:
 
 
 def add_draft(journal_path: Path) -> None:
-    from hwjournal.journal import Entry, Journal, new_uid
-
-    journal = Journal.open(str(journal_path))
-    journal.add(
-        Entry(
-            id=None,
-            uid=new_uid(),
-            template="gratitude",
-            title="Gratitude",
-            date="2026-11-25",
-            created_at="2026-11-25T10:00:00+00:00",
-            status="draft",
-            answers={"things": ["half"]},
-        )
+    helpers.add_entry(
+        journal_path, "2026-11-25", title="Gratitude", status="draft", answers={"things": ["half"]}
     )
-    journal.close()
 
 
 def tamper(journal_path: Path, *statements: str) -> None:

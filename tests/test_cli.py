@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import subprocess
 
-from conftest import HW, finish, spawn_hw
+from helpers import HW, finish, spawn_hw
 
 
 def test_version_and_help(hw):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_hw
+from helpers import run_hw
 
 
 def bash(words: str) -> list[str]:

@@ -6,7 +6,7 @@ import os
 import sqlite3
 import subprocess
 
-from conftest import HW, run_hw
+from helpers import HW, run_hw
 
 
 def test_forty_parallel_starts_lose_nothing(journal_path):

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from conftest import finish, spawn_hw
+from helpers import finish, spawn_hw
 from hwjournal import fast, plans, spec
 from hwjournal.journal import Journal
 

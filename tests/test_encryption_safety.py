@@ -17,32 +17,26 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, HW, REPO, finish, run_hw, snapshot, spawn_hw
-from test_encryption import (
+from helpers import (
+    DATA,
+    HW,
     PASSPHRASE,
     PLAIN_HEADER,
+    REPO,
     WITH_PASSPHRASE,
-    add_entry,
+    checkin,
     encrypt_quickly,
+    finish,
+    run_hw,
+    snapshot,
+    spawn_hw,
 )
 
 sys.path.insert(0, str(REPO / "bench"))
 import fallback_load
 import generate
 
-
-@pytest.fixture(autouse=True)
-def no_runtime(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
-    monkeypatch.delenv("HW_PASSPHRASE_COMMAND", raising=False)
-
-
-@pytest.fixture
-def runtime(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "runtime"
-    folder.mkdir(mode=0o700)
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
-    return folder
+pytestmark = pytest.mark.usefixtures("no_runtime")
 
 
 @pytest.fixture(scope="module")
@@ -191,7 +185,7 @@ journal.close()
 def test_encrypt_and_decrypt_refuse_while_another_hw_has_the_journal_open(
     journal_path, encrypted_first
 ):
-    add_entry("held open")
+    checkin("held open")
     if encrypted_first:
         encrypt_quickly(journal_path)
     env = {**os.environ, **WITH_PASSPHRASE}
@@ -222,7 +216,7 @@ def test_a_reader_waits_for_a_conversion_and_then_reads_the_new_journal(journal_
     opens the journal as it is afterwards."""
     from hwjournal.journal import opening
 
-    add_entry("before")
+    checkin("before")
     encrypt_quickly(journal_path)
     lock = opening.lock_exclusive(str(journal_path))
     try:
@@ -266,7 +260,7 @@ def test_no_plaintext_of_an_encrypted_journal_reaches_any_file(
     temp = tmp_path / "tmp"
     temp.mkdir()
     env = {"TMPDIR": str(temp)}
-    add_entry("setup")
+    checkin("setup")
     encrypt_quickly(journal_path)
     assert run_hw("unlock", env=WITH_PASSPHRASE).code == 0
     shm_before = set(os.listdir("/dev/shm")) if os.path.isdir("/dev/shm") else set()
@@ -350,7 +344,7 @@ def test_no_plaintext_of_an_encrypted_journal_reaches_any_file(
 def test_an_encrypted_journal_edits_nowhere_without_memory_backed_storage(journal_path):
     from hwjournal.journal import Journal, sessions
 
-    add_entry("plain")
+    checkin("plain")
     plain = Journal.open(str(journal_path))
     assert plain.editor_folder() == ""
     plain.close()
@@ -414,7 +408,7 @@ def loaded_by(*args: str, env: dict[str, str] | None = None) -> tuple[int, set[s
 
 
 def test_plain_journals_never_load_the_encryption_libraries(journal_path):
-    add_entry("plain")
+    checkin("plain")
     for args in (("due", "--json"), ("log", "-n", "10", "--json"), ("week", "--json")):
         code, loaded = loaded_by(*args)
         assert code == 0
@@ -422,7 +416,7 @@ def test_plain_journals_never_load_the_encryption_libraries(journal_path):
 
 
 def test_an_unlocked_journal_opens_without_key_derivation(journal_path, runtime):
-    add_entry("first")
+    checkin("first")
     encrypt_quickly(journal_path)
     assert run_hw("unlock", env=WITH_PASSPHRASE).code == 0
     for args in (("due", "--json"), ("log", "-n", "10", "--json")):
@@ -440,7 +434,7 @@ NO_EXTRA = {"PYTHONPATH": str(DATA / "no_encryption")}
 def test_without_the_extra_plain_journals_work_and_encryption_says_how_to_install(
     journal_path,
 ):
-    add_entry("plain", NO_EXTRA)
+    checkin("plain", NO_EXTRA)
     assert run_hw("log", "--json", env=NO_EXTRA).code == 0
     before = snapshot(journal_path)
     for args in (("encrypt",), ("unlock",), ("decrypt", "--yes")):
@@ -453,7 +447,7 @@ def test_without_the_extra_plain_journals_work_and_encryption_says_how_to_instal
 
 
 def test_without_the_extra_an_encrypted_journal_says_how_to_install(journal_path):
-    add_entry("secret")
+    checkin("secret")
     encrypt_quickly(journal_path)
     done = run_hw("due", env={**NO_EXTRA, **WITH_PASSPHRASE})
     assert done.code == 1 and done.out == ""
@@ -470,7 +464,7 @@ def keyring_env(tmp_path: Path, **extra: str) -> dict[str, str]:
 
 
 def test_the_keyring_opens_the_journal_when_turned_on(journal_path, tmp_path):
-    add_entry("in the keyring")
+    checkin("in the keyring")
     encrypt_quickly(journal_path)
     env = keyring_env(tmp_path)
     assert run_hw("due", env=env).code == 1  # off by default: locked
@@ -491,7 +485,7 @@ def test_the_keyring_opens_the_journal_when_turned_on(journal_path, tmp_path):
 
 @pytest.mark.parametrize("broken", ["backend fails", "not installed"])
 def test_a_failing_keyring_falls_back_and_never_crashes(journal_path, tmp_path, broken):
-    add_entry("first")
+    checkin("first")
     encrypt_quickly(journal_path)
     assert run_hw("config", "set", "keyring", "true").code == 0
     env = keyring_env(tmp_path, FAKE_KEYRING_FAIL="1") if broken == "backend fails" else {}
@@ -512,7 +506,7 @@ def test_a_locked_journal_raises_a_journal_error_with_the_one_line(journal_path)
     from hwjournal.errors import JournalError
     from hwjournal.journal import Journal
 
-    add_entry("first")
+    checkin("first")
     encrypt_quickly(journal_path)
     with pytest.raises(JournalError) as caught:
         Journal.open(str(journal_path), create=False)
@@ -534,7 +528,7 @@ def test_sqlcipher_errors_join_db_errors_in_every_module_holding_them(journal_pa
 def test_completion_offers_nothing_from_a_locked_journal_and_never_asks(journal_path, runtime):
     from hwjournal import completion
 
-    add_entry("first")
+    checkin("first")
     assert run_hw("assign", "reframe-log").code == 0
     encrypt_quickly(journal_path)
     os.environ["HW_PASSPHRASE_COMMAND"] = "echo asked >&2; exit 1"

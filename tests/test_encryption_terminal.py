@@ -9,28 +9,28 @@ from pathlib import Path
 
 import pytest
 
-from conftest import HW, finish, run_hw, spawn_hw
-from test_encryption import (
+from helpers import (
+    HW,
     PASSPHRASE,
     PLAIN_HEADER,
     RECOVERY,
     WITH_PASSPHRASE,
-    add_entry,
+    checkin,
     command_for,
     encrypt_quickly,
+    finish,
+    run_hw,
+    spawn_hw,
 )
 
 NEW = "a brand new passphrase"
 
 
-@pytest.fixture(autouse=True)
-def no_runtime(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
-    monkeypatch.delenv("HW_PASSPHRASE_COMMAND", raising=False)
+pytestmark = pytest.mark.usefixtures("no_runtime")
 
 
 def test_a_terminal_is_asked_for_the_passphrase(journal_path):
-    add_entry("asked for")
+    checkin("asked for")
     encrypt_quickly(journal_path)
     child = spawn_hw("log", env={"HW_PAGER": "cat", "PAGER": "cat"})
     child.expect("Passphrase for your journal:")
@@ -40,7 +40,7 @@ def test_a_terminal_is_asked_for_the_passphrase(journal_path):
 
 
 def test_three_wrong_tries_and_it_stops(journal_path):
-    add_entry("first")
+    checkin("first")
     encrypt_quickly(journal_path)
     child = spawn_hw("due")
     for _ in range(2):
@@ -55,7 +55,7 @@ def test_three_wrong_tries_and_it_stops(journal_path):
 
 
 def test_stdout_not_a_terminal_is_locked_without_asking(journal_path):
-    add_entry("first")
+    checkin("first")
     encrypt_quickly(journal_path)
     import pexpect
 
@@ -64,7 +64,7 @@ def test_stdout_not_a_terminal_is_locked_without_asking(journal_path):
         ["-c", f"'{HW}' due | cat; echo status=${{PIPESTATUS[0]}}"],
         env=dict(os.environ),
         encoding="utf-8",
-        timeout=15,
+        timeout=60,
     )
     child.expect("The journal is locked: run hw unlock")
     child.expect("status=1")
@@ -72,7 +72,7 @@ def test_stdout_not_a_terminal_is_locked_without_asking(journal_path):
 
 
 def test_encrypt_in_a_terminal_asks_twice_and_shows_the_recovery_key(journal_path):
-    add_entry("first")
+    checkin("first")
     child = spawn_hw("encrypt", timeout=60)
     child.expect("New passphrase:")
     child.sendline(PASSPHRASE)
@@ -97,7 +97,7 @@ def test_encrypt_in_a_terminal_asks_twice_and_shows_the_recovery_key(journal_pat
 
 
 def test_changing_the_passphrase_rewrites_only_the_key_file(journal_path, tmp_path):
-    add_entry("kept as it was")
+    checkin("kept as it was")
     recovery = encrypt_quickly(journal_path)
     journal_before = journal_path.read_bytes()
     key_before = Path(str(journal_path) + ".key").read_bytes()
@@ -124,7 +124,7 @@ def test_changing_the_passphrase_rewrites_only_the_key_file(journal_path, tmp_pa
 
 
 def test_passphrase_needs_a_terminal(journal_path):
-    add_entry("first")
+    checkin("first")
     encrypt_quickly(journal_path)
     done = run_hw("passphrase", env=WITH_PASSPHRASE)
     assert done.code == 1
@@ -134,7 +134,7 @@ def test_passphrase_needs_a_terminal(journal_path):
 def test_a_prompted_key_is_kept_in_the_keyring_when_turned_on(journal_path, tmp_path):
     from test_encryption_safety import keyring_env
 
-    add_entry("first")
+    checkin("first")
     encrypt_quickly(journal_path)
     assert run_hw("config", "set", "keyring", "true").code == 0
     env = keyring_env(tmp_path)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pexpect
 import pytest
 
-from conftest import finish, run_hw, spawn_hw
+from helpers import finish, run_hw, spawn_hw
 from hwjournal import fast, spec, steps
 from hwjournal.context import Context, wrap
 

@@ -19,20 +19,22 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from conftest import run_hw
-from test_week import FRI, MON, SAT, SUN, THU, TUE, WED, add_entry, hw_in, phq9, reframe
+from helpers import ENV, hw_in, phq9, run_hw
+from test_week import FRI, MON, SAT, SUN, THU, TUE, WED, add_entry, reframe
 
-ENV = {"TZ": "UTC", "COLUMNS": "80"}
 MD = MarkdownIt("commonmark").enable("table")
 VERDICTS = ("missed", "failed", "Missed", "Failed")
 
 
 @pytest.fixture(scope="module")
-def filled(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def filled(build_once) -> Path:
+    return build_once("export-week", fill_export_week)
+
+
+def fill_export_week(home: Path) -> None:
     """2026-W47: a reframe log, check-ins, scores (one alert public, one private),
     a private letter, a skip, and a back-filled entry (all of them are: they are
     made today for days in the past)."""
-    home = tmp_path_factory.mktemp("export-week")
     hw_in(home, "assign", "reframe-log", "--daily", "--start", MON, "--until", SUN)
     phq9(home, "2026-11-09", [2, 2, 2, 2, 1, 1, 1, 1, 0])  # W46: 12
     reframe(home, MON, "I always get it wrong", "3", "-a", "response=Chest tight.\nStayed home.")
@@ -46,7 +48,6 @@ def filled(tmp_path_factory: pytest.TempPathFactory) -> Path:
     hw_in(home, "start", "letter-never-sent", "--date", SUN, "--no-input", "--private",
           "-a", "recipient=Secret Person", "-a", "letter=Private words",
           "-a", "revealed=Private insight")  # fmt: skip
-    return home
 
 
 @pytest.fixture

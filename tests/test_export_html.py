@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 import test_export
-from conftest import run_hw
+from helpers import ENV, hw_in, phq9, run_hw
 from html_reading import (
     CSP,
     NS,
@@ -38,13 +38,12 @@ from html_reading import (
 )
 from hwjournal.display import clean
 from test_export import headings as md_headings
-from test_week import MON, SAT, SUN, WED, hw_in, phq9
+from test_week import MON, SAT, SUN, WED
 
 # The filled week of the Markdown export's tests (2026-W47), as a fixture here too.
 filled = test_export.filled
 week_home = test_export.week_home
 
-ENV = {"TZ": "UTC", "COLUMNS": "80"}
 MD = MarkdownIt("commonmark").enable("table")
 HOSTILE = hostile_texts("http://127.0.0.1:9")
 

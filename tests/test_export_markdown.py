@@ -19,14 +19,13 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from conftest import run_hw
+from helpers import ENV, hw_in, run_hw
 from hwjournal.display import clean
 from hwjournal.export.markdown import cell, escape_line, inline, paragraphs
 from test_export import all_text, assert_only_our_structure, headings, inline_text, tables
-from test_week import MON, TUE, hw_in
+from test_week import MON, TUE
 
 MD = MarkdownIt("commonmark").enable("table")
-ENV = {"TZ": "UTC", "COLUMNS": "80"}
 
 HOSTILE = [
     "# heading",

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from conftest import HW, finish, run_hw, spawn_hw
+from helpers import HW, finish, run_hw, spawn_hw
 
 SEED = int(os.environ.get("HW_FAULT_SEED", "20261125"))
 

@@ -6,15 +6,14 @@ from __future__ import annotations
 import copy
 import json
 import sqlite3
-import time
 import uuid
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-import conftest
-from conftest import Result, run_hw, snapshot
+import helpers
+from helpers import Result, run_hw, snapshot
 
 DATA = Path(__file__).resolve().parent / "data"
 # Daylio's older eight-column CSV (UTF-8 with a BOM, newest row first): 12- and
@@ -28,8 +27,8 @@ BOM = "\ufeff"
 
 
 def hw_here(*args: str, input: str = "") -> Result:
-    """conftest.hw_here, closing the journal after each call as a process would."""
-    return conftest.hw_here(*args, input=input, settle=True)
+    """helpers.hw_here, closing the journal after each call as a process would."""
+    return helpers.hw_here(*args, input=input, settle=True)
 
 
 def rows(journal: Path, sql: str, *params: Any) -> list[tuple[Any, ...]]:
@@ -592,19 +591,17 @@ def synthetic_document(count: int) -> dict[str, Any]:
     return hw_document(items)
 
 
-def test_twenty_thousand_entries_import_quickly_and_stay_searchable(tmp_path, journal_path):
-    path = write_json(tmp_path / "big.json", synthetic_document(20_000))
-    started = time.monotonic()
+def test_thousands_of_entries_import_in_one_run_and_stay_searchable(tmp_path, journal_path):
+    # (how fast: bench/, which imports 100,000)
+    path = write_json(tmp_path / "big.json", synthetic_document(5_000))
     result = run_hw("import", str(path), "--json")
-    elapsed = time.monotonic() - started
     assert result.code == 0, result.err
-    assert result.json()["added"]["entries"] == 20_000
-    assert elapsed < 10, f"20,000 entries took {elapsed:.1f} s"
+    assert result.json()["added"]["entries"] == 5_000
     assert result.err == ""  # no progress bar without a terminal
     db = sqlite3.connect(journal_path)
-    assert db.execute("SELECT count(*) FROM entries_fts").fetchone()[0] == 20_000
+    assert db.execute("SELECT count(*) FROM entries_fts").fetchone()[0] == 5_000
     hits = db.execute(
-        "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH '\"19999\"'"
+        "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH '\"4999\"'"
     ).fetchone()
     assert hits == (1,)
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pexpect
 
-from conftest import REPO, finish, run_hw, spawn_hw
+from helpers import REPO, finish, run_hw, spawn_hw
 
 
 def answer_up_to_reflection(child: pexpect.spawn) -> None:

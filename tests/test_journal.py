@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import journal_bytes
+from helpers import journal_bytes
 from hwjournal import migrations
 from hwjournal.errors import JournalError
 from hwjournal.journal import Entry, Journal, new_uid

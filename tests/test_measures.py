@@ -8,7 +8,7 @@ import tomllib
 
 import pytest
 
-from conftest import REPO
+from helpers import REPO
 
 ANSWERS = {0: "Not at all", 1: "Several days", 2: "More than half the days", 3: "Nearly every day"}
 NOTICE = (

@@ -11,7 +11,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from conftest import finish, run_hw, spawn_hw
+from helpers import finish, run_hw, spawn_hw
 
 ROWS, COLUMNS = 24, 80
 TALL = ["templates", "show", "phq-9"]  # about 40 lines at 80 columns

@@ -13,7 +13,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from conftest import REPO, finish, run_hw, spawn_hw
+from helpers import REPO, finish, run_hw, spawn_hw
 
 # box drawing, blocks and geometric shapes; braille
 PICTURES = re.compile("[\u2500-\u25ff\u2800-\u28ff]")
@@ -72,7 +72,7 @@ def build(home: Path) -> dict[str, str]:
     )
     start("safety-plan", mon(6), "people_help=My sister", "professionals=Dr. Lee, 555 0199")
     # a draft, the way a person leaves one: Ctrl-C part way through
-    child = spawn_hw("start", "gratitude", env=env)
+    child = spawn_hw("start", "gratitude", "--date", mon(6), env=env)
     child.expect("›")
     child.sendline("Sunshine")
     child.expect("›")
@@ -87,8 +87,9 @@ def build(home: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def journal(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    return build(tmp_path_factory.mktemp("plain"))
+def journal(build_once) -> dict[str, str]:
+    home = build_once("plain", build)
+    return {"HW_HOME": str(home), "TZ": "UTC", "TERM": "xterm"}
 
 
 def plain(env: dict[str, str], *args: str, columns: int = 80) -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import helpers
 from hwjournal import plans
 from hwjournal.dates import now_iso
 from hwjournal.errors import UsageError
@@ -56,20 +57,10 @@ def entry(
     link: bool = True,
 ) -> Entry:
     """An entry as hw start makes it: linked to the assignment live on its date."""
-    e = Entry(
-        id=None,
-        uid=new_uid(),
-        template=template,
-        title=template,
-        date=day.isoformat(),
-        created_at=now_iso(),
-        status=status,
-        private=private,
-        answers={"thought": "x"},
-    )
-    if link:
-        e.assignment_id = plans.assignment_for(j, template, day.isoformat())
-    return j.add(e)
+    return helpers.add_entry(
+        j, day, template, title=template, status=status, private=private, link=link,
+        created_at=now_iso(), answers={"thought": "x"},
+    )  # fmt: skip
 
 
 def due_days(j: Journal, days: list[dt.date], week_start: str = "monday") -> list[dt.date]:

@@ -9,7 +9,7 @@ import sqlite3
 
 import pytest
 
-from conftest import journal_bytes
+from helpers import journal_bytes
 from hwjournal import plans
 from hwjournal.journal import Journal
 

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+import helpers
+from helpers import REPO
 from hwjournal import plans
-from hwjournal.dates import now_iso
-from hwjournal.journal import Entry, Journal, new_uid
+from hwjournal.journal import Journal
 from hwjournal.plans.ledger import Ledger
 
 sys.path.insert(0, str(REPO / "bench"))
@@ -26,12 +26,15 @@ import generate
 END = dt.date(2026, 11, 25)
 
 
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> Journal:
-    folder = tmp_path_factory.mktemp("read-ahead")
+def generate_journal(folder: Path) -> None:
     corpus = folder / "journal.json"
     generate.generate(5000, str(corpus), seed=11, end=END)
     fallback_load.load(str(corpus), str(folder / "journal.db"))
+
+
+@pytest.fixture(scope="module")
+def generated(build_once) -> Journal:
+    folder = build_once("read-ahead", generate_journal)
     journal = Journal.open(str(folder / "journal.db"))
     yield journal
     journal.close()
@@ -77,12 +80,7 @@ def test_a_window_that_does_not_cover_an_occasion_falls_back_to_asking(generated
 
 
 def add(j: Journal, day: dt.date, template: str = "reframe-log") -> None:
-    j.add(
-        Entry(
-            id=None, uid=new_uid(), template=template, title="Reframe", date=day.isoformat(),
-            created_at=now_iso(), answers={"thought": "x"},
-        )
-    )  # fmt: skip
+    helpers.add_entry(j, day, template, title="Reframe", answers={"thought": "x"})
 
 
 def test_unlinked_entries_go_to_the_newest_assignment_read_ahead_or_not(tmp_path: Path):

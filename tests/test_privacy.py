@@ -4,21 +4,17 @@ index, and no command opens a network socket."""
 
 from __future__ import annotations
 
-import gc
-import io
 import json
 import os
 import socket
 import sqlite3
 import stat
 import subprocess
-import sys
 from pathlib import Path
-from unittest import mock
 
 import pytest
 
-from conftest import HW, Result, run_hw
+from helpers import HW, hw_here, make_entry, run_hw
 
 # Import samples kept with the tests (see tests/test_import.py for what they hold).
 DATA = Path(__file__).resolve().parent / "data"
@@ -100,17 +96,13 @@ def traces(folder: Path) -> list[str]:
 def draft_then_complete(journal_path: Path) -> int:
     """An entry written the way an interactive run writes it: saved as a draft after
     each answer (each save a new version of the row), then made complete."""
-    from hwjournal.journal import Entry, Journal, new_uid
+    from hwjournal.journal import Journal
 
     journal = Journal.open(str(journal_path))
-    entry = Entry(
-        id=None,
-        uid=new_uid(),
-        template="gratitude",
-        title="Gratitude",
-        date="2026-11-25",
-        created_at="2026-11-25T20:00:00+00:00",
+    entry = make_entry(
+        "2026-11-25",
         status="draft",
+        answers={},
         steps=[
             {"id": "things", "type": "list", "prompt": "?"},
             {"id": "closer", "type": "text", "prompt": "?"},
@@ -170,24 +162,6 @@ def test_a_backup_made_before_delete_is_named_as_still_holding_it(hw_home):
 # ---------------------------------------------------------------- no network
 
 
-def hw_here(*args: str, input: str = "") -> Result:
-    from hwjournal import cli
-
-    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
-    err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
-    stdin = io.TextIOWrapper(io.BytesIO(input.encode()), encoding="utf-8", newline="")
-    with (
-        mock.patch.object(sys, "stdout", out),
-        mock.patch.object(sys, "stderr", err),
-        mock.patch.object(sys, "stdin", stdin),
-    ):
-        code = cli.main(list(args))
-    gc.collect()
-    out.flush()
-    err.flush()
-    return Result(code, out.buffer.getvalue().decode(), err.buffer.getvalue().decode())
-
-
 def test_a_whole_session_opens_no_network_socket(tmp_path, monkeypatch):
     attempts: list[str] = []
 
@@ -237,7 +211,7 @@ def test_a_whole_session_opens_no_network_socket(tmp_path, monkeypatch):
         ("assignments", "end", "1"),
     ]
     for args in session:
-        result = hw_here(*args, input=answers if "--answers-json" in args else "")
+        result = hw_here(*args, input=answers if "--answers-json" in args else "", settle=True)
         assert result.code == 0, (args, result.err)
     assert attempts == []
     sock = None

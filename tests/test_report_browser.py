@@ -23,11 +23,10 @@ from pathlib import Path
 import pytest
 
 import test_export
-from conftest import run_hw
+from helpers import ENV, hw_in, run_hw
 from html_reading import hostile_texts, make_home, parse, skeleton, text_nodes
-from test_week import MON, hw_in
+from test_week import MON
 
-ENV = {"TZ": "UTC", "COLUMNS": "80"}
 BROWSERS = ("chromium", "chromium-browser", "google-chrome")
 FLAGS = (
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -8,18 +8,11 @@ import os
 import sqlite3
 from pathlib import Path
 
-from conftest import finish, spawn_hw
+from helpers import finish, flat, item_flags, phq9_items, spawn_hw
 
 EMERGENCY = "local emergency services"
 NO_ONE = "hw tells no one and watches nothing"
 PRIVATE_NOTE = "your therapist will not see this answer"
-
-
-def flat(text: str) -> str:
-    """Screen text with the line breaks and panel borders taken out."""
-    for char in "│╭╮╰╯─":
-        text = text.replace(char, " ")
-    return " ".join(text.split())
 
 
 def write_config(text: str) -> None:
@@ -47,10 +40,7 @@ def make_plan(hw, helper: str = "Alex 555-0101", line: str = "Crisis line 116 12
 
 
 def phq9(q9: int) -> list[str]:
-    flags = []
-    for number in range(1, 9):
-        flags += ["--answer", f"q{number}=0"]
-    return [*flags, "--answer", f"q9={q9}"]
+    return item_flags(phq9_items(q9))
 
 
 # ---------------------------------------------------------------- hw sos

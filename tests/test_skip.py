@@ -10,7 +10,7 @@ import sqlite3
 import pexpect
 import pytest
 
-from conftest import finish, journal_bytes, spawn_hw
+from helpers import finish, journal_bytes, spawn_hw
 from hwjournal import plans
 from hwjournal.journal import Journal
 

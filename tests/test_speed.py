@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import HW, REPO
+from helpers import HW, REPO, make_entry
 from hwjournal import journal as journal_mod
 from hwjournal import spec
 from hwjournal.cli import main
@@ -243,13 +243,8 @@ def test_deferred_search_index_finds_what_the_trigger_would(journal_path):
     bulk_path = journal_path.with_name("bulk.db")
     bulk = journal_mod.Journal.open(str(bulk_path), create=True)
     entries = [
-        journal_mod.Entry(
-            None,
-            journal_mod.new_uid(),
-            "gratitude",
-            "Gratitude",
+        make_entry(
             f"2026-11-2{n}",
-            "2026-11-20T10:00:00+00:00",
             answers={"things": [f"word{n} shared"], "closer": f"Closer {n}"},
             pending={"text": f"halfway{n}"} if n == 3 else None,
         )
@@ -264,12 +259,7 @@ def test_deferred_search_index_finds_what_the_trigger_would(journal_path):
         assert [e.id for e in bulk.find(search=word)] == expected
         assert expected
     # the trigger is back: an entry added afterwards is found one by one again
-    later = bulk.add(
-        journal_mod.Entry(
-            None, journal_mod.new_uid(), "gratitude", "Gratitude", "2026-11-26", "x",
-            answers={"things": ["afterwards"]},
-        )
-    )  # fmt: skip
+    later = bulk.add(make_entry("2026-11-26", answers={"things": ["afterwards"]}))
     assert [e.id for e in bulk.find(search="afterwards")] == [later.id]
     one_by_one.close()
     bulk.close()

@@ -5,37 +5,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from conftest import snapshot
+from helpers import sample_answer, snapshot
 from hwjournal import templates
-
-
-def sample_answer(step: templates.Step) -> Any:
-    """A valid answer for any step, of the type the entry JSON keeps."""
-    kind = step.type
-    if kind == "text":
-        return f"a line for {step.id}"
-    if kind == "long":
-        return f"first line for {step.id}\n\nand a second paragraph"
-    if kind == "scale":
-        return int(step.max)
-    if kind == "number":
-        return step.min if step.min is not None else 2.5
-    if kind == "choice":
-        return step.options[-1]
-    if kind == "multi":
-        return step.options[:2]
-    if kind == "list":
-        return ["one thing", "another thing"]
-    if kind == "yesno":
-        return False
-    if kind == "timer":
-        return 95
-    raise AssertionError(kind)
-
 
 BUILTINS = sorted(templates.catalog().templates)
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from conftest import hw_here
+from helpers import SAMPLED_TYPES, hw_here
 from hwjournal import answers, runner, steps, templates
 from hwjournal.errors import TemplateError
 from hwjournal.steps import AnswerError, Key, Step, StepType
@@ -247,6 +247,13 @@ def test_the_built_in_types_are_the_ten_the_format_names():
     for name, step_type in steps.STEP_TYPES.items():
         assert step_type.name == name and step_type.word
         assert step_type.asked_as in ("line", "lines", "long", "timer", "info")
+
+
+def test_the_tests_sample_answer_knows_every_answerable_type():
+    """helpers.sample_answer is the one table of example answers the tests use: a type
+    added to steps/ without a sample there fails here, not in some far-off test."""
+    answerable = {name for name, kind in steps.STEP_TYPES.items() if kind.asked_as != "info"}
+    assert answerable == SAMPLED_TYPES
 
 
 def test_an_answer_reads_the_same_from_a_flag_json_and_an_import(every_type):

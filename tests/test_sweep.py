@@ -20,7 +20,7 @@ from unittest import mock
 import pytest
 
 import sweeping
-from conftest import REPO, hw_here, snapshot
+from helpers import REPO, hw_here, snapshot
 from hwjournal import fast, spec
 from sweeping import (
     JRNL,

@@ -22,7 +22,7 @@ from unittest import mock
 
 import pytest
 
-from conftest import HW, hw_here, journal_bytes
+from helpers import HW, hw_here, journal_bytes
 from hwjournal import spec
 from sweeping import (
     INVALID_UTF8,

@@ -8,29 +8,23 @@ import re
 
 import pexpect
 
-from conftest import spawn_hw
+import helpers
+from helpers import spawn_hw
 from hwjournal import plans
 from hwjournal.commands.today import next_command
 from hwjournal.dates import now_iso
-from hwjournal.journal import Entry, Journal, new_uid
+from hwjournal.journal import Entry, Journal
 
 TODAY = dt.date.today()
 SECRET = "my-private-words"
 
 
 def add_entry(journal: Journal, day: dt.date, template: str, title: str, status="complete"):
-    entry = Entry(
-        id=None,
-        uid=new_uid(),
-        template=template,
-        title=title,
-        date=day.isoformat(),
-        created_at=now_iso(),
-        status=status,
+    """An entry as hw start makes it, linked to its assignment, holding SECRET."""
+    return helpers.add_entry(
+        journal, day, template, title=title, status=status, created_at=now_iso(), link=True,
         answers={"note": SECRET, "things": [SECRET]},
-    )
-    entry.assignment_id = plans.assignment_for(journal, template, entry.date)
-    return journal.add(entry)
+    )  # fmt: skip
 
 
 def screen(*args: str) -> str:

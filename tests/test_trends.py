@@ -25,11 +25,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_hw
+import helpers
+from helpers import phq9
 from hwjournal import trends
-from hwjournal.dates import now_iso
 from hwjournal.errors import UsageError
-from hwjournal.journal import Entry, Journal, new_uid
 
 SINCE, UNTIL = "2026-09-07", "2026-10-04"
 RANGE = ("--since", SINCE, "--until", UNTIL)
@@ -38,16 +37,8 @@ ENV = {"TZ": "UTC", "COLUMNS": "80", "NO_COLOR": "1"}
 
 
 def hw_in(home: Path, *args: str, **env: str):
-    result = run_hw(*args, env={**ENV, "HW_HOME": str(home), **env})
-    assert result.code == 0, result.err
-    return result
-
-
-def phq9(home: Path, day: str, total: int, *extra: str) -> None:
-    values = [min(3, max(0, total - 3 * i)) for i in range(9)]
-    assert sum(values) == total and values[8] == 0
-    answers = [x for i, v in enumerate(values, 1) for x in ("-a", f"q{i}={v}")]
-    hw_in(home, "start", "phq-9", "--date", day, "--no-input", *answers, *extra)
+    """helpers.hw_in with NO_COLOR: the chart's shapes, not its colours, carry meaning."""
+    return helpers.hw_in(home, *args, **{"NO_COLOR": "1", **env})
 
 
 def gad7(home: Path, day: str, total: int) -> None:
@@ -72,19 +63,15 @@ def reframe(home: Path, day: str) -> None:
 
 
 def draft(home: Path, day: str) -> None:
-    journal = Journal.open(str(home / "journal.db"))
-    journal.add(
-        Entry(
-            id=None, uid=new_uid(), template="gratitude", title="Gratitude", date=day,
-            created_at=now_iso(), status="draft", mood=1, answers={"things": ["draft"]},
-        )
-    )  # fmt: skip
-    journal.close()
+    helpers.add_entry(home, day, status="draft", mood=1, answers={"things": ["draft"]})
 
 
 @pytest.fixture(scope="module")
-def filled(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    home = tmp_path_factory.mktemp("trends")
+def filled(build_once) -> Path:
+    return build_once("trends", fill_months)
+
+
+def fill_months(home: Path) -> None:
     hw_in(
         home, "assign", "reframe-log", "--days", "mon,wed,fri", "--start", SINCE,
         "--until", "2026-09-27",
@@ -111,7 +98,6 @@ def filled(tmp_path_factory: pytest.TempPathFactory) -> Path:
     hw_in(home, "skip", "reframe-log", "--date", "2026-09-25", "--barrier", "time")
     phq9(home, "2026-10-03", 8)
     gratitude(home, "2026-10-04", 3)
-    return home
 
 
 @pytest.fixture(scope="module")

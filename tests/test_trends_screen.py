@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from helpers import flat
 from hwjournal.render import charts
 from test_trends import RANGE, SECRET, filled, hw_in  # noqa: F401  (filled: the fixture)
 
@@ -18,10 +19,6 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")
 def screen(home, columns: int, **env: str) -> list[str]:
     out = hw_in(home, "trends", *RANGE, COLUMNS=str(columns), **env).out
     return [line.rstrip() for line in out.splitlines()]
-
-
-def flat(lines: list[str]) -> str:
-    return " ".join(" ".join(lines).split())
 
 
 @pytest.mark.parametrize("columns", [80, 120])

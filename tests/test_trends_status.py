@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import REPO, run_hw
+from helpers import REPO, run_hw
 from hwjournal import measures, templates
 from hwjournal.errors import TemplateError
 from hwjournal.measures import (

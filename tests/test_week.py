@@ -18,20 +18,14 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from conftest import run_hw
+import helpers
+from helpers import ENV, hw_in, phq9, run_hw
 from hwjournal.dates import now_iso
-from hwjournal.journal import Entry, Journal, new_uid
+from hwjournal.journal import Journal, new_uid
 
 DAYS = [dt.date(2026, 11, 16) + dt.timedelta(days=i) for i in range(7)]
 MON, TUE, WED, THU, FRI, SAT, SUN = (d.isoformat() for d in DAYS)
-ENV = {"TZ": "UTC", "COLUMNS": "80"}
 WEEK_KEYS = ["week", "start", "end", "entries", "by_day", "assignments", "skips", "mood", "streak"]
-
-
-def hw_in(home: Path, *args: str, **env: str):
-    result = run_hw(*args, env={**ENV, "HW_HOME": str(home), **env})
-    assert result.code == 0, result.err
-    return result
 
 
 def reframe(home: Path, day: str, thought: str, mood: str, *extra: str) -> None:
@@ -42,24 +36,13 @@ def reframe(home: Path, day: str, thought: str, mood: str, *extra: str) -> None:
     )  # fmt: skip
 
 
-def phq9(home: Path, day: str, values: list[int], *extra: str) -> None:
-    answers = [x for i, v in enumerate(values, 1) for x in ("-a", f"q{i}={v}")]
-    hw_in(home, "start", "phq-9", "--date", day, "--no-input", *answers, *extra)
-
-
 def add_entry(home: Path, day: str, status: str = "complete", thing: str = "x") -> None:
     """A gratitude entry written straight to the journal (quicker than hw start
     where only its date matters)."""
-    journal = Journal.open(str(home / "journal.db"))
-    journal.add(
-        Entry(
-            id=None, uid=new_uid(), template="gratitude", title="Gratitude", date=day,
-            created_at=now_iso(), status=status, mood=1 if status == "draft" else 3,
-            answers={"things": [thing]},
-            steps=[{"id": "things", "type": "list", "prompt": "Three things"}],
-        )
+    helpers.add_entry(
+        home, day, status=status, mood=1 if status == "draft" else 3, answers={"things": [thing]},
+        steps=[{"id": "things", "type": "list", "prompt": "Three things"}],
     )  # fmt: skip
-    journal.close()
 
 
 def add_draft(home: Path, day: str) -> None:
@@ -67,8 +50,11 @@ def add_draft(home: Path, day: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def filled(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    home = tmp_path_factory.mktemp("filled-week")
+def filled(build_once) -> Path:
+    return build_once("filled-week", fill_week)
+
+
+def fill_week(home: Path) -> None:
     hw_in(home, "assign", "reframe-log", "--daily", "--start", MON, "--until", SUN)
     phq9(home, "2026-11-09", [2, 2, 2, 2, 1, 1, 1, 1, 0])  # W46: 12
     reframe(home, MON, "I always get it wrong", "3")
@@ -86,7 +72,6 @@ def filled(tmp_path_factory: pytest.TempPathFactory) -> Path:
     reframe(home, SAT, "I should be over it", "3")
     phq9(home, SAT, [1, 1, 1, 1, 1, 1, 1, 1, 1])  # 9, mild; q9 at its alert level
     phq9(home, SUN, [0, 0, 0, 1, 0, 0, 0, 0, 0], "--private", "--mood", "5")
-    return home
 
 
 @pytest.fixture
