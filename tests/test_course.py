@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_hw
+from helpers import run_hw
 
 ENV = {"TZ": "UTC", "COLUMNS": "80", "NO_COLOR": "1"}
 RANGE = ("--since", "2026-09-07", "--until", "2026-10-04")

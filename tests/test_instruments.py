@@ -10,7 +10,7 @@ import tomllib
 
 import pytest
 
-from conftest import REPO, run_hw
+from helpers import REPO, run_hw
 
 ENV = {"TZ": "UTC", "NO_COLOR": "1"}
 

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from conftest import run_hw
+from helpers import run_hw
 from hwjournal.export.charts import BAND_TINTS
 
 ENV = {"TZ": "UTC", "NO_COLOR": "1", "COLUMNS": "100"}
@@ -83,7 +83,7 @@ def test_templates_show_lists_scales_bands_thresholds_and_sources(hw_home):
 def test_templates_show_json_is_the_whole_scoring_table(hw_home):
     import tomllib
 
-    from conftest import REPO
+    from helpers import REPO
 
     for template_id in ("pcl-5", "who-5", "gad-7", "audit"):
         with open(REPO / "templates" / f"{template_id}.toml", "rb") as fh:

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import run_hw
+from helpers import run_hw
 from hwjournal import measure_checks, measures, templates
 from hwjournal.errors import TemplateError
 

@@ -70,6 +70,7 @@ class Measure:
         self.low = low  # the lowest
         self.scale = scale  # the scale's id; None for the total
         self.label = label  # the scale's label
+        self.pairs_with: str | None = None  # the template its recovery is judged with
         self.in_course = False  # the baseline is the course of care's (care_start)
         self.course_baseline: Score | None = None
 
@@ -202,6 +203,8 @@ def describe(
         )
     if any(m.scores for m in found):
         found = [m for m in found if m.scores]
+    for measure in found:
+        measure.pairs_with = scoring.pairs_with
     return found
 
 
@@ -246,19 +249,13 @@ class Pair:
         return {"measures": [self.first.template, self.second.template], "status": self.status}
 
 
-def pairs(found: list[Measure], template_dirs: list[str] | None) -> list[Pair]:
+def pairs(found: list[Measure]) -> list[Pair]:
     """Each pair (`pairs_with`) whose two measures both have a first and a latest score
     in the course, by their totals."""
-    from hwjournal import templates
-
     totals = {m.template: m for m in found if m.scale is None}
     made = []
-    for template_id, measure in totals.items():
-        try:
-            scoring = templates.find(template_id, template_dirs).scoring
-        except HwError:
-            continue
-        other = totals.get(scoring.pairs_with) if scoring and scoring.pairs_with else None
+    for measure in totals.values():
+        other = totals.get(measure.pairs_with) if measure.pairs_with else None
         if other is None or other is measure:
             continue
         pair = Pair(other, measure)

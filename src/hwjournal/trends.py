@@ -254,7 +254,7 @@ def gather(
     data.measures = scored(journal, since, until, measure, template_dirs)
     if care_start is not None:
         course.set_baselines(journal, data.measures, care_start)
-    data.pairs = course.pairs(data.measures, template_dirs)
+    data.pairs = course.pairs(data.measures)
     first = data.weeks[0].start
     counts: dict[str, int] = {}
     for _assignment, _active, counted in plans.counted_occasions(
