@@ -5,6 +5,7 @@ multipliers, scales, and bands that hold every score a template can give; and th
 from __future__ import annotations
 
 import itertools
+import json
 import textwrap
 
 import pytest
@@ -209,3 +210,24 @@ def test_templates_validate_refuses_a_bad_scoring_with_its_line(tmp_path, case):
     assert problem in result.err
     assert key in result.err
     assert f"line {line}" in result.err
+
+
+def test_hw_json_import_takes_a_score_of_scales_without_a_total(hw_home, tmp_path):
+    values = [x for i in range(1, 21) for x in ("-a", f"q{i}=1")]
+    assert run_hw("start", "pcl-5", "--date", "2026-11-03", "--no-input", *values).code == 0
+    exported = run_hw("export", "--format", "json", "--week", "2026-11-03").json()
+    entry = exported["entries"][0]
+    entry["uid"] = "f" * 32
+    entry["score"] = {"scales": {"b": {"score": 5, "band": None}, "c": {"score": 2, "band": "x"}}}
+    good = tmp_path / "scales.json"
+    good.write_text(json.dumps(exported))
+    assert run_hw("import", str(good)).code == 0
+    shown = run_hw("log", "--json", "-n", "0").json()
+    assert entry["score"] in [e.get("score") for e in shown]
+    entry["uid"] = "e" * 32
+    entry["score"] = {"scales": {"b": {"score": "five"}}}
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(exported))
+    refused = run_hw("import", str(bad))
+    assert refused.code == 2 and "'score' should be" in refused.err
+    assert len(run_hw("log", "--json", "-n", "0").json()) == 2  # unchanged
