@@ -608,7 +608,7 @@ def test_thousands_of_entries_import_in_one_run_and_stay_searchable(tmp_path, jo
 
 
 def test_a_progress_bar_shows_on_a_terminal_only(tmp_path):
-    from conftest import finish, spawn_hw
+    from helpers import finish, spawn_hw
 
     path = write_json(tmp_path / "big.json", synthetic_document(6_000))
     child = spawn_hw("import", str(path))
