@@ -91,7 +91,7 @@ def build_once(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
             if not done.exists():
                 work = builds / f"{name}.building"
                 shutil.rmtree(work, ignore_errors=True)
-                work.mkdir(mode=0o700)  # as hw makes its home: readable by the owner only
+                work.mkdir(mode=0o700)  # as hw makes a home: its owner's only
                 make(work)
                 work.rename(done)
         copy = tmp_path_factory.mktemp(name) / "home"

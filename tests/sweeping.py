@@ -152,6 +152,7 @@ BASE = {
     "templates new": (["my-sweep"], []),
     "skip": (["1"], ["--date", "2026-01-07"]),
     "config set": (["week_start", "sunday"], []),
+    "caseload": (["{client}"], []),
 }
 ARG_DEFAULTS = {
     "template_id": "mood-checkin",
@@ -226,6 +227,9 @@ def calm_problems(code: int, err: str, must_fail: bool, out: str = "") -> list[s
 OUTPUTS = {"output", "dest"}  # slots hw writes to; every other path is read
 JRNL = '{"tags": {}, "entries": [{"date": "2026-01-04", "time": "09:00", "title": "a day",\n'
 JRNL += '"body": "", "tags": [], "starred": false}]}\n'
+# a client's hw export, for hw caseload and hw export --from ("{client}")
+CLIENT = '{"format": "hwjournal", "version": 1, "name": "Sweep", "week_start": "monday", '
+CLIENT += '"range": {"start": "2026-01-05", "end": "2026-01-11"}, "entries": []}\n'
 HUGE = 3 << 30  # bytes, in a sparse file: nothing is written
 # Kinds of path a person might pick by mistake. Devices are reached through a link in
 # the test's folder: were a check ever lost, SQLite would put its -journal file beside
@@ -234,6 +238,8 @@ VALID = {  # what each path slot takes well, by its dest
     "answers_json": '{"mood": 3}\n',
     "files": (Path(__file__).parent.parent / "templates" / "mood-checkin.toml").read_text(),
     "file": JRNL,
+    "paths": CLIENT,
+    "from_file": CLIENT,
 }
 SAFE_KINDS = ["folder", "dev-null", "dangling-link", "unreadable", "binary", "not-utf8", "nul"]
 RISKY_KINDS = ["fifo", "dev-zero", "huge"]  # may block, never end or fill memory

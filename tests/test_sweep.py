@@ -23,6 +23,7 @@ import sweeping
 from helpers import REPO, hw_here, snapshot
 from hwjournal import fast, spec
 from sweeping import (
+    CLIENT,
     JRNL,
     KINDS,
     NEVER_FAILS,
@@ -70,13 +71,15 @@ def place(seeded: Path, journal_path: Path, tmp_path: Path, monkeypatch: pytest.
     shutil.copy(REPO / "templates" / "mood-checkin.toml", template)
     jrnl = tmp_path / "jrnl.json"
     jrnl.write_text(JRNL)
+    client = tmp_path / "client.json"
+    client.write_text(CLIENT)
 
     def fresh() -> dict[str, str]:
         journal_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         for leftover in journal_path.parent.glob(journal_path.name + "*"):
             leftover.unlink()
         shutil.copy(seeded, journal_path)
-        return {"{template}": str(template), "{import}": str(jrnl)}
+        return {"{template}": str(template), "{import}": str(jrnl), "{client}": str(client)}
 
     return fresh
 

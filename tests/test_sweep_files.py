@@ -25,6 +25,7 @@ import pytest
 from helpers import HW, hw_here, journal_bytes
 from hwjournal import spec
 from sweeping import (
+    CLIENT,
     INVALID_UTF8,
     JRNL,
     RISKY_KINDS,
@@ -84,6 +85,7 @@ def case_home(tmp_path: Path, name: str, seeded: Path) -> Path:
     shutil.copy(seeded, home / "journal.db")
     (home.parent / "mine.toml").write_text(VALID["files"])
     (home.parent / "jrnl.json").write_text(JRNL)
+    (home.parent / "client.json").write_text(CLIENT)
     return home
 
 
@@ -118,6 +120,7 @@ def fill(line: list[str], home: Path) -> list[str]:
     files = {
         "{template}": str(home.parent / "mine.toml"),
         "{import}": str(home.parent / "jrnl.json"),
+        "{client}": str(home.parent / "client.json"),
     }
     return [files.get(word, word) for word in line]
 

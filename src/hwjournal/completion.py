@@ -75,10 +75,33 @@ def config_keys(incomplete: str) -> list[tuple[str, str]]:
     return [(k, allowed) for k, (_, allowed) in config.KEYS.items() if k.startswith(incomplete)]
 
 
+def client_files(incomplete: str) -> list[tuple[str, str]]:
+    """Folders, and the .json files a client's hw export is, whose path starts with
+    `incomplete` (fish asks hw for files too; bash and zsh fall back to their own)."""
+    folder, slash, start = incomplete.rpartition("/")
+    where = os.path.expanduser(folder or slash) or "."
+    prefix = folder + slash
+    try:
+        names = sorted(os.listdir(where))
+    except OSError:
+        return []
+    found = []
+    for name in names:
+        if not name.startswith(start) or (name.startswith(".") and not start.startswith(".")):
+            continue
+        path = os.path.join(where, name)
+        if os.path.isdir(path):
+            found.append((prefix + name + "/", "folder"))
+        elif name.lower().endswith(".json"):
+            found.append((prefix + name, "hw export"))
+    return found
+
+
 # the names spec.py gives an argument's or option's `complete`
 COMPLETERS = {
     "templates": template_ids,
     "assignments": assignment_ids,
     "skip_targets": skip_targets,
     "config_keys": config_keys,
+    "client_files": client_files,
 }

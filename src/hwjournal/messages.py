@@ -5,7 +5,8 @@ Sections, in order: doing an exercise and reading entries back; what a command l
 hands a command; dates and files; what many commands say (usage, settings, templates,
 answers); where to turn and hw sos; hw templates new; the week and the export; hw
 config; hw import; hw backup and hw check; opening the journal and its disk; homework
-plans; step types and template files; hw trends; encrypted journals."""
+plans; step types and template files; hw trends; encrypted journals; for the therapist
+(hw export --from, hw caseload)."""
 
 SAVED = "Saved as entry {id}. Thank you for taking the time."
 SAVED_PRIVATE = "Saved as entry {id} (private: it stays out of exports unless you ask)."
@@ -617,3 +618,63 @@ CHECK_NO_KEY_FILE = "The journal is encrypted, but its key file {path} is missin
 CHECK_NO_KEY_FILE_FIX = (
     "Only your recovery key opens it now: set a new passphrase with hw unlock --recovery-key"
 )
+
+# For the therapist: hw export --from FILE and hw caseload (a client's hw exports, read
+# without importing them)
+HELP_EXPORT_FROM = (
+    "Render from a client's hw export (a JSON file they sent) instead of your journal."
+)
+HELP_CASELOAD = """Your clients at a glance, from the hw exports they sent you.
+
+One row a client: the days their file covers, their last entry, last week's homework,
+each measure's latest score and its change since their first, and any alerts, never
+their words. Clients with an alert come first, then any whose scores reliably worsened.
+Nothing is imported or written anywhere. A client makes the file with:
+hw export --format json --since 2026-01-01 -o me.json"""
+HELP_CASELOAD_PATHS = "Clients' hw export files, or folders of them (every *.json inside)."
+CLIENT_FILE_KIND = "client's hw export"
+CLIENT_FILE_BAD_HINT = (
+    "hw reads it as it is and changes nothing. Ask for it again, made with: "
+    "hw export --format json -o FILE"
+)
+CASELOAD_PASSED_OVER = "Passed over {path}: {problem}."
+CASELOAD_EMPTY_FOLDER = "it holds no .json file"
+CASELOAD_TOO_DEEP = "its JSON is nested too deeply to read"
+CASELOAD_UNEXPECTED = "hw ran into a problem it did not expect ({problem})"
+CASELOAD_NONE = "No client's file could be read, so there is no caseload to show."
+CASELOAD_NONE_HINT = (
+    "Give the .json files your clients made with hw export --format json, or the folder "
+    "that holds them."
+)
+CASELOAD_TITLE = "Caseload"
+CASELOAD_COUNTS = "{clients}{alerts}{worse}"
+CASELOAD_WITH_ALERT = "{count} with an alert"
+CASELOAD_WORSE = "{count} with a reliable deterioration"
+CASELOAD_NO_HOMEWORK = "none set"
+CASELOAD_HOMEWORK = "{done} of {due}"
+CASELOAD_HOMEWORK_WORDS = "{done} of {due} done"
+CASELOAD_NO_ENTRIES = "no entries"
+CASELOAD_LAST_ENTRY = "last entry {date}"
+CASELOAD_NO_SCORES = "no scores"
+CASELOAD_NO_ALERTS = "none"
+CASELOAD_NO_ALERTS_WORDS = "no alerts"
+CASELOAD_ALERT_COUNT = "{count} alert"
+CASELOAD_ALERT_COUNT_MANY = "{count} alerts"
+CASELOAD_ALERT_LINE = "{what}{times}, {date}"
+# the same in words: "urge suicide on 18 Feb", "self harm 2 times, the last on 19 Oct"
+CASELOAD_ALERT_WORDS = "{what} on {date}"
+CASELOAD_ALERT_WORDS_MANY = "{what} {times} times (the last on {date})"
+CASELOAD_SCORE = "{title} {total}{band}"
+CASELOAD_FOOTNOTE = (
+    "Alerts and scores come from the files as the clients sent them: hw tells no one and "
+    "watches nothing. Scores are screening measures to talk over, never a diagnosis."
+)
+EXPORT_FROM_PART = "{path} covers {first} to {last}, so this shows {start} to {end} only."
+EXPORT_FROM_WITHHELD = (
+    "The client left {count} private entries out of the file, somewhere in {first} to "
+    "{last}; it does not say on which days."
+)
+EXPORT_FROM_OUTSIDE = "{path} covers {first} to {last}: nothing of {start} to {end} is in it."
+EXPORT_FROM_OUTSIDE_HINT = "Ask for days inside it, or leave out the range to see its last week."
+EXPORT_FROM_EMPTY = "{path} holds no entries and says no dates, so there is nothing to show."
+EXPORT_FROM_EMPTY_HINT = "Ask your client for the export again, with the weeks you want in it."

@@ -16,12 +16,14 @@ from __future__ import annotations
 
 from collections import namedtuple
 
+from hwjournal import messages
+
 # kinds of option: "flag" (no value), "value" (text), "int" (a whole number),
 # "many" (text, repeatable: a list)
 
 # Metavars of values that name a file. A file's name may be any bytes, so these alone
 # may hold what is not UTF-8 (fast.check_values refuses it in any other value).
-PATH_METAVARS = frozenset(("FILE", "PATH", "PATH...", "DEST", "[DEST]"))
+PATH_METAVARS = frozenset(("FILE", "PATH", "PATH...", "DEST", "[DEST]", "FILE|DIR..."))
 
 
 class Opt(
@@ -429,6 +431,29 @@ template's own thresholds: a screening measure to talk over, never a diagnosis."
             Opt("force", ("--force",), "Replace FILE if it exists.", "flag"),
             Opt("include_private", ("--include-private",), "Include private entries too.", "flag"),
             TEMPLATE,
+            Opt(
+                "from_file",
+                ("--from",),
+                messages.HELP_EXPORT_FROM,
+                metavar="FILE",
+                complete="client_files",
+            ),
+        ),
+        fast=True,
+    ),
+    Command(
+        ("caseload",),
+        "caseload:run_caseload",
+        messages.HELP_CASELOAD,
+        (JSON,),
+        (
+            Arg(
+                "paths",
+                "FILE|DIR...",
+                messages.HELP_CASELOAD_PATHS,
+                many=True,
+                complete="client_files",
+            ),
         ),
         fast=True,
     ),

@@ -65,11 +65,13 @@ class ExportData:
         name: str = "",
         template: str | None = None,
         include_private: bool = False,
+        week_start: str = "monday",
     ) -> None:
         self.week = week
         self.made_at = made_at
         self.hw_version = hw_version
         self.name = name
+        self.week_start = week_start  # the journal's, kept in hw-json for whoever reads it
         self.template = template
         self.include_private = include_private
         self.assignments: list[dict[str, Any]] = []  # hw-json rows
@@ -192,6 +194,7 @@ def build(
         name=name,
         template=template,
         include_private=include_private,
+        week_start=week_start,
     )
     export.assignments, export.skips = assignments, skips
     for row in assignments:

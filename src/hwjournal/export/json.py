@@ -30,6 +30,10 @@ def document(data: ExportData) -> dict[str, Any]:
         "version": VERSION,
         "exported_at": data.made_at,
         "hw_version": data.hw_version,
+        # who, as the Markdown header names them (null when the config has no name),
+        # and how their weeks run, so that a therapist's hw reads the file as they would
+        "name": data.name if data.name.strip() else None,
+        "week_start": data.week_start,
         "range": {"start": data.start.isoformat(), "end": data.end.isoformat()},
         "private_withheld": data.week.withheld,
         "entries": entries,

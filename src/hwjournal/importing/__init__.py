@@ -64,6 +64,7 @@ __all__ = [
     "parse_jrnl_json",
     "parse_mood_map",
     "parse_time",
+    "read_json",
 ]
 
 # ---------------------------------------------------------------- entry points
@@ -113,7 +114,7 @@ def load(
         )
     data: Any = None
     if fmt in (None, "hw-json", "jrnl-json") and (fmt is not None or _looks_like_json(text)):
-        data = _json(text, source)
+        data = read_json(text, source)
     if fmt is None:
         fmt = detect(text, data, source)
     if fmt == "hw-json":
@@ -148,7 +149,8 @@ def _looks_like_json(text: str) -> bool:
     return text.lstrip()[:1] in ("{", "[")
 
 
-def _json(text: str, source: str) -> Any:
+def read_json(text: str, source: str) -> Any:
+    """The JSON document a file holds; ImportProblem, with the line, for one it does not."""
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
