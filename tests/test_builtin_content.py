@@ -59,10 +59,11 @@ def test_a_new_or_reworked_template_validates_and_round_trips_into_a_fresh_journ
     assert run_hw("--journal", str(other), "show", "1").out == run_hw("show", "1").out
 
 
-def test_there_are_the_twenty_five_built_ins_each_ending_in_reflection():
+def test_there_are_the_twenty_nine_built_ins_each_ending_in_reflection():
     found = templates.catalog().templates
     assert set(NEW) <= set(found)
-    assert len([t for t in found.values() if t.builtin]) == 25
+    # the 25 exercises and measures, and the PCL-5, PHQ-15, WHO-5 and AUDIT
+    assert len([t for t in found.values() if t.builtin]) == 29
     for template in found.values():
         assert template.answerable_steps[-1].reflection, template.id
         assert set(template.goals) <= set(templates.GOALS)

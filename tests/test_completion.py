@@ -47,7 +47,7 @@ def test_hw_start_completes_template_ids():
 
 
 def test_templates_show_and_new_from_complete_template_ids():
-    assert bash("hw templates show phq") == ["phq-9"]
+    assert bash("hw templates show gad") == ["gad-7"]
     assert "thought-record" in bash("hw templates new mine --from th")
 
 

@@ -18,6 +18,7 @@ DEFAULTS = {
     "crisis_contact": "",
     "keyring": False,
     "country": "",
+    "care_start": "",
     # not settings but what follows from them: no country set and none in the locale
     "country_in_use": None,
     "country_from": "none",

@@ -75,7 +75,15 @@ def test_every_built_in_answered_from_json_reads_back_equal(hw, tmp_path, templa
     assert shown["status"] == "complete"
     assert shown["tags"] == ["homework"]
     if template.score_steps:
-        total = sum(answers[s] for s in template.score_steps)
+        # every answer is its step's highest (a choice's last option): by the template's
+        # own scoring, each scores its top point, and the sum is multiplied as it says
+        def top(step):
+            if step.values:
+                return step.values[-1]
+            return step.max if step.type == "scale" else len(step.options) - 1
+
+        multiplier = template.raw["scoring"].get("multiplier", 1)
+        total = sum(top(template.step(s)) for s in template.score_steps) * multiplier
         assert shown["score"]["total"] == total
         assert shown["score"]["band"] == template.bands[-1].label
     assert "alerts" in shown if any(s.alert_at is not None for s in template.steps) else True

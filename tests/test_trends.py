@@ -109,12 +109,14 @@ def report(filled: Path) -> dict:
 
 
 def test_the_json_has_the_specs_keys_and_types(report):
-    assert list(report) == ["since", "until", "measures", "mood", "homework"]
+    keys = ["since", "until", "care_start", "baseline_from", "measures", "mood", "homework"]
+    assert list(report) in (keys, [*keys, "pairs"])
     assert (report["since"], report["until"]) == (SINCE, UNTIL)
+    assert (report["care_start"], report["baseline_from"]) == (None, "range")
     for measure in report["measures"]:
         assert list(measure) == [
-            "template", "title", "scores", "baseline", "latest", "change", "status",
-            "thresholds",
+            "template", "title", "scale", "label", "scores", "baseline", "baseline_date",
+            "latest", "change", "status", "thresholds",
         ]  # fmt: skip
         assert list(measure["thresholds"]) == [
             "reliable_change", "caseness", "remission_below", "response_drop",
@@ -166,16 +168,19 @@ def test_only_the_measure_asked_for(filled):
         {
             "template": "gad-7",
             "title": "GAD-7 anxiety questionnaire",
+            "scale": None,
+            "label": None,
             "scores": [],
             "baseline": None,
+            "baseline_date": None,
             "latest": None,
             "change": None,
             "status": [],
             "thresholds": {
                 "reliable_change": 4,
                 "caseness": 8,
-                "remission_below": 5,
-                "response_drop": 0.5,
+                "remission_below": None,
+                "response_drop": None,
             },
         }
     ]

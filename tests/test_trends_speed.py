@@ -93,10 +93,17 @@ def test_trends_searches_indexes_and_never_scans_the_entries(loaded, monkeypatch
 
 
 def test_the_days_and_scores_queries_read_nothing_but_their_index(loaded):  # noqa: F811
-    from hwjournal.journal import aggregates
+    from hwjournal.journal import aggregates, scores
 
     with sqlite3.connect(loaded) as db:
-        for sql in (aggregates._DAYS_SQL, aggregates._SCORES_SQL):
+        # the first score of a course of care reads the same index from its day on
+        first = scores._FIRST_SINCE
+        plan = [row[3] for row in db.execute("EXPLAIN QUERY PLAN " + first, ("a", "b", "$.total"))]
+        assert "entries_scored" in plan[0] and "(date>?)" in plan[0], plan
+        # ids are sorted only within one day (the index is in date order): LIMIT 1 stops
+        # at the first day that holds a score
+        assert all("RIGHT PART OF ORDER BY" in step for step in plan[1:]), plan
+        for sql in (aggregates._DAYS_SQL, scores._BETWEEN):
             plan = [row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql, ("a", "b"))]
             assert len(plan) == 1 and "(date>? AND date<?)" in plan[0], plan
             # the rows are never visited: every column comes from the index's cursor

@@ -157,16 +157,23 @@ def test_change_is_latest_minus_baseline_and_null_without_two_scores():
 @pytest.mark.parametrize(
     ("template_id", "expected"),
     [
-        ("phq-9", {"reliable_change": 6, "caseness": 10, "remission_below": 5}),
-        ("gad-7", {"reliable_change": 4, "caseness": 8, "remission_below": 5}),
+        (
+            "phq-9",
+            {"reliable_change": 6, "caseness": 10, "remission_below": 5, "response_drop": 0.5},
+        ),
+        # the GAD-7's remission and response were the PHQ-9's, unsourced for it: gone
+        (
+            "gad-7",
+            {"reliable_change": 4, "caseness": 8, "remission_below": None, "response_drop": None},
+        ),
     ],
 )
 def test_the_built_in_measures_carry_published_thresholds_with_sources(template_id, expected):
     template = templates.load_file(str(REPO / "templates" / f"{template_id}.toml"))
     found = measures.of_template(template)
-    assert found.to_json() == {**expected, "response_drop": 0.5}
+    assert found.to_json() == expected
     assert found.higher_is_better is False
-    assert set(found.sources) == set(measures.THRESHOLDS)
+    assert set(found.sources) == {k for k, v in expected.items() if v is not None}
     assert "NHS Talking Therapies" in found.sources["reliable_change"]
     assert "NHS Talking Therapies" in found.sources["caseness"]
 
@@ -224,7 +231,7 @@ def test_a_user_template_defines_its_own_thresholds(tmp_path):
         ("response_drop = 0", "scoring.response_drop", "fraction"),
         ('higher_is_better = "yes"', "scoring.higher_is_better", "true or false"),
         ("sources = 3", "scoring.sources", "a table"),
-        ('sources = {bands = "me"}', "scoring.sources", "not a threshold"),
+        ('sources = {colour = "me"}', "scoring.sources", "does not state"),
         ("sources = {caseness = 10}", "scoring.sources", "should be text"),
         ("reliable = 6", "scoring.reliable", "unknown key"),
     ],

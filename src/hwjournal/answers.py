@@ -77,14 +77,11 @@ def in_step_order(template_steps: list[Step], answers: dict[str, Any]) -> dict[s
 
 
 def score(template: Template, answers: dict[str, Any]) -> dict[str, Any] | None:
-    """The sum of the scored steps and its published band, when every scored step is answered."""
-    if not template.score_steps:
+    """The score as the template's `[scoring]` says (measures.Scoring): its total and
+    band, and each scale's, once every scored step is answered."""
+    if template.scoring is None:
         return None
-    if any(not isinstance(answers.get(s), int) for s in template.score_steps):
-        return None
-    total = sum(answers[s] for s in template.score_steps)
-    band = next((b.label for b in template.bands if total <= b.max), None)
-    return {"total": total, "band": band}
+    return template.scoring.score(template.steps, answers)
 
 
 def alerts(steps: list[Step], answers: dict[str, Any]) -> list[str]:

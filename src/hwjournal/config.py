@@ -33,6 +33,7 @@ KEYS: dict[str, tuple[Any, str]] = {
     "crisis_contact": ("", "a phone number or a name"),
     "keyring": (False, "true or false (keep an encrypted journal's key in the system keyring)"),
     "country": ("", "a country code from hw's crisis table, e.g. GB (empty: from the locale)"),
+    "care_start": ("", "the day this course of therapy began, YYYY-MM-DD (empty for none)"),
 }
 
 
@@ -51,6 +52,7 @@ class Config:
         crisis_contact: str = "",
         keyring: bool = False,
         country: str = "",
+        care_start: str = "",
         unknown: list[str] | None = None,
         path: str = "",
         given: list[str] | None = None,
@@ -64,6 +66,7 @@ class Config:
         self.crisis_contact = crisis_contact
         self.keyring = keyring
         self.country = country
+        self.care_start = care_start  # an ISO date, or "" for none
         self.unknown = [] if unknown is None else unknown
         self.path = path
         self.given = [] if given is None else given  # the keys the file sets
@@ -138,6 +141,8 @@ def check_value(key: str, value: Any) -> Any:
         if isinstance(value, str) and value.strip().lower() in WEEK_STARTS:
             return value.strip().lower()
         raise problem
+    if key == "care_start":
+        return _care_start(value, problem)
     if isinstance(value, str):
         return value
     raise problem
@@ -170,6 +175,24 @@ def known_country(code: str, given: str) -> None:
 
     if code and code not in crisis.codes():
         raise _unknown_country(given)
+
+
+def _care_start(value: Any, problem: UsageError) -> str:
+    """A date as the day a course of care began (any date hw reads), kept as ISO."""
+    import datetime as dt
+
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if not isinstance(value, str):
+        raise problem
+    if not value.strip():
+        return ""
+    from hwjournal.dates import parse_date
+
+    try:
+        return parse_date(value).isoformat()
+    except UsageError:
+        raise problem from None
 
 
 def load(path: str | None = None) -> Config:

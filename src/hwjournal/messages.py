@@ -476,6 +476,10 @@ STEP_YESNO_ALERT = (
     "on a yesno step, alert_at can only be true (an answer of yes shows the alert); "
     "leave it out for no alert"
 )
+STEP_VALUES_LENGTH = "values should give {count} points, one per {what} ({given} given)"
+STEP_VALUES_NUMBERS = "values should be numbers, one per answer"
+STEP_VALUES_OTHER = "a choice that scores points (values, alert_at) cannot take other = true"
+STEP_URGENT_NEEDS_ALERT = "urgent_at needs alert_at, and should be at or above it"
 # ... and with a step an entry keeps (an import), after "entry 3: steps[0]"
 SNAPSHOT_NOT_OBJECT = "should be an object"
 SNAPSHOT_NEEDS = "needs '{key}' as text"
@@ -503,6 +507,32 @@ TRENDS_ENTRIES = "{entries} on {days} of these {all} days."
 TRENDS_NO_SCORES = "No scores between these dates."
 TRENDS_ONE_SCORE = "One score so far: {score} on {date}."
 TRENDS_NEXT_SHOWS = "The next one will show a direction."
+SCORING_INTRO = (
+    "The answers add up to a screening score: something to talk over with your therapist, "
+    "never a diagnosis."
+)
+SCORING_TOTAL = "Total"
+SCORING_OF_STEPS = "{label} (questions {numbers})"
+SCORING_TIMES = "the sum × {multiplier:g}"
+SCORING_HIGHER = "higher is better"
+SCORING_BANDS = "bands: {bands}"
+SCORING_NO_BANDS = "no bands"
+SCORING_THRESHOLD = {
+    "reliable_change": "reliable change: {value:g} points",
+    "caseness": "caseness: {value:g}",
+    "remission_below": "remission: below {value:g}",
+    "response_drop": "response: a change of {share:g}% of the first score",
+}
+SCORING_SOURCE = "Source ({what}): {text}"
+SCORING_PAIRS = (
+    "Judged together with {other} for recovery, as NHS Talking Therapies does (hw trends)."
+)
+TRENDS_NO_COURSE_SCORE = "No score yet since this course of care began, so no change to show."
+TRENDS_BASELINE_CARE = (
+    "Change is counted from each measure's first score since this course of care began, on {date}."
+)
+TRENDS_BASELINE_RANGE = "Change is counted from each measure's first score in these dates."
+TRENDS_PAIR = "{first} and {second} together (paired recovery): {words}."
 TRENDS_FIRST_LATEST = "First {first} on {first_date}, latest {latest} on {latest_date}: {how}."
 TRENDS_IMPROVEMENT = (
     "Reliable improvement: a change of {points} points or more is beyond the ordinary "
@@ -649,13 +679,29 @@ TEMPLATE_NO_STEPS = "a template needs at least one step"
 TEMPLATE_STEP_TWICE = "step id '{id}' is used twice"
 TEMPLATE_NO_ANSWER = "a template needs at least one step that takes an answer"
 SCORING_NOT_SCALE = "'{id}' is not a scale step of this template"
-SCORING_NO_STEPS = "scoring needs the scale steps it sums"
-SCORING_BAND_FORM = 'each band is {max = N, label = "..."}'
-SCORING_BANDS_ORDER = "bands should go up by 'max'"
+SCORING_NO_STEPS = "scoring needs the steps it sums"
+SCORING_BAND_FORM = 'each band is {max = N, label = "..."} (min = N too)'
+SCORING_BANDS_ORDER = "bands should go up, each above the one before"
+SCORING_BAND_MIN = "band '{label}' has its min above its max"
+SCORING_BANDS_GAP = (
+    "no band holds a score of {missing}: bands should cover every possible score ({extent})"
+)
+SCORING_PAIRS_WITH = "pairs_with names a template id, like 'phq-9'"
+SCORING_STEP_TWICE = "a step is named twice"
+SCORING_ABOVE_ZERO = "should be a number above 0"
+SCORING_TOTAL_NEEDS_STEPS = "bands and thresholds of a total need the total's 'steps'"
+SCORING_SCALE_TABLE = "each scale is a [[scoring.scales]] table"
+SCORING_SCALE_ID = "scale ids use lowercase letters, digits, '-' and '_'"
+SCORING_SCALE_TWICE = "scale id '{id}' is used twice"
+SCORING_SCALE_NEEDS = "a scale needs '{key}'"
+SCORING_NOT_A_STEP = "'{id}' is not a step of this template"
+SCORING_NOT_SCORED = "'{id}' is a {type} step: only scale and choice steps score"
 SCORING_NUMBER = "should be a number"
 SCORING_POINTS = "should be above 0 (a number of points)"
 SCORING_FRACTION = "should be a fraction of the baseline, above 0 and at most 1 (0.5 for half)"
-SCORING_SOURCE_UNKNOWN = "sources names '{key}', which is not a threshold (use: {thresholds})"
+SCORING_SOURCE_UNKNOWN = (
+    "sources names '{key}', which this table does not state (use: {thresholds})"
+)
 SCORING_SOURCE_TEXT = "each source should be text"
 TEMPLATE_UNREADABLE = "cannot be read ({problem})"
 TEMPLATE_NOT_UTF8 = "is not UTF-8 text"

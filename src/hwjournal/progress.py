@@ -67,6 +67,43 @@ def add_progress(
             line.progress = Progress(baseline, words)
 
 
+def pair_lines(
+    journal: Journal, lines: list[Any], end: dt.date, private: bool, template_dirs: list[str] | None
+) -> list[str]:
+    """One sentence for each pair of measures judged together (`pairs_with`, the GAD-7
+    with the PHQ-9) when both are scored in the span: NHS Talking Therapies' paired
+    status, from each one's first score in the six months up to `end` to its latest."""
+    from hwjournal import templates
+
+    since = months_before(end, DEFAULT_MONTHS).isoformat()
+    latest = {line.entry.template: line for line in lines}  # in date order: the last wins
+    found = []
+    for template_id, line in latest.items():
+        try:
+            scoring = templates.find(template_id, template_dirs).scoring
+        except HwError:
+            continue
+        other = scoring.pairs_with if scoring else None
+        if other is None or other not in latest:
+            continue
+        first = [
+            _first_score(journal, t, since, end.isoformat(), private) for t in (other, template_id)
+        ]
+        if None in first:
+            continue
+        words = measures.paired_status(
+            (first[0].total, first[1].total),
+            (latest[other].total, line.total),
+            (_thresholds(other, template_dirs), _thresholds(template_id, template_dirs)),
+        )
+        found.append(
+            messages.TRENDS_PAIR.format(
+                first=latest[other].entry.title, second=line.entry.title, words=", ".join(words)
+            )
+        )
+    return found
+
+
 def _first_score(
     journal: Journal, template: str, since: str, until: str, private: bool
 ) -> Score | None:

@@ -194,13 +194,9 @@ class Alert:
 
 
 def urgent(step: Step, value: Any) -> bool:
-    """Whether an answer reaches its step's urgent level (`urgent_at`)."""
-    level = getattr(step, "urgent_at", None)
-    if level is None or value is None:
-        return False
-    if level is True:
-        return value is True
-    return not isinstance(value, bool) and isinstance(value, int | float) and value >= level
+    """Whether an answer reaches its step's urgent level (`urgent_at`): its points on
+    a scored step, yes on a yes-or-no step (the step's type says)."""
+    return value is not None and step.urgent(value)
 
 
 def alert(noticed: list[str], turn_to: list[Turn], private: bool, is_urgent: bool = False) -> Alert:

@@ -63,7 +63,7 @@ def new_entry(template: Template, day: str, tags: list[str], private: bool) -> E
 
 def scoring_template(entry: Entry, template: Template | None) -> Template | None:
     """The template whose scoring applies: the live one if it still matches the snapshot."""
-    if template is not None and template.id == entry.template and template.score_steps:
+    if template is not None and template.id == entry.template and template.scoring:
         return template
     return None
 

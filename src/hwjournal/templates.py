@@ -11,8 +11,9 @@ from __future__ import annotations
 import os
 import re
 
-from hwjournal import measures, messages, paths, sources, template_files
+from hwjournal import measure_checks, messages, paths, sources, template_files
 from hwjournal.errors import NotFoundError, TemplateError, UsageError
+from hwjournal.measures import Band, Scoring
 from hwjournal.steps import KIND_NAMES, Step, is_mood_step, kind_ok, parse_step
 
 TYPE_CHECKING = False
@@ -53,14 +54,6 @@ TOP_KEYS = {
 }
 
 
-class Band:
-    """A published band of a score: totals up to `max` read as `label`."""
-
-    def __init__(self, max: float, label: str) -> None:
-        self.max = max
-        self.label = label
-
-
 class Template:
     """One exercise as loaded from its file: its top-level keys, its steps, where it
     came from (path, builtin, overrides_builtin) and the file's data as read (raw)."""
@@ -85,6 +78,7 @@ class Template:
         private: bool = False,
         score_steps: list[str] | None = None,
         bands: list[Band] | None = None,
+        scoring: Scoring | None = None,
         path: str = "",
         builtin: bool = False,
         overrides_builtin: bool = False,
@@ -107,6 +101,11 @@ class Template:
         self.private = private  # its entries are private unless started as shared
         self.score_steps = score_steps if score_steps is not None else []
         self.bands = bands if bands is not None else []
+        if scoring is None and self.score_steps:  # a template made in code, total only
+            from hwjournal.measures import Scale
+
+            scoring = Scoring(Scale(None, "", self.score_steps, self.bands), [])
+        self.scoring = scoring  # the scoring engine's view of [scoring], or None
         self.path = path
         self.builtin = builtin
         self.overrides_builtin = overrides_builtin
@@ -154,10 +153,14 @@ class Template:
             "path": self.path,
             "steps": [s.snapshot() for s in self.steps],
         }
-        if self.score_steps:
+        if "scoring" in self.raw:  # every key of [scoring], as the file has it
+            import copy
+
+            data["scoring"] = copy.deepcopy(self.raw["scoring"])
+        elif self.score_steps:
             data["scoring"] = {
                 "steps": self.score_steps,
-                "bands": [{"max": b.max, "label": b.label} for b in self.bands],
+                "bands": [b.to_json() for b in self.bands],
             }
         return data
 
@@ -237,31 +240,10 @@ def from_data(data: dict[str, Any], path: str = "<template>", text: str = "") ->
         seen.add(step.id)
     if not any(s.answerable for s in steps):
         chk.fail(messages.TEMPLATE_NO_ANSWER, "steps")
-    score_steps: list[str] = []
-    bands: list[Band] = []
-    scoring = data.get("scoring")
-    if scoring is not None:
-        measures.check_scoring(chk, scoring)  # its keys, types and thresholds
-        by_id = {s.id: s for s in steps}
-        for step_id in scoring.get("steps", []):
-            if step_id not in by_id or by_id[step_id].type != "scale":
-                chk.fail(messages.SCORING_NOT_SCALE.format(id=step_id), "scoring.steps", "scoring")
-            score_steps.append(step_id)
-        if not score_steps:
-            chk.fail(messages.SCORING_NO_STEPS, "scoring.steps", "scoring")
-        last = None
-        for band in scoring.get("bands", []):
-            if not (
-                isinstance(band, dict)
-                and set(band) == {"max", "label"}
-                and kind_ok(band["max"], (int, float))
-                and isinstance(band["label"], str)
-            ):
-                chk.fail(messages.SCORING_BAND_FORM, "scoring.bands", "scoring")
-            if last is not None and band["max"] <= last:
-                chk.fail(messages.SCORING_BANDS_ORDER, "scoring.bands", "scoring")
-            last = band["max"]
-            bands.append(Band(band["max"], band["label"]))
+    scoring = None
+    if data.get("scoring") is not None:
+        scoring = measure_checks.check_scoring(chk, data["scoring"], steps)
+    total = scoring.total if scoring else None
     return Template(
         id=data["id"],
         title=data["title"],
@@ -278,8 +260,9 @@ def from_data(data: dict[str, Any], path: str = "<template>", text: str = "") ->
         notice=data.get("notice", ""),
         alert=data.get("alert", ""),
         private=data.get("private", False),
-        score_steps=score_steps,
-        bands=bands,
+        score_steps=list(total.steps) if total else [],
+        bands=list(total.bands) if total else [],
+        scoring=scoring,
         path=path,
         raw=data,
     )

@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hwjournal import measures, messages, plans
+from hwjournal import course, messages, plans
+from hwjournal.course import Measure, Score, describe, scored
+
+__all__ = ["Measure", "Score", "describe", "scored"]  # where they were first
 from hwjournal.dates import parse_date, week_of
-from hwjournal.errors import HwError, UsageError
+from hwjournal.errors import UsageError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -76,6 +79,15 @@ def default_start(end: dt.date, first_entry: dt.date | None) -> dt.date:
     return start
 
 
+def care_start_of(config: Any) -> dt.date | None:
+    """The config's `care_start` as a date; None when it is not set."""
+    text = getattr(config, "care_start", "")
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
 def first_entry_day(journal: Journal) -> dt.date | None:
     from hwjournal.journal import aggregates
 
@@ -87,80 +99,6 @@ def first_entry_day(journal: Journal) -> dt.date | None:
 
 
 # ---------------------------------------------------------------- the data
-
-
-class Score:
-    __slots__ = ("band", "date", "entry_id", "total")
-
-    def __init__(self, date: str, total: float, band: str | None, entry_id: int) -> None:
-        self.date = date
-        self.total = total
-        self.band = band
-        self.entry_id = entry_id
-
-    def __repr__(self) -> str:
-        return f"Score({self.date!r}, {self.total!r}, {self.band!r}, {self.entry_id!r})"
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "date": self.date,
-            "total": self.total,
-            "band": self.band,
-            "entry_id": self.entry_id,
-        }
-
-
-class Measure:
-    """One scored template's scores in the range, oldest first, and what the change
-    from the first (the baseline) to the last means by its thresholds."""
-
-    def __init__(
-        self,
-        template: str,
-        title: str,
-        scores: list[Score],
-        thresholds: measures.Thresholds,
-        bands: list[tuple[float, str]],
-        top: float | None,
-    ) -> None:
-        self.template = template
-        self.title = title
-        self.scores = scores
-        self.thresholds = thresholds
-        self.bands = bands  # (max, label), rising
-        self.top = top  # the highest score possible, when the template says
-
-    @property
-    def baseline(self) -> Score | None:
-        return self.scores[0] if self.scores else None
-
-    @property
-    def latest(self) -> Score | None:
-        return self.scores[-1] if self.scores else None
-
-    @property
-    def change(self) -> float | None:
-        if len(self.scores) < 2:
-            return None
-        return measures.change(self.scores[0].total, self.scores[-1].total)
-
-    @property
-    def status(self) -> list[str]:
-        if len(self.scores) < 2:
-            return []
-        return measures.status(self.scores[0].total, self.scores[-1].total, self.thresholds)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "template": self.template,
-            "title": self.title,
-            "scores": [s.to_json() for s in self.scores],
-            "baseline": self.baseline.total if self.baseline else None,
-            "latest": self.latest.total if self.latest else None,
-            "change": self.change,
-            "status": self.status,
-            "thresholds": self.thresholds.to_json(),
-        }
 
 
 class Homework:
@@ -196,12 +134,21 @@ class Homework:
 
 
 class TrendsData:
-    def __init__(self, since: dt.date, until: dt.date, today: dt.date, week_start: str) -> None:
+    def __init__(
+        self,
+        since: dt.date,
+        until: dt.date,
+        today: dt.date,
+        week_start: str,
+        care_start: dt.date | None = None,
+    ) -> None:
         self.since = since
+        self.care_start = care_start  # the course of care's first day, when set
         self.until = until
         self.today = today
         self.week_start = week_start
         self.measures: list[Measure] = []
+        self.pairs: list[course.Pair] = []  # paired recovery, in a course of care
         # day -> (complete entries, entries with a mood, sum of those moods)
         self.days: dict[str, tuple[int, int, float]] = {}
         self.weeks = weeks_between(since, until, week_start)
@@ -254,6 +201,8 @@ class TrendsData:
         return {
             "since": self.since.isoformat(),
             "until": self.until.isoformat(),
+            "care_start": self.care_start.isoformat() if self.care_start else None,
+            "baseline_from": "care_start" if self.care_start else "range",
             "measures": [m.to_json() for m in self.measures],
             "mood": {"by_day": self.mood_by_day(), "by_week": self.mood_by_week()},
             "homework": {
@@ -262,6 +211,7 @@ class TrendsData:
                 ],
                 "barriers": dict(self.barriers),
             },
+            **({"pairs": [p.to_json() for p in self.pairs]} if self.pairs else {}),
         }
 
 
@@ -291,14 +241,18 @@ def gather(
     today: dt.date,
     measure: str | None = None,
     template_dirs: list[str] | None = None,
+    care_start: dt.date | None = None,
 ) -> TrendsData:
     from hwjournal.journal import aggregates
 
-    data = TrendsData(since, until, today, week_start)
+    data = TrendsData(since, until, today, week_start, care_start)
     span = (since.isoformat(), until.isoformat())
     for day, count, rated, total in aggregates.day_counts(journal, *span):
         data.days[day] = (count, rated, total)
     data.measures = scored(journal, since, until, measure, template_dirs)
+    if care_start is not None:
+        course.set_baselines(journal, data.measures, care_start)
+    data.pairs = course.pairs(data.measures)
     first = data.weeks[0].start
     counts: dict[str, int] = {}
     for _assignment, _active, counted in plans.counted_occasions(
@@ -318,51 +272,6 @@ def gather(
     return data
 
 
-def scored(
-    journal: Journal,
-    since: dt.date,
-    until: dt.date,
-    only: str | None,
-    template_dirs: list[str] | None,
-) -> list[Measure]:
-    """Each scored template with scores in the range (and `only`, when asked for,
-    even without any), by template id."""
-    from hwjournal.journal import aggregates
-
-    by_template: dict[str, list[Score]] = {} if only is None else {only: []}
-    for template, day, entry_id, total, band in aggregates.scores_between(
-        journal, since.isoformat(), until.isoformat(), only
-    ):
-        if isinstance(total, (int, float)):
-            by_template.setdefault(template, []).append(Score(day, total, band, entry_id))
-    return [
-        describe(journal, template, scores, template_dirs)
-        for template, scores in sorted(by_template.items())
-    ]
-
-
-def describe(
-    journal: Journal, template_id: str, scores: list[Score], template_dirs: list[str] | None
-) -> Measure:
-    """A measure as its template has it now: title, bands, thresholds. A template
-    that is gone (or broken) is shown by its entries' title, without thresholds."""
-    from hwjournal import templates
-
-    try:
-        template = templates.find(template_id, template_dirs)
-    except HwError:
-        from hwjournal.journal import aggregates
-
-        title = aggregates.latest_title(journal, template_id)
-        title = template_id if title is None else title
-        return Measure(template_id, title, scores, measures.Thresholds(), [], None)
-    steps = {s.id: s for s in template.steps}
-    tops = [steps[i].max for i in template.score_steps if i in steps]
-    top = sum(tops) if tops and None not in tops else None
-    bands = [(b.max, b.label) for b in template.bands]
-    return Measure(template.id, template.title, scores, measures.of_template(template), bands, top)
-
-
 def check_measure(journal: Journal, measure: str, template_dirs: list[str] | None) -> None:
     """`--measure` names a scored template (or one whose scores the journal holds)."""
     from hwjournal import templates
@@ -376,5 +285,5 @@ def check_measure(journal: Journal, measure: str, template_dirs: list[str] | Non
         if aggregates.holds_scores(journal, measure):
             return
         raise UsageError(messages.TRENDS_MEASURE_UNKNOWN.format(id=measure)) from None
-    if not template.score_steps:
+    if template.scoring is None:
         raise UsageError(messages.TRENDS_MEASURE_UNSCORED.format(id=measure, title=template.title))

@@ -92,6 +92,7 @@ class WeekData:
         self.assignments: list[Any] = []  # plans.Adherence
         self.skips: list[Any] = []  # plans.SkipRecord
         self.scores: list[ScoreLine] = []
+        self.pairs: list[str] = []  # one sentence a pair of measures judged together
         self.withheld = 0  # private entries left out (exports without --include-private)
         self.barriers: dict[str, str] = {}  # barrier code -> words
         # Where the streak and the layouts come from until first asked for; then
@@ -235,6 +236,7 @@ def gather(
         from hwjournal import progress
 
         progress.add_progress(journal, data.scores, end, private, template_dirs)
+        data.pairs = progress.pair_lines(journal, data.scores, end, private, template_dirs)
     return data
 
 

@@ -31,6 +31,7 @@ def run_trends(
         today=day,
         measure=measure,
         template_dirs=dirs,
+        care_start=trends.care_start_of(ctx.config),
     )
     if json:
         print_json(data.to_json())

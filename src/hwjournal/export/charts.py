@@ -145,6 +145,11 @@ def measure_chart(measure: Measure, week: WeekData) -> dict[str, Any]:
     bands = []
     floor = low
     ranges = _band_ranges(measure)
+
+    def tint(index: int) -> int:
+        """Lightest for the best band: the lowest, or the highest when higher is better."""
+        return len(measure.bands) - 1 - index if measure.higher_is_better else index
+
     for index, (top, label) in enumerate(measure.bands):
         upper = min(high, top + 0.5 if whole else top)
         if upper <= floor:
@@ -154,7 +159,7 @@ def measure_chart(measure: Measure, week: WeekData) -> dict[str, Any]:
             {
                 "y": y_top,
                 "height": _round(y_bottom - y_top),
-                "fill": BAND_TINTS[min(index, len(BAND_TINTS) - 1)],
+                "fill": BAND_TINTS[min(tint(index), len(BAND_TINTS) - 1)],
                 "label": _fitted(label, BAND_LABEL_MAX),
                 "range": ranges[index],
                 "label_y": _round((y_top + y_bottom) / 2 + 3.5),

@@ -47,6 +47,7 @@ class Measure:
         self.bands: list[tuple[float, str]] = []  # (max, label), ascending
         self.low: float = 0  # the lowest score the template can give
         self.high: float | None = None  # the highest; None when the template is gone
+        self.higher_is_better = False  # a rise is an improvement (WHO-5): tints turn round
         # "reliable improvement since 15 (moderately severe) on 2 Sep": the measure's
         # status over six months (progress.py), empty when there is none
         self.status_text = ""
@@ -212,12 +213,12 @@ def _scale_of(measure: Measure, template_dirs: list[str] | None) -> None:
         template = templates.find(measure.template, template_dirs)
     except HwError:
         return
-    scored = [s for s in template.steps if s.id in template.score_steps]
-    if not scored:
+    total = template.scoring.total if template.scoring else None
+    if total is None:
         return
-    measure.bands = [(band.max, band.label) for band in template.bands]
-    measure.low = sum(s.min or 0 for s in scored)
-    measure.high = sum(10 if s.max is None else s.max for s in scored)
+    measure.bands = [(band.max, band.label) for band in total.bands]
+    measure.low, measure.high = total.extent({s.id: s for s in template.steps})
+    measure.higher_is_better = total.higher_is_better
 
 
 # ---------------------------------------------------------------- what the reports say

@@ -137,6 +137,7 @@ def report(data: ExportData) -> dict[str, Any]:
         ],
         "screening_note": messages.SCREENING_NOTE,
         "scores": _scores(data),
+        "pairs": list(data.week.pairs),
         "measures": [
             {
                 "title": measure.title,
@@ -247,13 +248,17 @@ def _answer(step: dict[str, Any], value: Any) -> dict[str, Any]:
 
 
 def _entry(entry: Entry) -> dict[str, Any]:
+    from hwjournal.render.words import scale_texts
+
     score = None
     if entry.score and entry.score.get("total") is not None:
         score = {"total": entry.score["total"], "band": entry.score.get("band") or ""}
+    scales = scale_texts(entry.score, entry.template)
     return {
         "title": entry.title,
         "meta": shared.meta_text(entry),
         "score": score,
+        "scales": scales,
         "answers": [
             {
                 "prompt": step.get("prompt") or step["id"],

@@ -176,7 +176,15 @@ def _scores(data: ExportData) -> list[str]:
         )
     headers = ["Date", "Measure", "Score", "Band", "Against the last one", "Earlier"]
     headers += ["Over six months"]  # the status against the first score of six months
-    return ["## Screening scores", "", messages.SCREENING_NOTE, "", *table(headers, rows)]
+    pairs = [inline(sentence) for sentence in data.week.pairs]
+    return [
+        "## Screening scores",
+        "",
+        messages.SCREENING_NOTE,
+        "",
+        *table(headers, rows),
+        *(["", *pairs] if pairs else []),
+    ]
 
 
 def _homework(data: ExportData) -> list[str]:
@@ -240,6 +248,8 @@ def _glance(data: ExportData) -> list[str]:
 
 
 def _entry(entry: Entry) -> list[str]:
+    from hwjournal.render.words import scale_texts
+
     lines = [f"#### {inline(entry.title)}", ""]
     meta = _meta(entry)
     if meta:
@@ -247,6 +257,9 @@ def _entry(entry: Entry) -> list[str]:
     if entry.score and entry.score.get("total") is not None:
         band = f" ({inline(entry.score.get('band') or '')})" if entry.score.get("band") else ""
         lines += [f"Screening score: {entry.score['total']}{band}.", ""]
+    scales = scale_texts(entry.score, entry.template)
+    if scales:
+        lines += [*(f"- {inline(text)}" for text in scales), ""]
     for step in entry.steps:
         if step.get("id") not in entry.answers:
             continue

@@ -304,13 +304,28 @@ def _answers(record: Record, by_id: dict[str, Step]) -> dict[str, Any]:
 
 
 def _score(record: Record) -> dict[str, Any] | None:
+    """A score as hw writes it: a total and its band, scales by id, or both."""
     score = record.data.get("score")
     if score is None:
         return None
+
+    def banded(part: Any, key: str) -> bool:
+        return (
+            isinstance(part, dict)
+            and is_number(part.get(key))
+            and (part.get("band") is None or isinstance(part.get("band"), str))
+        )
+
+    scales = score.get("scales") if isinstance(score, dict) else None
     if not (
         isinstance(score, dict)
-        and is_number(score.get("total"))
-        and (score.get("band") is None or isinstance(score.get("band"), str))
+        and set(score) <= {"total", "band", "scales"}
+        and ("total" in score or scales)
+        and ("total" not in score or banded(score, "total"))
+        and (
+            scales is None
+            or (isinstance(scales, dict) and all(banded(s, "score") for s in scales.values()))
+        )
     ):
         raise record.fail(messages.RECORD_SCORE)
     return score

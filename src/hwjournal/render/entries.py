@@ -112,14 +112,19 @@ def entry_view(entry: Entry) -> Any:
         meta.append(f"written {entry.created_at[:10]}")
     parts.append(joined(meta, "hw.label"))
     if entry.score:
-        parts.append(
-            Text(
-                f"Screening score {entry.score['total']}"
-                + (f" ({entry.score['band']})" if entry.score.get("band") else "")
-                + " — something to talk over with your therapist, not a diagnosis.",
-                style="hw.note",
+        from hwjournal.render.words import scale_texts
+
+        if entry.score.get("total") is not None:
+            parts.append(
+                Text(
+                    f"Screening score {entry.score['total']}"
+                    + (f" ({entry.score['band']})" if entry.score.get("band") else "")
+                    + " — something to talk over with your therapist, not a diagnosis.",
+                    style="hw.note",
+                )
             )
-        )
+        for line in scale_texts(entry.score, entry.template):
+            parts.append(Padding(display.text(line, "hw.note"), (0, 0, 0, 2)))
     for step in entry.steps:
         if step.get("id") not in entry.answers:
             continue

@@ -63,20 +63,11 @@ def explain(t: Template) -> Any:
             Padding(display.text(t.why), (0, 0, 0, 2)),
         ]
     parts += [Text(""), Text("Steps", style="hw.label"), _steps(t)]
-    if t.score_steps:
-        bands = ", ".join(f"{b.label} up to {b.max:g}" for b in t.bands)
-        parts += [
-            Text(""),
-            Text("Scoring", style="hw.label"),
-            Padding(
-                display.text(
-                    f"The answers add up to a screening score ({bands}): "
-                    "something to talk over with your therapist, never a "
-                    "diagnosis."
-                ),
-                (0, 0, 0, 2),
-            ),
-        ]
+    if t.scoring is not None:
+        parts += [Text(""), Text("Scoring", style="hw.label")]
+        for text, depth in scoring_lines(t):
+            style = "hw.label" if depth > 1 else ""
+            parts.append(Padding(display.text(text, style), (0, 0, 0, 2 * depth)))
     if t.source:
         parts += [
             Text(""),
@@ -87,6 +78,53 @@ def explain(t: Template) -> Any:
         parts += [Padding(display.text(t.notice, "hw.label"), (0, 0, 0, 2))]
     parts += [Text(""), Text(f"Start it with: hw start {t.id}", style="hw.note")]
     return Group(*parts)
+
+
+def scoring_lines(t: Template) -> list[tuple[str, int]]:
+    """A measure's scoring in words, each line with its depth: the total and each scale
+    with its questions, bands and thresholds, then where each figure comes from."""
+    from hwjournal import messages
+
+    scoring = t.scoring
+    assert scoring is not None
+    numbers = {s.id: n for n, s in enumerate(t.answerable_steps, 1)}
+    lines = [(messages.SCORING_INTRO, 1)]
+    for scale in scoring.every():
+        label = scale.label or messages.SCORING_TOTAL
+        asked = _runs([numbers[i] for i in scale.steps if i in numbers])
+        facts = [messages.SCORING_OF_STEPS.format(label=label, numbers=asked)]
+        if scale.multiplier != 1:
+            facts.append(messages.SCORING_TIMES.format(multiplier=scale.multiplier))
+        if scale.higher_is_better:
+            facts.append(messages.SCORING_HIGHER)
+        bands = ", ".join(f"{b.label} up to {b.max:g}" for b in scale.bands)
+        facts.append(
+            messages.SCORING_BANDS.format(bands=bands) if bands else messages.SCORING_NO_BANDS
+        )
+        thresholds = scale.thresholds
+        for name, words in messages.SCORING_THRESHOLD.items():
+            value = getattr(thresholds, name)
+            if value is not None:
+                facts.append(words.format(value=value, share=value * 100))
+        lines.append(("; ".join(facts) + ".", 1))
+        for what, text in thresholds.sources.items():
+            lines.append(
+                (messages.SCORING_SOURCE.format(what=what.replace("_", " "), text=text), 2)
+            )
+    if scoring.pairs_with:
+        lines.append((messages.SCORING_PAIRS.format(other=scoring.pairs_with), 1))
+    return lines
+
+
+def _runs(numbers: list[int]) -> str:
+    """1–5, 8, 10–12: runs of question numbers."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else f"{r[0]}" for r in runs)
 
 
 def _steps(t: Template) -> Any:

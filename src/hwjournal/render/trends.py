@@ -9,8 +9,18 @@ import datetime as dt
 
 from hwjournal import measures, messages
 from hwjournal.render import charts
-from hwjournal.render.words import DAY_NAMES, MONTHS, MOODS, day_month, mood_number, span_text
+from hwjournal.render.trends_text import (
+    baseline_sentence,
+    change_sentence,
+    long_date,
+    pair_sentences,
+    score_words,
+    status_sentences,
+)
+from hwjournal.render.words import DAY_NAMES, MOODS, mood_number, span_text
 from hwjournal.trends import Measure, TrendsData
+
+__all__ = ["change_sentence", "long_date", "score_words", "status_sentences"]
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs the fast path (hw export) milliseconds
@@ -53,10 +63,6 @@ def trends_view(data: TrendsData, width: int = 80) -> Any:
     parts += [Text(""), *mood_section(data, width)]
     parts += [Text(""), *homework_section(data, width)]
     return Group(*parts)
-
-
-def long_date(day: dt.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def _count(number: int, one: str, many: str) -> str:
@@ -139,12 +145,15 @@ def _section(title: str) -> Any:
 
 
 def measures_section(data: TrendsData, width: int) -> list[Any]:
-    parts: list[Any] = [_section("Measures")]
+    parts: list[Any] = [_section("Measures"), _plain(baseline_sentence(data), "hw.label")]
+    parts.append(_plain(""))
     labels = [len(lane.label) for m in data.measures if m.scores for lane in lanes_of(m)]
     for number, measure in enumerate(data.measures):
         if number:
             parts.append(_plain(""))
         parts += measure_block(measure, data, width, max(labels, default=0))
+    for sentence in pair_sentences(data):
+        parts += [_plain(""), _plain(sentence)]
     parts += [_plain(""), _plain(messages.SCREENING_NOTE, "hw.help")]
     return parts
 
@@ -159,7 +168,7 @@ def measure_block(
 ) -> list[Any]:
     """One measure: its scores in their bands, then what the change means. Charts
     share `label_width` so that their time axes line up."""
-    parts: list[Any] = [_plain(measure.title, "hw.title")]
+    parts: list[Any] = [_plain(measure.name, "hw.title")]
     if not measure.scores:
         return [*parts, _plain(messages.TRENDS_NO_SCORES, "hw.label")]
     lanes = lanes_of(measure)
@@ -177,78 +186,6 @@ def measure_block(
     for number, sentence in enumerate(status_sentences(measure)):
         parts.append(_plain(sentence, "hw.warn" if worse and number == 0 else ""))
     return parts
-
-
-def score_words(total: float, band: str | None) -> str:
-    return f"{total:g}" + (f" ({band})" if band else "")
-
-
-def change_sentence(measure: Measure) -> str:
-    first, last = measure.baseline, measure.latest
-    assert first is not None and last is not None
-    if len(measure.scores) == 1:
-        return messages.TRENDS_ONE_SCORE.format(
-            score=score_words(first.total, first.band), date=day_month(first.date)
-        )
-    change = measure.change or 0
-    how = f"{abs(change):g} {'higher' if change > 0 else 'lower'}" if change else "the same"
-    return messages.TRENDS_FIRST_LATEST.format(
-        first=score_words(first.total, first.band),
-        first_date=day_month(first.date),
-        latest=score_words(last.total, last.band),
-        latest_date=day_month(last.date),
-        how=how,
-    )
-
-
-def status_sentences(measure: Measure) -> list[str]:
-    """What the status words mean, in plain words: the reliable change first, then
-    the other words that apply."""
-    t = measure.thresholds
-    words = measure.status
-    if len(measure.scores) < 2:
-        return [messages.TRENDS_NEXT_SHOWS]
-    sentences = []
-    points = f"{t.reliable_change:g}" if t.reliable_change is not None else ""
-    if measures.RELIABLE_IMPROVEMENT in words:
-        sentences.append(messages.TRENDS_IMPROVEMENT.format(points=points))
-    elif measures.RELIABLE_DETERIORATION in words:
-        way = "fallen" if t.higher_is_better else "risen"
-        sentences.append(messages.TRENDS_DETERIORATION.format(points=points, way=way))
-    elif measures.NO_RELIABLE_CHANGE in words:
-        sentences.append(messages.TRENDS_NO_RELIABLE_CHANGE.format(points=points))
-    others = [_meaning(word, t) for word in words if word in _OTHER_WORDS]
-    if others:
-        sentences.append(messages.TRENDS_ALSO.format(words="; ".join(others)))
-    return sentences
-
-
-_OTHER_WORDS = (
-    measures.RECOVERY,
-    measures.RELIABLE_RECOVERY,
-    measures.RESPONSE,
-    measures.REMISSION,
-)
-
-
-def _meaning(word: str, t: measures.Thresholds) -> str:
-    """A status word with what it means by the template's thresholds, turned around
-    for a measure whose scores rise as things improve."""
-    up = t.higher_is_better
-    if word == measures.RECOVERY:
-        words = ("less", "above") if up else ("more", "below")
-        return messages.TRENDS_MEANS_RECOVERY.format(
-            caseness=f"{t.caseness:g}", case=words[0], out=words[1]
-        )
-    if word == measures.RELIABLE_RECOVERY:
-        return messages.TRENDS_MEANS_RELIABLE_RECOVERY
-    if word == measures.RESPONSE:
-        return messages.TRENDS_MEANS_RESPONSE.format(
-            way="up" if up else "down", share=f"{(t.response_drop or 0) * 100:g}%"
-        )
-    return messages.TRENDS_MEANS_REMISSION.format(
-        side="above" if up else "below", value=f"{t.remission_below:g}"
-    )
 
 
 # ---------------------------------------------------------------- weeks as columns

@@ -5,10 +5,12 @@ each week on one labelled line, and no block, box or braille character."""
 from __future__ import annotations
 
 from hwjournal import messages
-from hwjournal.render.trends import (
-    _count,
+from hwjournal.render.trends import _count
+from hwjournal.render.trends_text import (
+    baseline_sentence,
     change_sentence,
     long_date,
+    pair_sentences,
     score_words,
     status_sentences,
 )
@@ -36,7 +38,8 @@ def trends_words(data: TrendsData) -> Any:
         messages.TRENDS_ENTRIES.format(entries=entries, days=days_with, all=data.day_count)
     )
     if data.measures:
-        lines += ["", "Measures", *_measures(data), messages.SCREENING_NOTE]
+        lines += ["", "Measures", baseline_sentence(data), *_measures(data)]
+        lines += [*pair_sentences(data), messages.SCREENING_NOTE]
     lines += ["", "Mood", *_mood(data)]
     lines += ["", "Homework", *_homework(data)]
     return Group(*(Text(line) for line in lines))
@@ -45,7 +48,7 @@ def trends_words(data: TrendsData) -> Any:
 def _measures(data: TrendsData) -> list[str]:
     lines = []
     for measure in data.measures:
-        lines.append(measure.title)
+        lines.append(measure.name)
         if not measure.scores:
             lines.append("  " + messages.TRENDS_NO_SCORES)
             continue

@@ -236,6 +236,8 @@ def _in_the_way(data: WeekData) -> list[Any]:
 def _scores(data: WeekData) -> list[Any]:
     from rich.text import Text
 
+    from hwjournal.render.words import scale_texts
+
     parts: list[Any] = [_section("Screening scores")]
     for line in data.scores:
         text = Text(short_day(dt.date.fromisoformat(line.entry.date)) + "  ", style="hw.label")
@@ -245,11 +247,15 @@ def _scores(data: WeekData) -> list[Any]:
         text.append("  ")
         text.append(change_phrase(line), style="hw.label")
         parts.append(_indent(text, 2))
+        for scale in scale_texts(line.entry.score, line.entry.template):
+            parts.append(_indent(display.text(scale, "hw.note"), 4))
         if line.progress:  # the status against the first score of six months
             style = "hw.warn" if line.progress.deteriorated else "hw.note"
             parts.append(_indent(Text(line.progress.phrase(day_month), style=style), 4))
         if len(line.earlier) > 1:
             parts.append(_indent(_trail(line), 4))
+    for sentence in data.pairs:
+        parts.append(_indent(display.text(sentence), 2))
     parts.append(_indent(Text(messages.SCREENING_NOTE, style="hw.help"), 2))
     return parts
 

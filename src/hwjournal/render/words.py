@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hwjournal import display
+from hwjournal import display, measures
 from hwjournal.steps import type_of
 
 TYPE_CHECKING = False
@@ -140,3 +140,32 @@ def log_steps(entries: list[Entry]) -> list[dict[str, Any]]:
                 after += 1
                 order.insert(after, step["id"])
     return [seen[step_id] for step_id in order]
+
+
+def scale_texts(score: dict[str, Any] | None, template_id: str) -> list[str]:
+    """Each scale of an entry's score in words, "Cluster B, intrusions: 10 (band)",
+    labelled as the template has them now (by id when it is gone)."""
+    scales = (score or {}).get("scales")
+    if not isinstance(scales, dict) or not scales:
+        return []
+    labels = scale_labels(template_id)
+    found = []
+    for scale_id in scales:
+        value, band = measures.part(score, scale_id)
+        if value is None:
+            continue
+        text = f"{labels.get(scale_id) or scale_id}: {value:g}"
+        found.append(text + (f" ({band})" if band else ""))
+    return found
+
+
+def scale_labels(template_id: str) -> dict[str, str]:
+    """The labels of a template's scales by id; none when it cannot be found."""
+    from hwjournal import templates
+    from hwjournal.errors import HwError
+
+    try:
+        scoring = templates.find(template_id).scoring
+    except HwError:
+        return {}
+    return {s.id: s.label for s in scoring.scales} if scoring else {}

@@ -206,6 +206,10 @@ class Step:
         """Whether the answer reaches the step's `notice_at` (its `notice` is shown)."""
         return self.kind.notices(self, value)
 
+    def urgent(self, value: Any) -> bool:
+        """The answer reaches the step's `urgent_at` (its points, on a scored step)."""
+        return self.kind.urgent(self, value)
+
     def display(self, value: Any) -> str:
         """The answer as plain text, the way a person reads it back."""
         return self.kind.display(self, value)
@@ -311,6 +315,9 @@ class StepType:
         return value
 
     def alerts(self, step: Step, value: Any) -> bool:
+        return False
+
+    def urgent(self, step: Step, value: Any) -> bool:
         return False
 
     def notices(self, step: Step, value: Any) -> bool:

@@ -1,9 +1,8 @@
 """The ten step types of the template format, one class each, registered in
-base.STEP_TYPES in the order the format lists them."""
+base.STEP_TYPES in the order the format lists them (yes/no, timer and info live in
+simple.py)."""
 
 from __future__ import annotations
-
-import re
 
 from hwjournal import messages
 from hwjournal.steps.base import (
@@ -17,16 +16,14 @@ from hwjournal.steps.base import (
     kind_ok,
     register,
 )
+from hwjournal.steps.points import POINTS_KEYS, check_points, reaches
+from hwjournal.steps.simple import Info, Timer, YesNo
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, ClassVar
 
     from hwjournal.steps.base import Fail
-
-YES = {"y", "yes", "true", "1"}
-NO = {"n", "no", "false", "0"}
-_DURATION = re.compile(r"^(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s(?:ec)?)?$")
 
 
 def _number(text: str) -> int | float | None:
@@ -141,8 +138,7 @@ class Scale(_Numeric):
         "min": Key((int, float)),
         "max": Key((int, float)),
         "labels": Key(dict, dict),
-        "alert_at": Key((int, float)),
-        "urgent_at": Key((int, float)),
+        **POINTS_KEYS,
         # a gentle word after an answer at or above notice_at (not an alert: nothing
         # is recorded and no one to turn to is named), e.g. a grounding suggestion
         "notice_at": Key((int, float)),
@@ -156,6 +152,7 @@ class Scale(_Numeric):
             if not kind_ok(data[key], int):
                 fail(messages.STEP_KEY_KIND.format(kind=KIND_NAMES[int]), key)
         settings = super().validate(data, fail)
+        check_points(data, fail, data["max"] - data["min"] + 1, "point from min to max")
         labels: dict[int, str] = {}
         for raw_key, label in data.get("labels", {}).items():
             try:
@@ -174,6 +171,12 @@ class Scale(_Numeric):
             labels[number] = label
         settings["labels"] = labels
         return settings
+
+    def alerts(self, step: Step, value: Any) -> bool:
+        return reaches(step, value, step.alert_at)
+
+    def urgent(self, step: Step, value: Any) -> bool:
+        return reaches(step, value, step.urgent_at)
 
     def describe(self, step: Step) -> str:
         return f"{self.word} {step.min:g}–{step.max:g}"
@@ -250,6 +253,7 @@ class Choice(StepType):
         # options that mean "my therapist should see this": choosing one offers to
         # share a private entry, as an alert in a private entry does
         "offer_share": Key(list, list),
+        **POINTS_KEYS,
     }
 
     def validate(self, data: dict[str, Any], fail: Fail) -> dict[str, Any]:
@@ -266,7 +270,17 @@ class Choice(StepType):
             fail(messages.STEP_OFFER_SHARE, "offer_share")
         settings = super().validate(data, fail)
         settings["options"] = list(options)
+        if self.name == "choice":
+            check_points(data, fail, len(options), "option")
+            if data.get("other") and ("values" in data or "alert_at" in data):
+                fail(messages.STEP_VALUES_OTHER, "other")
         return settings
+
+    def alerts(self, step: Step, value: Any) -> bool:
+        return reaches(step, value, step.alert_at)
+
+    def urgent(self, step: Step, value: Any) -> bool:
+        return reaches(step, value, step.urgent_at)
 
     def hint(self, step: Step) -> str:
         return messages.HOW_CHOICE + (messages.HOW_CHOICE_OTHER if step.other else "")
@@ -298,6 +312,13 @@ class Choice(StepType):
 class Multi(Choice):
     name, word = "multi", "pick any"
     needed = messages.NEEDED_MULTI
+    keys: ClassVar[dict[str, Key]] = {"options": Key(list, list), "other": Key(bool, False)}
+
+    def alerts(self, step: Step, value: Any) -> bool:
+        return False
+
+    def urgent(self, step: Step, value: Any) -> bool:
+        return False
 
     def validate(self, data: dict[str, Any], fail: Fail) -> dict[str, Any]:
         settings = super().validate(data, fail)
@@ -338,76 +359,6 @@ class Multi(Choice):
         if not isinstance(earlier, list):
             return value
         return earlier + [v for v in value if v not in earlier]
-
-
-class YesNo(StepType):
-    name, word = "yesno", "yes or no"
-    needed = messages.NEEDED_YESNO
-    keys: ClassVar[dict[str, Key]] = {
-        "alert_at": Key(bool, None, wrong=messages.STEP_YESNO_ALERT),
-        "urgent_at": Key(bool, None, wrong=messages.STEP_YESNO_ALERT),
-    }
-
-    def validate(self, data: dict[str, Any], fail: Fail) -> dict[str, Any]:
-        for key in ("alert_at", "urgent_at"):
-            if data.get(key) is False:
-                fail(messages.STEP_YESNO_ALERT, key)
-        return super().validate(data, fail)
-
-    def hint(self, step: Step) -> str:
-        return messages.HOW_YESNO
-
-    def parse(self, step: Step, text: str) -> Any:
-        word = text.strip().lower()
-        if word in YES:
-            return True
-        if word in NO:
-            return False
-        raise AnswerError(step, messages.ANSWER_YES_OR_NO)
-
-    def check(self, step: Step, value: Any) -> str | None:
-        return None if isinstance(value, bool) else messages.ANSWER_SHOULD_BE_BOOL
-
-    def alerts(self, step: Step, value: Any) -> bool:
-        return step.alert_at is True and value is True
-
-
-class Timer(StepType):
-    name, word, asked_as = "timer", "a timer", "timer"
-    keys: ClassVar[dict[str, Key]] = {"minutes": Key((int, float))}
-
-    def validate(self, data: dict[str, Any], fail: Fail) -> dict[str, Any]:
-        minutes = data.get("minutes")
-        if minutes is None or minutes <= 0:
-            fail(messages.STEP_TIMER_MINUTES, "minutes")
-        return super().validate(data, fail)
-
-    def describe(self, step: Step) -> str:
-        return f"{self.word} of {step.minutes:g} min"
-
-    def parse(self, step: Step, text: str) -> Any:
-        value = text.strip().lower()
-        if value.isdecimal():
-            return int(value)
-        match = _DURATION.match(value)
-        if value and match and any(match.groups()):
-            hours, minutes, seconds = (int(g or 0) for g in match.groups())
-            return hours * 3600 + minutes * 60 + seconds
-        raise AnswerError(step, messages.ANSWER_DURATION)
-
-    def check(self, step: Step, value: Any) -> str | None:
-        return None if is_whole(value) and value >= 0 else messages.ANSWER_SHOULD_BE_SECONDS
-
-    def display(self, step: Step, value: Any) -> str:
-        if not is_whole(value):
-            return super().display(step, value)
-        return f"{value // 60} min {value % 60:02d} s"
-
-
-class Info(StepType):
-    name, word, asked_as = "info", "read", "info"
-    keys: ClassVar[dict[str, Key]] = {"pause": Key(bool, False)}
-    answerable = False
 
 
 for _type in (Text, Long, Scale, Choice, Multi, Items, Number, YesNo, Timer, Info):

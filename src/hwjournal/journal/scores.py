@@ -1,0 +1,69 @@
+"""The screening scores a journal holds, read through the small covering index of
+scored entries (migration 5: date, template, score), so that reading them costs
+what the range asked holds, never the whole journal."""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import Any
+
+    from hwjournal.journal.store import Journal
+
+_BETWEEN = (
+    "SELECT template, date, id, score FROM entries INDEXED BY entries_scored "
+    "WHERE status = 'complete' AND score IS NOT NULL AND date BETWEEN ? AND ?"
+)
+# The first score of a template on or after a day that has the part asked for (the
+# total, or one scale): the index is in date order, so this reads from that day on
+# only as far as the first match.
+_FIRST_SINCE = (
+    "SELECT date, id, score FROM entries INDEXED BY entries_scored "
+    "WHERE status = 'complete' AND score IS NOT NULL AND date >= ? AND template = ? "
+    "AND json_extract(score, ?) IS NOT NULL ORDER BY date, id LIMIT 1"
+)
+
+
+def between(
+    journal: Journal, since: str, until: str, only: str | None = None
+) -> Iterator[tuple[str, str, int, dict[str, Any]]]:
+    """(template, date, entry id, score) for every complete scored entry in the
+    range, oldest first (by date, then id)."""
+    import json
+
+    sql, params = _BETWEEN, [since, until]
+    if only is not None:
+        sql += " AND template = ?"
+        params.append(only)
+    for template, day, entry_id, text in journal.db.execute(sql + " ORDER BY date, id", params):
+        try:
+            score = json.loads(text)
+        except (TypeError, ValueError):
+            continue
+        if isinstance(score, dict):
+            yield template, day, entry_id, score
+
+
+def first_since(
+    journal: Journal, template: str, since: str, scale: str | None
+) -> tuple[str, int, dict[str, Any]] | None:
+    """(date, entry id, score) of the template's first score on or after `since` that
+    has its total (scale None) or that scale."""
+    import json
+
+    path = "$.total" if scale is None else f'$.scales."{scale}".score'
+    row = journal.db.execute(_FIRST_SINCE, (since, template, path)).fetchone()
+    if row is None:
+        return None
+    return row[0], row[1], json.loads(row[2])
+
+
+def last_title(journal: Journal, template: str) -> str | None:
+    """The title the template's newest complete entry was made with."""
+    row = journal.db.execute(
+        "SELECT title FROM entries WHERE template = ? AND status = 'complete' "
+        "ORDER BY date DESC LIMIT 1",
+        (template,),
+    ).fetchone()
+    return row[0] if row else None
