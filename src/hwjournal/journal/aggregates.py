@@ -32,11 +32,6 @@ _DAYS_SQL = (
     "SELECT date, count(*), count(mood), total(mood) FROM entries INDEXED BY entries_mood "
     "WHERE status = 'complete' AND date BETWEEN ? AND ? GROUP BY date"
 )
-_SCORES_SQL = (
-    "SELECT template, date, id, json_extract(score, '$.total'), json_extract(score, '$.band') "
-    "FROM entries INDEXED BY entries_scored "
-    "WHERE status = 'complete' AND score IS NOT NULL AND date BETWEEN ? AND ?"
-)
 
 
 def _private(private: bool) -> str:
@@ -58,17 +53,6 @@ def first_day(journal: Journal) -> str | None:
 def day_counts(journal: Journal, since: str, until: str) -> Iterable[tuple[str, int, int, float]]:
     """(day, entries, entries with a mood, sum of their moods) for each day with an entry."""
     return journal.db.execute(_DAYS_SQL, (since, until))
-
-
-def scores_between(
-    journal: Journal, since: str, until: str, template: str | None = None
-) -> Iterable[tuple[str, str, int, Any, str | None]]:
-    """(template, day, entry id, total, band) of each scored entry, oldest first."""
-    sql, params = _SCORES_SQL, [since, until]
-    if template is not None:
-        sql += " AND template = ?"
-        params.append(template)
-    return journal.db.execute(sql + " ORDER BY date, id", params)
 
 
 def template_scores(
@@ -96,16 +80,6 @@ def scored_before(
         (template, before, limit),
     )
     return [Entry.from_row(row) for row in rows]
-
-
-def latest_title(journal: Journal, template: str) -> str | None:
-    """The title the template's latest complete entry was made under."""
-    row = journal.db.execute(
-        "SELECT title FROM entries WHERE template = ? AND status = 'complete' "
-        "ORDER BY date DESC LIMIT 1",
-        (template,),
-    ).fetchone()
-    return row[0] if row else None
 
 
 def holds_scores(journal: Journal, template: str) -> bool:
