@@ -175,6 +175,7 @@ def test_sql_lives_in_storage_and_plans_only(path):
 _PYTHONS = {"ValueError", "TypeError", "AttributeError", "RuntimeError", "AssertionError"}
 _PYTHONS |= {"KeyError", "IndexError", "NotImplementedError", "OSError", "JSONDecodeError"}
 _SPEAKERS = {"say", "_tell", "tell", "print", "warn", "fail", "Exit", "BadParameter"}
+_SPEAKERS |= {"ImportProblem"}  # what an import (or a client's file) is told
 _STREAMS = {"sys.stderr.write", "sys.stdout.write"}
 # two words or more: a sentence, or a piece of one ("hw.label" or "id" are not)
 _WORDS = re.compile(r"[A-Za-z]{2,}[,;:.'\"!?)]*\s+['\"(]*[A-Za-z]{2,}")

@@ -8,7 +8,7 @@ config; hw import; hw backup and hw check; opening the journal and its disk; hom
 plans; step types and template files; hw trends; encrypted journals; then what
 template files, import records, several commands and the terminal's step-by-step
 prompts say (gathered from their modules in issue 24); for the therapist (hw export
---from, hw caseload)."""
+--from, hw caseload); what a file read in (an import, a client's file) is told."""
 
 SAVED = "Saved as entry {id}. Thank you for taking the time."
 SAVED_PRIVATE = "Saved as entry {id} (private: it stays out of exports unless you ask)."
@@ -840,3 +840,23 @@ EXPORT_FROM_OUTSIDE = "{path} covers {first} to {last}: nothing of {start} to {e
 EXPORT_FROM_OUTSIDE_HINT = "Ask for days inside it, or leave out the range to see its last week."
 EXPORT_FROM_EMPTY = "{path} holds no entries and says no dates, so there is nothing to show."
 EXPORT_FROM_EMPTY_HINT = "Ask your client for the export again, with the weeks you want in it."
+
+# ---------------------------------------------------------------- files read in (import, --from)
+IMPORT_NOT_UTF8 = "this is not UTF-8 text (save or export it as UTF-8)"
+IMPORT_NOT_JSON = "this is not valid JSON ({problem})"
+IMPORT_TOO_DEEP = "the JSON is nested too deeply to read"
+IMPORT_NOT_OBJECT = "should be a JSON object"
+IMPORT_NOT_A_DATE = "'{key}' is {shown}, not a date like 2026-11-25"
+IMPORT_SKIP_NO_ASSIGNMENT = "its assignment is neither in the file nor in your journal"
+CLIENT_NAME_TEXT = "'name' should be text or null"
+CLIENT_WEEK_START = "'week_start' is {value}; use monday or sunday"
+CLIENT_RANGE_FORM = """'range' should be {"start": date, "end": date}"""
+CLIENT_RANGE_BACKWARDS = "'range' ends before it starts"
+DAYLIO_EMPTY = "the file is empty"
+DAYLIO_NOT_CSV = "cannot be read as CSV ({problem})"
+DAYLIO_NO_COLUMN = "this is not a Daylio CSV export: the header has no {columns} column"
+DAYLIO_FIELDS = "it has {fields} fields where the header has {header}"
+DAYLIO_TIME = "the time {value} is not a time like 23:10 or 10:05 pm"
+HWJSON_VERSION = "'version' should be a whole number, like 1"
+HWJSON_LIST = "'{key}' should be a list"
+JRNL_NOT_EXPORT = 'this is not a jrnl JSON export (no "entries" list)'

@@ -94,9 +94,7 @@ def decode(raw: bytes, source: str) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise ImportProblem(
-            f"{source}, line {line}", "this is not UTF-8 text (save or export it as UTF-8)"
-        ) from None
+        raise ImportProblem(f"{source}, line {line}", messages.IMPORT_NOT_UTF8) from None
 
 
 def load(
@@ -156,7 +154,7 @@ def read_json(text: str, source: str) -> Any:
     except json.JSONDecodeError as exc:
         raise ImportProblem(
             f"{source}, line {exc.lineno}, column {exc.colno}",
-            f"this is not valid JSON ({exc.msg})",
+            messages.IMPORT_NOT_JSON.format(problem=exc.msg),
         ) from None
     except RecursionError:
-        raise ImportProblem(source, "the JSON is nested too deeply to read") from None
+        raise ImportProblem(source, messages.IMPORT_TOO_DEEP) from None

@@ -89,7 +89,7 @@ class Record:
 
     def __init__(self, where: str, data: Any) -> None:
         if not isinstance(data, dict):
-            raise ImportProblem(where, "should be a JSON object")
+            raise ImportProblem(where, messages.IMPORT_NOT_OBJECT)
         self.where = where
         self.data = data
 
@@ -182,7 +182,7 @@ def check_date(value: Any, where: str, key: str) -> str:
                 )
             return value
     shown = "missing" if value is None else f"{show(value)}"
-    raise ImportProblem(where, f"'{key}' is {shown}, not a date like 2026-11-25")
+    raise ImportProblem(where, messages.IMPORT_NOT_A_DATE.format(key=key, shown=shown))
 
 
 def show(value: Any) -> str:

@@ -74,12 +74,12 @@ def client_of(path: str, header: dict[str, Any], dates: list[str]) -> ClientFile
     not say which days it covers."""
     name = header.get("name")
     if name is not None and not isinstance(name, str):
-        raise ImportProblem(path, "'name' should be text or null")
+        raise ImportProblem(path, messages.CLIENT_NAME_TEXT)
     week_start = header.get("week_start")
     if week_start is None:
         week_start = "monday"
     if week_start not in WEEK_STARTS:
-        raise ImportProblem(path, f"'week_start' is {show(week_start)}; use monday or sunday")
+        raise ImportProblem(path, messages.CLIENT_WEEK_START.format(value=show(week_start)))
     start, end = _range(path, header.get("range"), dates)
     client = ClientFile(
         path, (name or "").strip() or None, week_start, start, end, _made_at(header)
@@ -98,11 +98,11 @@ def _range(path: str, span: Any, dates: list[str]) -> tuple[dt.date | None, dt.d
             return None, None
         return dt.date.fromisoformat(min(dates)), dt.date.fromisoformat(max(dates))
     if not isinstance(span, dict):
-        raise ImportProblem(path, '\'range\' should be {"start": date, "end": date}')
+        raise ImportProblem(path, messages.CLIENT_RANGE_FORM)
     start = dt.date.fromisoformat(check_date(span.get("start"), path, "range.start"))
     end = dt.date.fromisoformat(check_date(span.get("end"), path, "range.end"))
     if start > end:
-        raise ImportProblem(path, "'range' ends before it starts")
+        raise ImportProblem(path, messages.CLIENT_RANGE_BACKWARDS)
     return start, end
 
 

@@ -32,16 +32,16 @@ def parse_daylio(text: str, source: str, template: Template, mood_map: dict[str,
     try:
         header = [name.strip().lower() for name in next(reader)]
     except StopIteration:
-        raise ImportProblem(source, "the file is empty") from None
+        raise ImportProblem(source, messages.DAYLIO_EMPTY) from None
     except csv.Error as exc:
-        raise ImportProblem(f"{source}, line 1", f"cannot be read as CSV ({exc})") from None
+        raise ImportProblem(
+            f"{source}, line 1", messages.DAYLIO_NOT_CSV.format(problem=exc)
+        ) from None
     missing = [name for name in DAYLIO_NEEDS if name not in header]
     if missing:
         raise ImportProblem(
             f"{source}, line 1",
-            "this is not a Daylio CSV export: the header has no "
-            + ", ".join(f"'{m}'" for m in missing)
-            + " column",
+            messages.DAYLIO_NO_COLUMN.format(columns=", ".join(f"'{m}'" for m in missing)),
         )
     column = {name: index for index, name in enumerate(header)}
     steps = [s.snapshot() for s in template.steps]
@@ -55,7 +55,7 @@ def parse_daylio(text: str, source: str, template: Template, mood_map: dict[str,
             break
         except csv.Error as exc:
             raise ImportProblem(
-                f"{source}, line {line}", f"cannot be read as CSV ({exc})"
+                f"{source}, line {line}", messages.DAYLIO_NOT_CSV.format(problem=exc)
             ) from None
         where = f"{source}, line {line}"
         line = reader.line_num + 1
@@ -63,7 +63,7 @@ def parse_daylio(text: str, source: str, template: Template, mood_map: dict[str,
             continue
         if len(row) != len(header):
             raise ImportProblem(
-                where, f"it has {len(row)} fields where the header has {len(header)}"
+                where, messages.DAYLIO_FIELDS.format(fields=len(row), header=len(header))
             )
 
         def cell(name: str, row: list[str] = row) -> str:
@@ -90,9 +90,7 @@ def _daylio_entry(
     day = check_date(cell("full_date").strip(), where, "full_date")
     clock = parse_time(cell("time"))
     if clock is None:
-        raise ImportProblem(
-            where, f"the time {show(cell('time'))} is not a time like 23:10 or 10:05 pm"
-        )
+        raise ImportProblem(where, messages.DAYLIO_TIME.format(value=show(cell("time"))))
     mood_name = cell("mood").strip()
     mood = moods.get(mood_name.lower())
     if mood is None:

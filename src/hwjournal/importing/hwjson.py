@@ -50,7 +50,7 @@ def parse_hw_json(data: Any, source: str) -> Batch:
 def check_version(data: dict[str, Any], source: str) -> None:
     version = data.get("version")
     if not is_int(version) or version < 1:
-        raise ImportProblem(source, "'version' should be a whole number, like 1")
+        raise ImportProblem(source, messages.HWJSON_VERSION)
     if version > HW_VERSION:
         raise ImportProblem(source, messages.IMPORT_NEWER.format(version=version))
 
@@ -60,7 +60,7 @@ def _list(data: dict[str, Any], key: str, source: str) -> list[Any]:
     if value is None:
         value = []
     if not isinstance(value, list):
-        raise ImportProblem(source, f"'{key}' should be a list")
+        raise ImportProblem(source, messages.HWJSON_LIST.format(key=key))
     return value
 
 

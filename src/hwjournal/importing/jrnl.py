@@ -26,7 +26,7 @@ from hwjournal.journal import Entry
 
 def parse_jrnl_json(data: Any, source: str) -> Batch:
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
-        raise ImportProblem(source, 'this is not a jrnl JSON export (no "entries" list)')
+        raise ImportProblem(source, messages.JRNL_NOT_EXPORT)
     batch = Batch("jrnl-json")
     for number, raw in enumerate(data["entries"], 1):
         batch.entries.append(_jrnl_entry(Record(f"entry {number}", raw)))

@@ -66,7 +66,7 @@ class JsonStream:
             line = self.byte_lines + raw[: exc.start].count(b"\n") + 1
             raise ImportProblem(
                 f"{self.source}, line {line}",
-                "this is not UTF-8 text (save or export it as UTF-8)",
+                messages.IMPORT_NOT_UTF8,
             ) from None
         self.byte_lines += raw.count(b"\n")
         if not raw:
@@ -142,7 +142,7 @@ class JsonStream:
                     continue
                 raise self.problem(exc.msg, exc.pos) from None
             except RecursionError:
-                raise ImportProblem(self.source, "the JSON is nested too deeply to read") from None
+                raise ImportProblem(self.source, messages.IMPORT_TOO_DEEP) from None
             if end >= len(self.buf) and self._more():
                 continue  # a number or word at the very end may go on in the next chunk
             self.pos = end
@@ -160,5 +160,5 @@ class JsonStream:
         column = pos - before.rfind("\n") if newlines else self.dropped_column + pos + 1
         return ImportProblem(
             f"{self.source}, line {line}, column {column}",
-            f"this is not valid JSON ({message})",
+            messages.IMPORT_NOT_JSON.format(problem=message),
         )

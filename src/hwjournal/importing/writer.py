@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 
-from hwjournal import templates
+from hwjournal import messages, templates
 from hwjournal.errors import UsageError
 from hwjournal.importing.checking import AssignmentRecord, Batch, ImportProblem, SkipRecord
 from hwjournal.importing.hwjson import HwJsonStream
@@ -183,7 +183,7 @@ def _write_skips(
         if assignment_id is None:
             raise ImportProblem(
                 f"skip {number}",
-                "its assignment is neither in the file nor in your journal",
+                messages.IMPORT_SKIP_NO_ASSIGNMENT,
             )
         skip_uids.add(skip.uid)
         rows.append(
