@@ -12,7 +12,7 @@ import datetime as dt
 
 from hwjournal import messages
 from hwjournal.journal import Entry, Journal
-from hwjournal.render.words import MONTHS, entry_meta, long_day, span_text, tags_phrase
+from hwjournal.render.words import MONTHS, entry_meta, long_day, span_text, step_label, tags_phrase
 from hwjournal.steps import answer_text, is_scale_answer
 from hwjournal.week import ScoreLine, WeekData
 
@@ -282,7 +282,7 @@ class Alert:
 
     @property
     def prompt(self) -> str:
-        return self.step.get("prompt") or self.step["id"]
+        return step_label(self.step)
 
 
 def alerts(week: WeekData) -> list[Alert]:

@@ -248,7 +248,7 @@ def _answer(step: dict[str, Any], value: Any) -> dict[str, Any]:
 
 
 def _entry(entry: Entry) -> dict[str, Any]:
-    from hwjournal.render.words import scale_texts
+    from hwjournal.render.words import scale_texts, step_label
 
     score = None
     if entry.score and entry.score.get("total") is not None:
@@ -261,7 +261,7 @@ def _entry(entry: Entry) -> dict[str, Any]:
         "scales": scales,
         "answers": [
             {
-                "prompt": step.get("prompt") or step["id"],
+                "prompt": step_label(step),
                 "marked": shared.marked(entry, step["id"]),
                 "answer": _answer(step, entry.answers[step["id"]]),
             }
@@ -273,7 +273,7 @@ def _entry(entry: Entry) -> dict[str, Any]:
 
 def _log(entries: list[Entry]) -> dict[str, Any]:
     """A `columns` template as a table: a row an entry, a column a step."""
-    from hwjournal.render.words import log_steps
+    from hwjournal.render.words import log_steps, step_label
 
     steps = log_steps(entries)
     rows = []
@@ -283,7 +283,7 @@ def _log(entries: list[Entry]) -> dict[str, Any]:
             value = entry.answers.get(step["id"])
             cells.append(
                 {
-                    "prompt": step.get("prompt") or step["id"],
+                    "prompt": step_label(step),
                     "answer": None if value is None else _answer(step, value),
                     "marked": value is not None and shared.marked(entry, step["id"]),
                 }
@@ -298,6 +298,6 @@ def _log(entries: list[Entry]) -> dict[str, Any]:
         )
     return {
         "title": entries[0].title,
-        "prompts": [step.get("prompt") or step["id"] for step in steps],
+        "prompts": [step_label(step) for step in steps],
         "rows": rows,
     }

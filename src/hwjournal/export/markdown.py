@@ -18,7 +18,7 @@ from hwjournal.display import clean
 from hwjournal.export import data as shared
 from hwjournal.export.data import ExportData, cadence_text, full_day, scale_text
 from hwjournal.journal import Entry
-from hwjournal.render.words import change_phrase, long_day
+from hwjournal.render.words import change_phrase, long_day, step_label
 from hwjournal.steps import answer_text, is_scale_answer
 
 TYPE_CHECKING = False
@@ -121,7 +121,7 @@ def answer_cell(step: dict[str, Any], value: Any) -> str:
 
 
 def _label(step: dict[str, Any]) -> str:
-    text = inline(step.get("prompt") or "") or inline(step.get("id", ""))
+    text = inline(step_label(step)) or inline(step.get("id", ""))
     return f"**{text}**"
 
 
@@ -290,7 +290,7 @@ def _log(entries: list[Entry]) -> list[str]:
     from hwjournal.render.words import log_steps
 
     steps = log_steps(entries)
-    headers = ["Date"] + [inline(s.get("prompt") or s["id"]) for s in steps]
+    headers = ["Date"] + [inline(step_label(s)) for s in steps]
     rows = []
     for entry in entries:
         when = shared.short_date(_date(entry.date))

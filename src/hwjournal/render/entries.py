@@ -12,7 +12,7 @@ from hwjournal.render.log_text import (
     preview,
     widths,
 )
-from hwjournal.render.words import MOODS, mood_phrase
+from hwjournal.render.words import MOODS, mood_phrase, step_label
 from hwjournal.steps import answer_text, is_scale_answer
 
 TYPE_CHECKING = False
@@ -129,7 +129,7 @@ def entry_view(entry: Entry) -> Any:
         if step.get("id") not in entry.answers:
             continue
         parts.append(Text(""))
-        parts.append(display.text(step.get("prompt", step["id"]), "hw.label"))
+        parts.append(display.text(step_label(step), "hw.label"))
         parts.append(Padding(answer_view(step, entry.answers[step["id"]]), (0, 0, 0, 2)))
     pending = entry.pending or {}
     if pending.get("text"):

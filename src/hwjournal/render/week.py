@@ -19,6 +19,7 @@ from hwjournal.render.words import (
     score_phrase,
     short_day,
     span_text,
+    step_label,
 )
 from hwjournal.week import ScoreLine, WeekData
 
@@ -310,7 +311,7 @@ def entry_block(entry: Entry) -> list[Any]:
     for step in entry.steps:
         if step.get("id") not in entry.answers:
             continue
-        label = display.text(step.get("prompt") or step["id"], "hw.label")
+        label = display.text(step_label(step), "hw.label")
         if step["id"] in (entry.alerts or []):
             label.append("  " + messages.ATTENTION_MARK, style="hw.alert")
         parts.append(_indent(label, 4))

@@ -66,6 +66,13 @@ def mood_number(mood: float) -> str:
     return f"{mood:g}" if mood == int(mood) else f"{mood:.1f}"
 
 
+def step_label(step: dict[str, Any]) -> str:
+    """What an answer is shown under when read back (hw show, the week, the exports):
+    the step's short heading where it has one (the safety plan's "Warning signs"),
+    else its prompt, else its id."""
+    return str(step.get("heading") or step.get("prompt") or step.get("id", ""))
+
+
 def step_heading(step: dict[str, Any]) -> str:
     """A short column heading from the step id: intensity_before -> Intensity before."""
     words = str(step.get("id", "")).replace("_", " ").replace("-", " ").strip()
