@@ -66,17 +66,21 @@ def hw_in(home: Path, *args: str, **env: str) -> Result:
     return result
 
 
-def hw_here(*args: str, input: str = "", settle: bool = False) -> Result:
+def hw_here(
+    *args: str, input: str = "", settle: bool = False, env: dict[str, str] | None = None
+) -> Result:
     """hw through its one exit point in this process: the same code and streams as the
     installed command (text over bytes, as a terminal or pipe gives), without its
     start-up time, so generated examples can be many. `settle` closes any journal
-    connection at once, as the end of a process would."""
+    connection at once, as the end of a process would; `env` is added to the
+    environment for the call."""
     from hwjournal import cli
 
     out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
     err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
     stdin = io.TextIOWrapper(io.BytesIO(input.encode("utf-8")), encoding="utf-8", newline="")
     with (
+        mock.patch.dict(os.environ, env or {}),
         mock.patch.object(sys, "stdout", out),
         mock.patch.object(sys, "stderr", err),
         mock.patch.object(sys, "stdin", stdin),

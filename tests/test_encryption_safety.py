@@ -108,8 +108,8 @@ def test_encrypt_killed_at_any_moment_leaves_one_whole_journal(corpus, journal_p
     whole = timed(["encrypt"], WITH_PASSPHRASE)
     assert whole_count(journal_path) == ("encrypted", count)
     rng = random.Random(13)
-    delays = [whole * f for f in (0.2, 0.6, 0.8, 0.9, 0.95, 1.0)]
-    delays += [rng.uniform(0.5, 1.05) * whole for _ in range(4)]
+    delays = [whole * f for f in (0.2, 0.6, 0.9, 1.0)]
+    delays += [rng.uniform(0.5, 1.05) * whole for _ in range(2)]
     # a busy machine may run slower than the timed run: later kills reach further,
     # until one lands after the rename (the last lets it finish)
     late = [whole * f for f in (1.2, 1.5, 2.0, 3.0, 6.0)]

@@ -34,12 +34,12 @@ from helpers import Result, hw_here, run_hw, snapshot
 
 SETTINGS = settings(
     phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target],
-    max_examples=60,
+    max_examples=40,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-MODEST = settings(SETTINGS, max_examples=50)  # for the properties that run hw many times
-FEW = settings(SETTINGS, max_examples=25)
+MODEST = settings(SETTINGS, max_examples=30)  # for the properties that run hw many times
+FEW = settings(SETTINGS, max_examples=20)
 
 # Text of every kind: any code point but lone surrogates (which UTF-8 cannot hold),
 # with the awkward ones made likely.

@@ -82,7 +82,7 @@ def command_lines(draw: st.DrawFn, command: spec.Command | spec.Group) -> list[s
 
 
 @pytest.mark.parametrize("command", EVERY, ids=lambda c: " ".join(words(c)))
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_both_parsers_hand_run_the_same_values(command, data):
     line = data.draw(command_lines(command))
