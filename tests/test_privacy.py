@@ -186,7 +186,7 @@ def test_a_whole_session_opens_no_network_socket(tmp_path, monkeypatch):
         ("config", "set", "crisis_contact", "my therapist"),
         ("config", "show", "--json"),
         ("assign", "gratitude", "--daily", "--json"),
-        ("assign", "mood-checkin", "--days", "mon,wed,fri"),
+        ("assign", "mood-checkin", "--days", "mon,tue,wed,thu,fri,sat,sun"),
         ("assignments", "--json"),
         ("due", "--json"),
         ("start", "gratitude", "--answer", "things=the sea", "--mood", "4"),
