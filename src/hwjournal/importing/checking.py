@@ -89,7 +89,7 @@ class Record:
 
     def __init__(self, where: str, data: Any) -> None:
         if not isinstance(data, dict):
-            raise ImportProblem(where, messages.IMPORT_NOT_OBJECT)
+            raise ImportProblem(where, messages.RECORD_NOT_OBJECT)
         self.where = where
         self.data = data
 
