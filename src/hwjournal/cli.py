@@ -32,8 +32,10 @@ def _usage_problem(exc: Exception, argv: list[str]) -> int:
     if type(exc).__name__ == "NoArgsIsHelpError" and context is not None:
         sys.stdout.write(context.get_help() + "\n")
         return 0
+    from hwjournal.cli_words import usage_message
+
     path = context.command_path if context is not None else "hw"
-    _tell(messages.USAGE_ERROR.format(problem=exc.format_message()))
+    _tell(messages.USAGE_ERROR.format(problem=usage_message(exc)))
     _tell(messages.USAGE_SEE_HELP.format(path=path))
     return exc.exit_code or EXIT_USAGE
 
@@ -41,10 +43,20 @@ def _usage_problem(exc: Exception, argv: list[str]) -> int:
 def main(argv: list[str] | None = None) -> int:
     as_program = argv is None
     _file_names_as_bytes()
-    from hwjournal import fast
+    from hwjournal import fast, i18n
 
     options, argv = fast.split_globals(sys.argv[1:] if argv is None else list(argv))
     ctx = Context.from_globals(options)
+    i18n.install(ctx.language)  # every sentence from here on is in the person's language
+    try:
+        return _main(argv, ctx, as_program)
+    finally:
+        i18n.install("en")  # a caller in this process (a test) gets English back
+
+
+def _main(argv: list[str], ctx: Context, as_program: bool) -> int:
+    from hwjournal import fast
+
     try:
         try:
             code = fast.try_run(argv, ctx)

@@ -16,9 +16,11 @@ from typing import Annotated, Any
 
 import typer
 
-from hwjournal import spec
+from hwjournal import cli_words, i18n, spec
 from hwjournal.context import Context
 from hwjournal.fast import run_command
+
+_ = i18n.gettext  # spec.py's help texts, in the run's language when the help is drawn
 
 HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
 
@@ -27,7 +29,9 @@ Invoke = Callable[[Any, Context, dict[str, Any]], int]
 
 
 def build_app(ctx: Context, invoke: Invoke = run_command) -> typer.Typer:
-    """The whole `hw` command line for one run, its commands bound to ctx."""
+    """The whole `hw` command line for one run, its commands bound to ctx, its help
+    in the run's language (the help texts of spec.py are msgids of the catalog)."""
+    cli_words.install()
     app = _typer(spec.HELP, no_args_is_help=False)
 
     app.callback(invoke_without_command=True)(_root(ctx))
@@ -48,9 +52,9 @@ def build_app(ctx: Context, invoke: Invoke = run_command) -> typer.Typer:
             if not target.registered_commands:  # the group's place in `hw --help`
                 app.add_typer(target, name=group_name[0])
         settings = {"ignore_unknown_options": True} if command.dash_values else {}
-        target.command(name, help=command.help, context_settings=settings)(
-            _function(command, ctx, invoke)
-        )
+        target.command(
+            name, help=_(command.help), context_settings=settings, cls=cli_words.Command
+        )(_function(command, ctx, invoke))
     return app
 
 
@@ -80,7 +84,7 @@ def _root(ctx: Context) -> Callable[..., None]:
             False,
         ),
     ]
-    return _signed(root, parameters, spec.HELP)
+    return _signed(root, parameters, _(spec.HELP))
 
 
 def values_from_typer(command: spec.Command | spec.Group, raw: dict[str, Any]) -> dict[str, Any]:
@@ -102,7 +106,8 @@ def values_from_typer(command: spec.Command | spec.Group, raw: dict[str, Any]) -
 
 def _typer(help: str, no_args_is_help: bool, metavar: str | None = None) -> typer.Typer:
     return typer.Typer(
-        help=help,
+        cls=cli_words.Group,
+        help=_(help),
         no_args_is_help=no_args_is_help,
         subcommand_metavar=metavar,
         add_completion=True,
@@ -129,7 +134,7 @@ def _function(
             return  # `hw assignments end ID`: the subcommand does the work
         raise typer.Exit(invoke(command, ctx, values_from_typer(command, raw)))
 
-    return _signed(run, parameters, command.help)
+    return _signed(run, parameters, _(command.help))
 
 
 def _signed(
@@ -151,7 +156,7 @@ def _parameter(name: str, annotation: Any, default: Any) -> inspect.Parameter:
 def _argument(arg: spec.Arg) -> inspect.Parameter:
     kind: Any = list[str] if arg.many else str if arg.required else str | None
     info = typer.Argument(
-        metavar=arg.metavar, help=arg.help, autocompletion=_completer(arg.complete)
+        metavar=arg.metavar, help=_(arg.help), autocompletion=_completer(arg.complete)
     )
     default = inspect.Parameter.empty if arg.required else None
     return _parameter(arg.dest, Annotated[kind, info], default)
@@ -182,7 +187,9 @@ def _option(opt: spec.Opt, **extra: Any) -> Any:
 
 
 def _help(text: str) -> str:
-    """Help whose wording comes from the core (the barriers as people say them)."""
+    """Help in the run's language; its wording may come from the core (the barriers as
+    people say them)."""
+    text = _(text)
     if "{barriers}" not in text:
         return text
     from hwjournal import plans

@@ -1,0 +1,82 @@
+"""hw's words in the person's language: the run's language (language.py, decided once
+in cli.main) picks a gettext catalog, and every sentence of messages.py is put in
+that language there and then, so `messages.NAME` reads in it wherever it is used.
+
+English is the source: messages.py's own text is the msgid, so an English run reads
+no catalog at all. Another language loads one compiled catalog
+(`locale/LANG/LC_MESSAGES/hwjournal.mo`) with the standard library's gettext: never
+Babel, never Rich. A sentence the catalog lacks stays English.
+
+The command line's own words (Typer's "Options", "Commands", "No such command") go
+through `gettext()` here too (cli_words.py hands it to Typer); spec.py's help texts
+are put in the language when the help is drawn (typer_app.py).
+"""
+
+from __future__ import annotations
+
+import os
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from gettext import GNUTranslations
+
+DOMAIN = "hwjournal"
+LOCALE_DIR = os.path.join(os.path.dirname(__file__), "locale")
+
+language = "en"  # the language this run speaks
+_catalog: GNUTranslations | None = None
+_english: dict[str, str] = {}  # messages.py's own text, by name, kept before any change
+
+
+def catalog_path(code: str, locale_dir: str | None = None) -> str:
+    """Where the compiled catalog of a language is."""
+    return os.path.join(locale_dir or LOCALE_DIR, code, "LC_MESSAGES", DOMAIN + ".mo")
+
+
+def install(code: str) -> None:
+    """Speak `code` from now on: messages.py's sentences in it (English: as written).
+    A language without a catalog file is English."""
+    global language, _catalog
+    if code == language:
+        return
+    from hwjournal import messages
+
+    english = english_messages()
+    catalog = _load(code) if code != "en" else None
+    for name, text in english.items():
+        setattr(messages, name, catalog.gettext(text) if catalog is not None else text)
+    _catalog = catalog
+    language = code if catalog is not None else "en"
+
+
+def _load(code: str) -> GNUTranslations | None:
+    import gettext
+
+    try:
+        with open(catalog_path(code), "rb") as file:
+            return gettext.GNUTranslations(file)
+    except OSError:
+        return None
+
+
+def english_messages() -> dict[str, str]:
+    """Every sentence of messages.py as written there (in English), by name."""
+    if not _english:
+        from hwjournal import messages
+
+        _english.update(
+            (name, value)
+            for name, value in vars(messages).items()
+            if name.isupper() and isinstance(value, str)
+        )
+    return _english
+
+
+def gettext(text: str) -> str:
+    """`text` (English, a msgid) in this run's language."""
+    return text if _catalog is None else _catalog.gettext(text)
+
+
+def english(name: str) -> str:
+    """The English of a message by its name, whatever the language now."""
+    return english_messages()[name]
