@@ -104,10 +104,12 @@ def show(ctx: Context, screen: Any, page: bool = False) -> None:
 def scale_words(value: float, low: float, high: float, label: str | None = None) -> str:
     """A point on a scale in words: "7 of 10", "1 of 3, Several days", or
     "-2 on a scale from -5 to 5" when the scale does not start at 0 or 1."""
+    from hwjournal import messages
+
     if low in (0, 1):
-        words = f"{value:g} of {high:g}"
+        words = messages.SCALE_OF.format(value=f"{value:g}", high=f"{high:g}")
     else:
-        words = f"{value:g} on a scale from {low:g} to {high:g}"
+        words = messages.SCALE_FROM_TO.format(value=f"{value:g}", low=f"{low:g}", high=f"{high:g}")
     return f"{words}, {label}" if label else words
 
 

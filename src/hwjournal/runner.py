@@ -9,6 +9,7 @@ draft is saved the moment an answer is given.
 from __future__ import annotations
 
 from hwjournal import answers as answers_mod
+from hwjournal import messages
 from hwjournal.errors import UsageError
 from hwjournal.steps import AnswerError, Step
 
@@ -110,7 +111,7 @@ def _ask_one(step: Step, number: int, total: int, progress: Progress, asker: Ask
             return progress.offered[step.id]
         if raw is None or not raw.strip():
             if step.required:
-                problem = step.kind.needed
+                problem = getattr(messages, step.kind.needed)
                 continue
             return None
         try:
@@ -120,7 +121,7 @@ def _ask_one(step: Step, number: int, total: int, progress: Progress, asker: Ask
             continue
         if answers_mod.is_empty(value):
             if step.required:
-                problem = step.kind.needed
+                problem = getattr(messages, step.kind.needed)
                 continue
             return None
         return value

@@ -319,9 +319,9 @@ class TerminalAsker:
             self.out.print(f"[hw.warn]{display.clean(problem)}[/]")
         else:
             self.out.print()
-            from hwjournal.render.words import MOODS
+            from hwjournal.render.words import moods as mood_words
 
-            moods = " · ".join(f"{number} {word}" for number, word in MOODS.items())
+            moods = " · ".join(f"{number} {word}" for number, word in mood_words().items())
             self.out.print(f"[hw.title]{messages.MOOD_ASK}[/]")
             self.out.print(f"[hw.label]{messages.MOOD_SCALE.format(moods=moods)}[/]")
         return read_line(ARROW)

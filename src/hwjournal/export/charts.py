@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
+from hwjournal import messages
 from hwjournal.export.data import Measure
-from hwjournal.render.words import DAY_NAMES_LONG, MONTHS, MOODS, day_month, mood_number
+from hwjournal.render import words
 from hwjournal.week import WeekData
 
 TYPE_CHECKING = False
@@ -46,7 +47,7 @@ def _round(value: float) -> float:
 
 
 def _day_month_year(day: dt.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return words.full_date(day)
 
 
 def _fitted(text: str, most: int) -> str:
@@ -73,13 +74,13 @@ def mood_week(week: WeekData) -> dict[str, Any]:
     def y(mood: float) -> float:
         return _round(MOOD_BOTTOM - (mood - 1) / 4 * (MOOD_BOTTOM - MOOD_TOP))
 
-    grid = [{"y": y(m), "label": f"{m} {MOODS[m]}", "strong": m == 3} for m in (1, 3, 5)]
+    grid = [{"y": y(m), "label": f"{m} {words.moods()[m]}", "strong": m == 3} for m in (1, 3, 5)]
     points = []
     for index, day in enumerate(days):
         mood = moods[day.isoformat()]
         if mood is not None:
             x = _round(MOOD_GUTTER + column * index + column / 2)
-            label = mood_number(mood) if labelled else ""
+            label = words.mood_number(mood) if labelled else ""
             points.append({"x": x, "y": y(mood), "label": label, "index": index})
     # a line joins two days only when both have a mood: a gap stays a gap
     lines = [
@@ -88,15 +89,23 @@ def mood_week(week: WeekData) -> dict[str, Any]:
         if b["index"] == a["index"] + 1
     ]
     said = [
-        (DAY_NAMES_LONG[day.weekday()] if len(days) <= 7 else day_month(day.isoformat()))
+        (
+            words.day_names(long=True)[day.weekday()]
+            if len(days) <= 7
+            else words.day_month(day.isoformat())
+        )
         + " "
-        + ("no mood" if moods[day.isoformat()] is None else mood_number(moods[day.isoformat()]))
+        + (
+            messages.MOOD_NONE
+            if moods[day.isoformat()] is None
+            else words.mood_number(moods[day.isoformat()])
+        )
         for day in days
     ]
     if points:
         title = "Mood through the days, 1 (very low) to 5 (very good): " + ", ".join(said) + "."
         if week.mood_average is not None:
-            title += f" Average {mood_number(week.mood_average)}."
+            title += f" Average {words.mood_number(week.mood_average)}."
     else:
         title = "Mood through the days: no mood was recorded."
     return {
@@ -178,7 +187,7 @@ def measure_chart(measure: Measure, week: WeekData) -> dict[str, Any]:
     month = dt.date(measure.since.year, measure.since.month, 1)
     while month <= measure.until:
         if month >= measure.since:
-            name = MONTHS[month.month - 1][:3]
+            name = words.month_name(month.month, short=True)
             months.append({"x": x(month), "label": name if month.month != 1 else str(month.year)})
         month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
     points = []
@@ -231,12 +240,12 @@ def _measure_title(measure: Measure, span_words: str) -> str:
     for score in measure.scores:
         band = f" ({score.band})" if score.band else ""
         mark = f", {span_words}" if score.in_span else ""
-        said.append(f"{_number(score.total)}{band} on {day_month(score.date)}{mark}")
+        said.append(f"{_number(score.total)}{band} on {words.day_month(score.date)}{mark}")
     text = f"{measure.title}, scores from {since} to {until}: " + "; ".join(said) + "."
     if measure.bands:
         ranges = _band_ranges(measure)
-        words = [f"{label} {ranges[i]}" for i, (_top, label) in enumerate(measure.bands)]
-        text += " Bands: " + ", ".join(words) + "."
+        named = [f"{label} {ranges[i]}" for i, (_top, label) in enumerate(measure.bands)]
+        text += " Bands: " + ", ".join(named) + "."
     return text
 
 
@@ -287,4 +296,4 @@ def homework_bar(item: Any) -> dict[str, Any] | None:
 
 
 def when_label(day: dt.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1][:3]}"
+    return words.day_month(day.isoformat())

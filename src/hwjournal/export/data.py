@@ -12,7 +12,15 @@ import datetime as dt
 
 from hwjournal import messages
 from hwjournal.journal import Entry, Journal
-from hwjournal.render.words import MONTHS, entry_meta, long_day, span_text, step_label, tags_phrase
+from hwjournal.render.words import (
+    entry_meta,
+    full_day,  # noqa: F401 (the exports call it shared.full_day)
+    long_day,  # noqa: F401
+    short_date,  # noqa: F401
+    span_text,
+    step_label,
+    tags_phrase,
+)
 from hwjournal.steps import answer_text, is_scale_answer
 from hwjournal.week import ScoreLine, WeekData
 
@@ -222,16 +230,6 @@ def _scale_of(measure: Measure, template_dirs: list[str] | None) -> None:
 
 
 # ---------------------------------------------------------------- what the reports say
-
-
-def full_day(day: dt.date) -> str:
-    """Monday 16 November 2026."""
-    return f"{long_day(day)} {day.year}"
-
-
-def short_date(day: dt.date) -> str:
-    """16 Nov 2026."""
-    return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
 
 
 def report_title(week: WeekData) -> str:

@@ -212,7 +212,7 @@ def _homework(data: ExportData) -> dict[str, Any]:
 
 def _glance(data: ExportData) -> dict[str, Any]:
     from hwjournal.export import charts
-    from hwjournal.render.words import DAY_NAMES, mood_number
+    from hwjournal.render.words import day_names, mood_number
 
     week = data.week
     counts, moods = week.by_day, week.mood_by_day
@@ -221,7 +221,7 @@ def _glance(data: ExportData) -> dict[str, Any]:
         mood = moods[day.isoformat()]
         days.append(
             {
-                "name": DAY_NAMES[day.weekday()],
+                "name": day_names()[day.weekday()],
                 "date": charts.when_label(day),
                 "entries": counts[day.isoformat()],
                 "mood": "—" if mood is None else mood_number(mood),

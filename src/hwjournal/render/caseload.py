@@ -9,7 +9,7 @@ import datetime as dt
 
 from hwjournal import display, measures, messages
 from hwjournal.caseload import AlertRow, Client, MeasureRow
-from hwjournal.render.words import MONTHS, span_text, step_heading
+from hwjournal.render.words import day_month, short_date, span_text, step_heading
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -73,8 +73,9 @@ def _count(count: int, one: str, many: str) -> str:
 def _when(text: str, today: dt.date) -> str:
     """28 Nov, or 28 Nov 2025 in another year than today's."""
     day = dt.date.fromisoformat(text)
-    words = f"{day.day} {MONTHS[day.month - 1][:3]}"
-    return words if day.year == today.year else f"{words} {day.year}"
+    if day.year == today.year:
+        return day_month(text)
+    return short_date(day)
 
 
 def _who(client: Client, today: dt.date) -> Any:
@@ -97,8 +98,8 @@ def _who(client: Client, today: dt.date) -> Any:
 
 def _span(start: dt.date, end: dt.date) -> str:
     """The days a file covers, short: 1 Sep – 29 Nov 2026, 30 Nov 2025 – 29 Nov 2026."""
-    first = f"{start.day} {MONTHS[start.month - 1][:3]}"
-    last = f"{end.day} {MONTHS[end.month - 1][:3]} {end.year}"
+    first = day_month(start.isoformat())
+    last = short_date(end)
     if start == end:
         return last
     if start.year != end.year:  # too long for one line of the column: break at the dash

@@ -27,7 +27,6 @@ MOOD_BLOCKS = {1: "▁", 2: "▂", 3: "▄", 4: "▆", 5: "█"}
 MOOD_STYLES = {1: "blue", 2: "cyan", 3: "yellow4", 4: "green3", 5: "green"}
 # Bands from the best to the worst: calm to warm.
 BAND_STYLES = ("green", "yellow4", "orange3", "dark_orange3", "red3")
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def column_of(day: dt.date, since: dt.date, days: int, width: int) -> int:
@@ -53,16 +52,18 @@ def month_marks(since: dt.date, until: dt.date, column: Any) -> list[tuple[int, 
     """(column, label) where each month begins in since..until (and at the first
     day): its short name, or the year where a year begins; over more than two years,
     only the years. The title says the years the range starts and ends in."""
+    from hwjournal.render.words import month_name
+
     years_only = (until - since).days >= 730  # month names would crowd each other out
     marks = []
     if since.day <= 20 and not years_only:  # late in a month, the next name comes soon
-        marks.append((column(since), MONTHS[since.month - 1]))
+        marks.append((column(since), month_name(since.month, short=True)))
     year, month = since.year + (since.month == 12), since.month % 12 + 1
     while (first := dt.date(year, month, 1)) <= until:
         if month == 1:
             marks.append((column(first), str(year)))
         elif not years_only:
-            marks.append((column(first), MONTHS[month - 1]))
+            marks.append((column(first), month_name(month, short=True)))
         year, month = year + (month == 12), month % 12 + 1
     return marks
 

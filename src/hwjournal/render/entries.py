@@ -12,7 +12,7 @@ from hwjournal.render.log_text import (
     preview,
     widths,
 )
-from hwjournal.render.words import MOODS, mood_phrase, step_label
+from hwjournal.render.words import mood_phrase, moods, step_label
 from hwjournal.steps import answer_text, is_scale_answer
 
 TYPE_CHECKING = False
@@ -66,7 +66,7 @@ def log_table(entries: list[Entry], width: int = 80) -> Any:
             title.append(" (private)", style="hw.label")
         title.truncate(TITLE_MAX, overflow="ellipsis")
         mood = (
-            measure(entry.mood, 1, 5, MOODS[entry.mood], MOOD_WIDTH, figures=False)
+            measure(entry.mood, 1, 5, moods()[entry.mood], MOOD_WIDTH, figures=False)
             if entry.mood
             else ""
         )

@@ -13,18 +13,19 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-_DAY_NAMES = dict(zip(WEEKDAYS, ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), strict=True))
-
 
 def rhythm(schedule: str, days: list[str] | tuple[str, ...]) -> str:
     """The schedule as a person says it."""
     if schedule == "daily":
-        return "every day"
+        return messages.RHYTHM_DAILY
     if schedule == "weekly":
-        return "once a week"
+        return messages.RHYTHM_WEEKLY
     if schedule == "once":
-        return "once"
-    return "on " + ", ".join(_DAY_NAMES.get(d, d) for d in days)
+        return messages.RHYTHM_ONCE
+    from hwjournal.render.words import day_names
+
+    names = dict(zip(WEEKDAYS, day_names(), strict=True))
+    return messages.RHYTHM_ON_DAYS.format(days=", ".join(names.get(d, d) for d in days))
 
 
 def day_words(value: str | dt.date, today: dt.date) -> str:
@@ -32,38 +33,40 @@ def day_words(value: str | dt.date, today: dt.date) -> str:
     day = dt.date.fromisoformat(value) if isinstance(value, str) else value
     delta = (today - day).days
     if delta == 0:
-        return "today"
+        return messages.DAY_TODAY
     if delta == 1:
-        return "yesterday"
+        return messages.DAY_YESTERDAY
     if delta == -1:
-        return "tomorrow"
+        return messages.DAY_TOMORROW
     if 1 < delta < 7:
-        return f"{delta} days ago"
+        return messages.DAYS_AGO.format(count=delta)
     if -7 < delta < -1:
-        return day.strftime("%A")
+        from hwjournal.render.words import day_names
+
+        return day_names(long=True)[day.weekday()]
     return day.isoformat()
 
 
 def span_words(assignment: Assignment, today: dt.date) -> str:
     start, until, ended = assignment.start, assignment.until, assignment.ended
     if ended and (until is None or ended <= until):
-        return f"{start} to {ended}, ended"
+        return messages.SPAN_ENDED.format(start=start, end=ended)
     if until:
-        return f"{start} to {until}"
-    verb = "from" if assignment.first_day <= today else "starting"
-    return f"{verb} {start}, no set end"
+        return messages.SPAN_TO.format(start=start, until=until)
+    said = messages.SPAN_FROM_OPEN if assignment.first_day <= today else messages.SPAN_STARTING_OPEN
+    return said.format(start=start)
 
 
 def due_hint(due: Due, today: dt.date) -> str:
     """For weekly and once homework: how long it stays open."""
     if due.schedule == "weekly":
         if due.last is None:
-            return "once this week"
-        return f"once this week, any day until {day_words(due.last, today)}"
+            return messages.DUE_ONCE_THIS_WEEK
+        return messages.DUE_ONCE_THIS_WEEK_UNTIL.format(day=day_words(due.last, today))
     if due.schedule == "once":
         if due.last is None:
-            return "once, whenever suits you"
-        return f"once, by {day_words(due.last, today)}"
+            return messages.DUE_ONCE_WHENEVER
+        return messages.DUE_ONCE_BY.format(day=day_words(due.last, today))
     return ""
 
 
@@ -138,7 +141,9 @@ def due_screen(plan: DayPlan, today: dt.date) -> Any:
 def short_date(value: str | dt.date, today: dt.date) -> str:
     """1 Dec (with the year when it is not this year's)."""
     day = dt.date.fromisoformat(value) if isinstance(value, str) else value
-    text = f"{day.day} {day.strftime('%b')}"
+    from hwjournal.render.words import day_month
+
+    text = day_month(day.isoformat())
     return text if day.year == today.year else f"{text} {day.year}"
 
 
@@ -146,10 +151,11 @@ def when_words(assignment: Assignment, today: dt.date) -> str:
     """Its span in a few words: from and to, or that it ended."""
     a = assignment
     if a.ended and (a.until is None or a.ended <= a.until):
-        return f"ended {short_date(a.ended, today)}"
-    begins = f"{'from' if a.first_day <= today else 'starts'} {short_date(a.start, today)}"
+        return messages.WHEN_ENDED.format(date=short_date(a.ended, today))
+    said = messages.WHEN_FROM if a.first_day <= today else messages.WHEN_STARTS
+    begins = said.format(date=short_date(a.start, today))
     if a.until:
-        return f"{begins} to {short_date(a.until, today)}"
+        return messages.WHEN_FROM_TO.format(begins=begins, date=short_date(a.until, today))
     return begins
 
 
@@ -157,13 +163,13 @@ def figure_words(figure: Adherence | None) -> str:
     """This week's occasions, the spec's way: 'not recorded', never 'missed'."""
     if figure is None or figure.due == 0:
         return ""
-    parts = [f"{figure.done} of {figure.due} done"]
+    parts = [messages.FIGURE_DONE.format(done=figure.done, due=figure.due)]
     if figure.skipped:
-        parts.append(f"{figure.skipped} set aside")
+        parts.append(messages.FIGURE_SET_ASIDE.format(count=figure.skipped))
     if figure.not_recorded:
         parts.append(f"{figure.not_recorded} {messages.NOT_RECORDED}")
     if figure.open:
-        parts.append("open today")
+        parts.append(messages.FIGURE_OPEN_TODAY)
     return ", ".join(parts)
 
 
@@ -184,20 +190,20 @@ def assignments_table(
     table.add_column(ratio=3)
     for a in assignments:
         left = display.text(a.title)
-        words = display.text(a.title)
+        said = display.text(a.title)
         if a.note.strip():
             left.append("\n")
             left.append(display.text(_one_line(a.note), "hw.help"))
-            words.append(", note: ")
-            words.append(display.text(_one_line(a.note)))
+            said.append(messages.ASSIGNMENT_NOTE)
+            said.append(display.text(_one_line(a.note)))
         plan = [rhythm(a.schedule, a.days), when_words(a, today)]
         right = Text(" · ".join(plan))
         figures_now = figure_words(figures.get(a.id))
         if figures_now:
             plan.append(messages.ASSIGNMENTS_THIS_WEEK.format(figures=figures_now))
             right.append("\n" + plan[-1], style="hw.label")
-        table.add_row(str(a.id), Either(left, words), Either(right, "; ".join(plan)))
-    return Listing(table, ("assignment {}", "{}", "{}"))
+        table.add_row(str(a.id), Either(left, said), Either(right, "; ".join(plan)))
+    return Listing(table, (messages.ASSIGNMENT_ROW, "{}", "{}"))
 
 
 def today_screen(

@@ -17,7 +17,7 @@ from hwjournal.render.trends_text import (
     score_words,
     status_sentences,
 )
-from hwjournal.render.words import DAY_NAMES, MOODS, mood_number, span_text
+from hwjournal.render.words import day_names, month_name, mood_number, moods, span_text
 from hwjournal.trends import Measure, TrendsData
 
 __all__ = ["change_sentence", "long_date", "score_words", "status_sentences"]
@@ -209,13 +209,13 @@ def _month_header(data: TrendsData, block: range, column: int, width: int) -> An
         begins = start.day == 1 or last.month != start.month  # a month begins this week
         if position == 0:  # the title says the first year; a later block says its own
             shown = last if begins else start
-            month = charts.MONTHS[shown.month - 1]
+            month = month_name(shown.month, short=True)
             if block.start:
                 marks.append((0, f"{month} {shown.year}"))
             elif begins or start.day <= 20:  # late in a month, the next name comes soon
                 marks.append((0, month))
         elif begins:
-            label = str(last.year) if last.month == 1 else charts.MONTHS[last.month - 1]
+            label = str(last.year) if last.month == 1 else month_name(last.month, short=True)
             marks.append((position * column, label))
     room = max(len(block) * column, width - GUTTER - 1)  # a last name may run past the weeks
     return _plain(" " * GUTTER + charts.axis_labels(marks, room), "hw.label", 0)
@@ -251,7 +251,7 @@ def calendar_grid(data: TrendsData) -> list[list[tuple[str, str]]]:
 def mood_section(data: TrendsData, width: int) -> list[Any]:
     parts: list[Any] = [_section("Mood")]
     column, blocks = _layout(data, width)
-    names = list(DAY_NAMES)
+    names = day_names()
     if data.week_start == "sunday":
         names = names[6:] + names[:6]
     weekly = data.mood_by_week()
@@ -269,13 +269,13 @@ def mood_section(data: TrendsData, width: int) -> list[Any]:
         rows = charts.column_bars(averages, 1, 5, CHART_ROWS, "hw.bar")
         parts += _chart_rows(rows, ["5", "4", "3", "2"], column)
         parts.append(_axis("1", len(block), column))
-    legend = "  ".join(f"{charts.MOOD_BLOCKS[m]} {MOODS[m]}" for m in range(1, 6))
+    legend = "  ".join(f"{charts.MOOD_BLOCKS[m]} {moods()[m]}" for m in range(1, 6))
     parts.append(_plain(f"{legend}  {messages.TRENDS_MOOD_LEGEND}", "hw.label"))
     parts.append(_plain(messages.TRENDS_WEEKLY_NOTE, "hw.label"))
     rated = sum(r for _, r, _ in data.days.values())
     if rated:
         average = sum(t for _, _, t in data.days.values()) / rated
-        word = MOODS[max(1, min(5, round(average)))]
+        word = moods()[max(1, min(5, round(average)))]
         parts.append(
             _plain(
                 messages.TRENDS_MOOD_AVERAGE.format(

@@ -6,12 +6,12 @@ from __future__ import annotations
 import datetime as dt
 
 from hwjournal import measures, messages
-from hwjournal.render.words import MONTHS, day_month
+from hwjournal.render.words import day_month, full_date
 from hwjournal.trends import Measure, TrendsData
 
 
 def long_date(day: dt.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return full_date(day)
 
 
 def score_words(total: float, band: str | None) -> str:

@@ -14,7 +14,7 @@ from hwjournal.render.trends_text import (
     score_words,
     status_sentences,
 )
-from hwjournal.render.words import MOODS, day_month, mood_number, span_text
+from hwjournal.render.words import day_month, mood_number, moods, span_text
 from hwjournal.trends import TrendsData
 
 TYPE_CHECKING = False
@@ -75,7 +75,7 @@ def _mood(data: TrendsData) -> list[str]:
                 f"  {when}: "
                 + messages.TRENDS_WORDS_MOOD.format(
                     average=mood_number(round(mood["average"], 1)),
-                    word=MOODS[max(1, min(5, round(mood["average"])))],
+                    word=moods()[max(1, min(5, round(mood["average"])))],
                     count=_count(mood["entries"], "entry", "entries"),
                 )
             )

@@ -10,12 +10,12 @@ from hwjournal import display, messages
 from hwjournal.journal import Entry
 from hwjournal.render.entries import answer_view, entry_heading
 from hwjournal.render.words import (
-    MOODS,
     change_phrase,
     day_month,
     long_day,
     meta_parts,
     mood_number,
+    moods,
     score_phrase,
     short_day,
     span_text,
@@ -151,7 +151,7 @@ def _strip_down(days: list[tuple[Any, Any, Any, str]]) -> Any:
 
 
 def _mood_word(mood: float) -> str:
-    return MOODS[max(1, min(5, round(mood)))]
+    return moods()[max(1, min(5, round(mood)))]
 
 
 def _mood_and_streak(data: WeekData) -> list[Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hwjournal import display, measures
+from hwjournal import display, measures, messages
 from hwjournal.steps import type_of
 
 TYPE_CHECKING = False
@@ -15,51 +15,88 @@ if TYPE_CHECKING:  # typing costs the fast path (hw export) milliseconds
     from hwjournal.journal import Entry
     from hwjournal.week import ScoreLine
 
-DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-DAY_NAMES_LONG = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-MOODS = {1: "very low", 2: "low", 3: "so-so", 4: "good", 5: "very good"}
+
+def day_names(long: bool = False) -> list[str]:
+    """Monday first, in the run's language: Mon ... Sun, or Monday ... Sunday."""
+    return (messages.DAYS_LONG if long else messages.DAYS_SHORT).split()
+
+
+def month_name(month: int, short: bool = False) -> str:
+    """January (or Jan) for 1, in the run's language: never strftime, which speaks the
+    machine's locale, not the person's."""
+    return (messages.MONTHS_SHORT if short else messages.MONTHS_LONG).split()[month - 1]
+
+
+def moods() -> dict[int, str]:
+    """The five mood words, 1 (very low) to 5 (very good)."""
+    return dict(enumerate(messages.MOOD_WORDS.split("|"), start=1))
 
 
 def mood_phrase(mood: int) -> tuple[str, str]:
     """The mood for the eye and in words: ("mood 4/5 (good)", "mood 4 of 5, good")."""
-    words = display.scale_words(mood, 1, 5, MOODS[mood])
-    return f"mood {mood}/5 ({MOODS[mood]})", f"mood {words}"
+    word = moods()[mood]
+    words = display.scale_words(mood, 1, 5, word)
+    return messages.MOOD_PICTURE.format(mood=mood, word=word), messages.MOOD_SPOKEN.format(
+        words=words
+    )
 
 
 def short_day(day: dt.date) -> str:
-    return f"{DAY_NAMES[day.weekday()]} {day.day}"
+    """Mon 3."""
+    return messages.DATE_WEEKDAY_DAY.format(weekday=day_names()[day.weekday()], day=day.day)
 
 
 def long_day(day: dt.date) -> str:
-    return f"{DAY_NAMES_LONG[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
+    """Monday 3 November."""
+    return messages.DATE_WEEKDAY_DAY_MONTH.format(
+        weekday=day_names(long=True)[day.weekday()], day=day.day, month=month_name(day.month)
+    )
+
+
+def full_day(day: dt.date) -> str:
+    """Monday 16 November 2026."""
+    return messages.DATE_WEEKDAY_FULL.format(
+        weekday=day_names(long=True)[day.weekday()],
+        day=day.day,
+        month=month_name(day.month),
+        year=day.year,
+    )
+
+
+def full_date(day: dt.date) -> str:
+    """3 November 2026."""
+    return messages.DATE_FULL.format(day=day.day, month=month_name(day.month), year=day.year)
+
+
+def short_date(day: dt.date) -> str:
+    """16 Nov 2026."""
+    return messages.DATE_DAY_MONTH_SHORT_YEAR.format(
+        day=day.day, month_short=month_name(day.month, short=True), year=day.year
+    )
 
 
 def span_text(start: dt.date, end: dt.date) -> str:
     """23–29 November 2026, 30 November – 6 December 2026, 28 December 2026 – 3 January 2027."""
     if start.year != end.year:
-        return (
-            f"{start.day} {MONTHS[start.month - 1]} {start.year} – "
-            f"{end.day} {MONTHS[end.month - 1]} {end.year}"
+        return messages.DATE_SPAN_YEARS.format(
+            first=start.day,
+            first_month=month_name(start.month),
+            first_year=start.year,
+            last=end.day,
+            last_month=month_name(end.month),
+            last_year=end.year,
         )
     if start.month != end.month:
-        return (
-            f"{start.day} {MONTHS[start.month - 1]} – {end.day} {MONTHS[end.month - 1]} {end.year}"
+        return messages.DATE_SPAN_MONTHS.format(
+            first=start.day,
+            first_month=month_name(start.month),
+            last=end.day,
+            last_month=month_name(end.month),
+            year=end.year,
         )
-    return f"{start.day}–{end.day} {MONTHS[end.month - 1]} {end.year}"
+    return messages.DATE_SPAN_DAYS.format(
+        first=start.day, last=end.day, month=month_name(end.month), year=end.year
+    )
 
 
 def mood_number(mood: float) -> str:
@@ -88,25 +125,24 @@ def score_phrase(line: ScoreLine) -> str:
 def day_month(text: str) -> str:
     """2026-11-11 -> 11 Nov."""
     day = dt.date.fromisoformat(text)
-    return f"{day.day} {MONTHS[day.month - 1][:3]}"
+    return messages.DATE_DAY_MONTH.format(day=day.day, month_short=month_name(day.month, True))
 
 
 def change_phrase(line: ScoreLine, when: Any = day_month) -> str:
     """How this score sits against the one before it, in neutral words."""
     if not line.earlier:
-        return "the first one recorded"
+        return messages.CHANGE_FIRST
     before = line.earlier[0]
     change = line.change or 0
     if change == 0:
-        how = "the same as"
-    else:
-        how = f"{abs(change)} {'higher' if change > 0 else 'lower'} than"
-    return f"{how} on {when(before.date)} ({before.total})"
+        return messages.CHANGE_SAME.format(date=when(before.date), total=before.total)
+    said = messages.CHANGE_HIGHER if change > 0 else messages.CHANGE_LOWER
+    return said.format(amount=abs(change), date=when(before.date), total=before.total)
 
 
 def tags_phrase(tags: list[str]) -> str:
     """tags: work, sleep."""
-    return "tags: " + ", ".join(tags)
+    return messages.META_TAGS.format(tags=", ".join(tags))
 
 
 def meta_parts(entry: Entry, backfilled: str | None = None) -> list[str | tuple[str, str]]:
@@ -118,9 +154,11 @@ def meta_parts(entry: Entry, backfilled: str | None = None) -> list[str | tuple[
     if entry.tags:
         meta.append(tags_phrase(entry.tags))
     if entry.private:
-        meta.append("private")
+        meta.append(messages.META_PRIVATE)
     if entry.backfilled:
-        meta.append(backfilled or f"written {day_month(entry.created_at[:10])}")
+        meta.append(
+            backfilled or messages.META_WRITTEN.format(date=day_month(entry.created_at[:10]))
+        )
     return meta
 
 

@@ -76,7 +76,8 @@ class AnswerError(UsageError):
 class Key:
     """A TOML key a step type takes beyond the common ones: its kind (as KIND_NAMES
     has them), its value when left out, and, for a kind a plain type check cannot
-    explain, what to say instead of "should be ..."."""
+    explain, what to say instead of "should be ..." (the name of a sentence in
+    messages.py, read when said, so it is in the run's language)."""
 
     __slots__ = ("default", "kind", "wrong")
 
@@ -92,7 +93,9 @@ class Key:
     def problem(self, value: Any) -> str | None:
         if kind_ok(value, self.kind):
             return None
-        return self.wrong or messages.STEP_KEY_KIND.format(kind=KIND_NAMES[self.kind])
+        if self.wrong:
+            return str(getattr(messages, self.wrong))
+        return messages.STEP_KEY_KIND.format(kind=KIND_NAMES[self.kind])
 
 
 # Every step has these; `id`, `type` and `prompt` are required.
@@ -261,8 +264,8 @@ class StepType:
               line), "long" (free writing, or $EDITOR), "timer", "info" (shown,
               not asked); the terminal Asker has a way for each
     answerable  False for a step that only shows its prompt
-    needed    what the runner says when a required step is left empty: what
-              would do for this type ("a few words", "y or n")
+    needed    the name in messages.py of what the runner says when a required
+              step is left empty: what would do for this type ("a few words")
     """
 
     name = ""
@@ -270,7 +273,7 @@ class StepType:
     keys: ClassVar[dict[str, Key]] = {}
     asked_as = "line"
     answerable = True
-    needed = messages.NEEDED
+    needed = "NEEDED"  # a name in messages.py, read when said (in the run's language)
 
     # ------------------------------------------------------------ templates
 

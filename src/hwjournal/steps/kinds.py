@@ -59,7 +59,7 @@ def _texts(value: Any) -> bool:
 
 
 class _Textual(StepType):
-    needed = messages.NEEDED_WORDS
+    needed = "NEEDED_WORDS"  # a name in messages.py, read when said (in the run's language)
 
     def parse(self, step: Step, text: str) -> Any:
         return text
@@ -86,7 +86,7 @@ class Long(_Textual):
 
 class Items(StepType):
     name, word, asked_as = "list", "a list", "lines"
-    needed = messages.NEEDED_ITEMS
+    needed = "NEEDED_ITEMS"  # a name in messages.py, read when said (in the run's language)
 
     def hint(self, step: Step) -> str:
         return messages.HOW_LIST
@@ -133,7 +133,7 @@ class _Numeric(StepType):
 
 class Scale(_Numeric):
     name, word = "scale", "a scale"
-    needed = messages.NEEDED_SCALE
+    needed = "NEEDED_SCALE"  # a name in messages.py, read when said (in the run's language)
     keys: ClassVar[dict[str, Key]] = {
         "min": Key((int, float)),
         "max": Key((int, float)),
@@ -218,7 +218,7 @@ class Scale(_Numeric):
 
 class Number(_Numeric):
     name, word = "number", "a number"
-    needed = messages.NEEDED_NUMBER
+    needed = "NEEDED_NUMBER"  # a name in messages.py, read when said (in the run's language)
     keys: ClassVar[dict[str, Key]] = {
         "min": Key((int, float)),
         "max": Key((int, float)),
@@ -246,7 +246,7 @@ class Number(_Numeric):
 
 class Choice(StepType):
     name, word = "choice", "pick one"
-    needed = messages.NEEDED_CHOICE
+    needed = "NEEDED_CHOICE"  # a name in messages.py, read when said (in the run's language)
     keys: ClassVar[dict[str, Key]] = {
         "options": Key(list, list),
         "other": Key(bool, False),
@@ -311,7 +311,7 @@ class Choice(StepType):
 
 class Multi(Choice):
     name, word = "multi", "pick any"
-    needed = messages.NEEDED_MULTI
+    needed = "NEEDED_MULTI"  # a name in messages.py, read when said (in the run's language)
     keys: ClassVar[dict[str, Key]] = {"options": Key(list, list), "other": Key(bool, False)}
 
     def alerts(self, step: Step, value: Any) -> bool:

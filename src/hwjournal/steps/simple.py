@@ -21,10 +21,10 @@ _DURATION = re.compile(r"^(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s(
 
 class YesNo(StepType):
     name, word = "yesno", "yes or no"
-    needed = messages.NEEDED_YESNO
+    needed = "NEEDED_YESNO"  # a name in messages.py, read when said (in the run's language)
     keys: ClassVar[dict[str, Key]] = {
-        "alert_at": Key(bool, None, wrong=messages.STEP_YESNO_ALERT),
-        "urgent_at": Key(bool, None, wrong=messages.STEP_YESNO_ALERT),
+        "alert_at": Key(bool, None, wrong="STEP_YESNO_ALERT"),
+        "urgent_at": Key(bool, None, wrong="STEP_YESNO_ALERT"),
     }
 
     def validate(self, data: dict[str, Any], fail: Fail) -> dict[str, Any]:
