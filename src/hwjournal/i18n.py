@@ -25,7 +25,8 @@ LOCALE_DIR = os.path.join(os.path.dirname(__file__), "locale")
 
 language = "en"  # the language this run speaks
 _catalog: GNUTranslations | None = None
-_english: dict[str, str] = {}  # messages.py's own text, by name, kept before any change
+# messages.py's own text, by name, kept before any change: a sentence, or a dict of them
+_english: dict[str, str | dict[str, str]] = {}
 
 
 def catalog_path(code: str, locale_dir: str | None = None) -> str:
@@ -43,8 +44,12 @@ def install(code: str) -> None:
 
     english = english_messages()
     catalog = _load(code) if code != "en" else None
+    said = catalog.gettext if catalog is not None else str
     for name, text in english.items():
-        setattr(messages, name, catalog.gettext(text) if catalog is not None else text)
+        if isinstance(text, dict):
+            setattr(messages, name, {key: said(value) for key, value in text.items()})
+        else:
+            setattr(messages, name, said(text))
     _catalog = catalog
     language = code if catalog is not None else "en"
 
@@ -59,16 +64,17 @@ def _load(code: str) -> GNUTranslations | None:
         return None
 
 
-def english_messages() -> dict[str, str]:
-    """Every sentence of messages.py as written there (in English), by name."""
+def english_messages() -> dict[str, str | dict[str, str]]:
+    """Every sentence of messages.py as written there (in English), by name; a dict of
+    sentences (by key) is kept as a copy."""
     if not _english:
         from hwjournal import messages
 
-        _english.update(
-            (name, value)
-            for name, value in vars(messages).items()
-            if name.isupper() and isinstance(value, str)
-        )
+        for name, value in vars(messages).items():
+            if name.isupper() and isinstance(value, str):
+                _english[name] = value
+            elif name.isupper() and isinstance(value, dict):
+                _english[name] = dict(value)
     return _english
 
 
@@ -77,6 +83,10 @@ def gettext(text: str) -> str:
     return text if _catalog is None else _catalog.gettext(text)
 
 
-def english(name: str) -> str:
-    """The English of a message by its name, whatever the language now."""
-    return english_messages()[name]
+def msgids() -> list[str]:
+    """Every English sentence messages.py has, once each: what a catalog translates."""
+    found: dict[str, None] = {}
+    for text in english_messages().values():
+        for one in text.values() if isinstance(text, dict) else (text,):
+            found[one] = None
+    return list(found)

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 LANGUAGES = ("en", "es")  # the languages hw has catalogs for; English is the source
 DEFAULT = "en"
+NAMES = {"en": "English", "es": "español"}  # each language in its own words
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 
@@ -37,6 +38,20 @@ def from_locale(environ: Mapping[str, str] | None = None) -> str:
                 return code
         return DEFAULT
     return DEFAULT
+
+
+def source(setting: str, environ: Mapping[str, str] | None = None) -> tuple[str, str, str]:
+    """The language for a setting, where it came from ("setting", "locale" or
+    "default") and the locale value it was read from (`hw config show`)."""
+    environ = os.environ if environ is None else environ
+    code = setting.strip().lower()
+    if code in LANGUAGES:
+        return code, "setting", ""
+    value = next((environ[name] for name in LOCALE_VARIABLES if environ.get(name)), "")
+    found = from_locale(environ)
+    if value and (found != DEFAULT or code_of(value.split(":")[0]) == DEFAULT):
+        return found, "locale", value
+    return DEFAULT, "default", value
 
 
 def resolve(setting: str, environ: Mapping[str, str] | None = None) -> str:

@@ -325,6 +325,10 @@ CONFIG_COUNTRY_NONE = (
     "Country for where to turn: none (set one with hw config set country CODE); "
     "alerts name the common emergency numbers."
 )
+CONFIG_LANGUAGE_FROM = "Language: {language} ({name}), from {source}."
+CONFIG_LANGUAGE_DEFAULT = (
+    "Language: en (English), as neither your settings nor your locale name another."
+)
 CONFIG_COUNTRY_SOURCES = {"setting": "your settings", "locale": "your locale ({value})"}
 CONFIG_UNREADABLE = "Cannot read the settings file {path}: {problem}."
 CONFIG_MALFORMED = "{path} is not valid TOML: {problem}."

@@ -33,7 +33,16 @@ def run_show(ctx: Context, *, json: bool) -> int:
     settings = config.as_dict()
     country, source, locale_value = _country_in_use(config)
     if json:
-        print_json({**settings, "country_in_use": country, "country_from": source})
+        language, language_from, _value = _language_in_use(config)
+        print_json(
+            {
+                **settings,
+                "country_in_use": country,
+                "country_from": source,
+                "language_in_use": language,
+                "language_from": language_from,
+            }
+        )
         return 0
     from rich.console import Group
     from rich.table import Table
@@ -57,6 +66,7 @@ def run_show(ctx: Context, *, json: bool) -> int:
         Listing(table, ("{}", "{}", "allowed: {}")),
         Text(""),
         display.text(_country_line(country, source, locale_value)),
+        display.text(_language_line(*_language_in_use(config))),
         display.text(where.format(path=config.path), "hw.label"),
     )
     display.show(ctx, screen)
@@ -71,6 +81,23 @@ def _country_in_use(config: config_mod.Config) -> tuple[str | None, str, str]:
     found, source = crisis.person_country(config.country)
     locale_value = next((os.environ[n] for n in crisis.LOCALE_VARIABLES if os.environ.get(n)), "")
     return (found.code if found else None), source, locale_value
+
+
+def _language_in_use(config: config_mod.Config) -> tuple[str, str, str]:
+    """The language hw speaks, where it came from ("setting", "locale" or "default"),
+    and the locale value it was read from."""
+    from hwjournal.language import source
+
+    return source(config.language)
+
+
+def _language_line(code: str, source: str, locale_value: str) -> str:
+    from hwjournal.language import NAMES
+
+    if source == "default":
+        return messages.CONFIG_LANGUAGE_DEFAULT
+    where = messages.CONFIG_COUNTRY_SOURCES[source].format(value=locale_value)
+    return messages.CONFIG_LANGUAGE_FROM.format(language=code, name=NAMES[code], source=where)
 
 
 def _country_line(code: str | None, source: str, locale_value: str) -> str:
