@@ -23,6 +23,8 @@ DEFAULTS = {
     # not settings but what follows from them: no country set and none in the locale
     "country_in_use": None,
     "country_from": "none",
+    "language_in_use": "en",
+    "language_from": "default",
 }
 
 
@@ -33,9 +35,10 @@ def test_show_gives_the_defaults_and_creates_nothing(hw, hw_home):
     screen = hw("config", "show")
     assert screen.code == 0
     for key in DEFAULTS:
-        if not key.startswith("country_"):
+        if not key.endswith(("_in_use", "_from")):
             assert key in screen.out
     assert "Country for where to turn: none" in " ".join(screen.out.split())
+    assert "Language: en (English)" in " ".join(screen.out.split())
     assert "monday or sunday" in screen.out  # what each setting can be
     assert not hw_home.exists()
 
