@@ -1,0 +1,198 @@
+"""The catalogs (i18n.py): messages.py in the run's language, English read from no
+catalog, the .po and the shipped .mo in step, the catalog in step with the code, and
+the command line's own words (cli_words.py) from hw's catalog, not the environment."""
+
+from __future__ import annotations
+
+import ast
+import gettext
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from tests.helpers import hw_here
+
+from hwjournal import i18n, language, messages, spec
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "src" / "hwjournal"
+TEST_PO = Path(__file__).parent / "data" / "locale" / "es" / "LC_MESSAGES" / "hwjournal.po"
+
+
+def compiled(po: Path) -> gettext.GNUTranslations:
+    """A .po file compiled as scripts/compile_catalogs.py does, read back by gettext."""
+    with po.open("rb") as file:
+        catalog = read_po(file, abort_invalid=True)
+    out = io.BytesIO()
+    write_mo(out, catalog, use_fuzzy=False)
+    out.seek(0)
+    return gettext.GNUTranslations(out)
+
+
+def entries(translations: gettext.GNUTranslations) -> dict[str, str]:
+    return {k: v for k, v in translations._catalog.items() if k}  # type: ignore[attr-defined]
+
+
+def spec_texts() -> set[str]:
+    """Every help text spec.py declares: the app's, each group's, command's, option's
+    and argument's."""
+    texts = {spec.HELP}
+    slots = [*spec.GLOBALS, spec.GLOBAL_VERSION]
+    for group in spec.GROUPS.values():
+        texts.add(group.help)
+        slots += group.options
+    for command in spec.COMMANDS:
+        texts.add(command.help)
+        slots += [*command.options, *command.args]
+    texts |= {slot.help for slot in slots if slot.help}
+    return texts
+
+
+@pytest.fixture
+def test_catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The tiny catalog of tests/data, compiled where i18n looks for catalogs."""
+    target = tmp_path / "locale" / "es" / "LC_MESSAGES"
+    target.mkdir(parents=True)
+    with TEST_PO.open("rb") as file:
+        catalog = read_po(file)
+    with (target / "hwjournal.mo").open("wb") as out:
+        write_mo(out, catalog)
+    monkeypatch.setattr(i18n, "LOCALE_DIR", str(tmp_path / "locale"))
+    return tmp_path / "locale"
+
+
+def test_install_puts_every_message_in_the_language_and_back(test_catalog: Path) -> None:
+    english = messages.DUE_NOTHING
+    try:
+        i18n.install("es")
+        assert messages.DUE_NOTHING == "Hoy no toca nada. Disfruta del respiro."
+        assert i18n.gettext("Options") == "Opciones"
+        assert i18n.english_messages()["SAVED"] == messages.SAVED  # not in the catalog: English
+    finally:
+        i18n.install("en")
+    assert english == messages.DUE_NOTHING
+    assert i18n.gettext("Options") == "Options"
+
+
+def test_a_run_speaks_the_setting_and_leaves_english_behind(test_catalog: Path) -> None:
+    assert hw_here("config", "set", "language", "es").code == 0
+    result = hw_here("due")
+    assert result.err.strip() == "Hoy no toca nada. Disfruta del respiro."
+    assert i18n.english_messages()["DUE_NOTHING"] == messages.DUE_NOTHING  # restored
+    assert hw_here("config", "set", "language", "en").code == 0
+    assert "Enjoy the breathing room" in hw_here("due").err
+
+
+def test_english_reads_no_catalog(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_args: object) -> None:
+        raise AssertionError("English read a catalog")
+
+    monkeypatch.setattr(gettext, "GNUTranslations", refuse)
+    assert hw_here("due").code == 0
+
+
+def test_a_missing_catalog_is_english(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(i18n, "LOCALE_DIR", str(tmp_path))
+    result = hw_here("due", env={"LANGUAGE": "es"})
+    assert "Enjoy the breathing room" in result.err
+
+
+def test_the_command_lines_own_words_follow_the_setting_not_the_environment(
+    test_catalog: Path,
+) -> None:
+    hw_here("config", "set", "language", "es")
+    shown = hw_here("--help", env={"LANGUAGE": "en", "LANG": "en_US.UTF-8"})
+    assert shown.out.startswith("Uso: hw [OPCIONES] COMANDO [ARGS]...")
+    assert "Opciones:" in shown.out and "Comandos:" in shown.out
+    assert "Show this message and exit." not in shown.out
+    unknown = hw_here("lgo")
+    assert unknown.code == 2
+    assert "No existe el comando 'lgo'. ¿Quisiste decir 'log'?" in unknown.err
+    missing = hw_here("show")
+    assert "Falta el argumento 'ID'." in missing.err
+    assert "No existe la opción --bogus" in hw_here("log", "--bogus").err
+
+
+def test_english_usage_errors_are_clicks_own() -> None:
+    assert "No such command 'lgo'. Did you mean 'log'?" in hw_here("lgo").err
+    assert "Usage: hw [OPTIONS] COMMAND [ARGS]..." in hw_here("--help").out
+
+
+def test_loading_a_catalog_loads_neither_babel_nor_rich(hw_home: Path) -> None:
+    code = (
+        "import sys\n"
+        "from hwjournal import i18n, messages\n"
+        "i18n.install('es')\n"
+        "assert i18n.language == 'es', 'no catalog'\n"
+        "print(' '.join(m for m in ('babel', 'rich', 'typer') if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
+
+
+def test_every_language_hw_lists_has_a_catalog() -> None:
+    for code in language.LANGUAGES:
+        if code != language.DEFAULT:
+            assert Path(i18n.catalog_path(code)).is_file(), code
+
+
+@pytest.mark.parametrize("code", [c for c in language.LANGUAGES if c != language.DEFAULT])
+def test_the_shipped_mo_is_its_po_compiled(code: str) -> None:
+    po = Path(i18n.catalog_path(code)).with_suffix(".po")
+    with open(i18n.catalog_path(code), "rb") as file:
+        shipped = entries(gettext.GNUTranslations(file))
+    assert shipped == entries(compiled(po)), "run scripts/compile_catalogs.py"
+
+
+@pytest.mark.parametrize("code", [c for c in language.LANGUAGES if c != language.DEFAULT])
+def test_the_catalog_is_in_step_with_the_code(code: str) -> None:
+    """Every English sentence of messages.py and spec.py has an entry, with the same
+    placeholders; no entry is left over from a sentence the code no longer says."""
+    po = Path(i18n.catalog_path(code)).with_suffix(".po")
+    with po.open("rb") as file:
+        catalog = read_po(file)
+    translated = {m.id: m.string for m in catalog if m.id and m.string and not m.fuzzy}
+    said = set(i18n.msgids()) | spec_texts()
+    missing = sorted(said - set(translated))
+    assert not missing, f"{len(missing)} untranslated, the first: {missing[:5]}"
+    stale = sorted({m.id for m in catalog if m.id} - said)
+    assert not stale, f"{len(stale)} stale entries, the first: {stale[:5]}"
+    for english, spanish in translated.items():
+        assert placeholders(english) == placeholders(spanish), english
+
+
+def placeholders(text: str) -> list[str]:
+    import string
+
+    try:
+        return sorted(f[1] for f in string.Formatter().parse(text) if f[1] is not None)
+    except ValueError:  # not a format string (a lone brace): kept as it is
+        return []
+
+
+def test_no_underscore_shadows_gettext() -> None:
+    """A module that names gettext `_` never binds `_` again (a loop variable, an
+    unpacking), which would silently turn every `_()` after it into that value."""
+    for path in SOURCE.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        binds_gettext = any(
+            isinstance(node, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id == "_" for t in node.targets)
+            for node in tree.body
+        )
+        if not binds_gettext:
+            continue
+        for node in ast.walk(tree):
+            targets = []
+            if isinstance(node, ast.For | ast.comprehension):
+                targets = [node.target]
+            elif isinstance(node, ast.Assign) and node not in tree.body:
+                targets = node.targets
+            for target in targets:
+                names = [n.id for n in ast.walk(target) if isinstance(n, ast.Name)]
+                assert "_" not in names, f"{path.name}:{getattr(node, 'lineno', '?')}"
