@@ -22,7 +22,7 @@ from hwjournal import i18n, messages
 _DID_YOU_MEAN = re.compile(r"\. Did you mean (?P<commands>.+)\?$")
 _NOT_ONE_OF = re.compile(r"^(?:Value error, )?(?P<value>'.*') is not one of (?P<choices>.+)\.$")
 _NOT_INTEGER = re.compile(r"^Input should be a valid integer")
-_EXTRA = re.compile(r"^Got unexpected extra arguments? \((?P<arguments>.*)\)$")
+_EXTRA = re.compile(r"^Got unexpected extra arguments? \((?P<args>.*)\)$")
 _TAKES_NO_VALUE = re.compile(r"^Option (?P<name>'.*') does not take a value\.$")
 _NEEDS_VALUE = re.compile(r"^Option (?P<name>'.*') requires an argument\.$")
 
@@ -74,10 +74,9 @@ class Group(_Words, TyperGroup):
         except exceptions.UsageError as exc:
             found = _DID_YOU_MEAN.search(exc.message)
             if found is not None:
-                exc.message = messages.CLI_DID_YOU_MEAN.format(
-                    problem=exc.message[: found.start()].rstrip("."),
-                    commands=found["commands"],
-                )
+                problem = exc.message[: found.start()].rstrip(".")
+                asked = messages.CLI_DID_YOU_MEAN.format(suggestions=found["commands"])
+                exc.message = f"{problem}. {asked}"
             raise
 
 
@@ -89,7 +88,7 @@ def usage_message(exc: Any) -> str:
         problem = messages.CLI_NO_SUCH_OPTION.format(name=exc.option_name)
         if exc.possibilities:
             options = ", ".join(sorted(exc.possibilities))
-            problem = messages.CLI_POSSIBLE_OPTIONS.format(problem=problem, options=options)
+            problem += " " + messages.CLI_POSSIBLE_OPTIONS.format(options=options)
         return problem
     if isinstance(exc, exceptions.MissingParameter) and exc.param is not None:
         name = exc.param.get_error_hint()
@@ -98,7 +97,7 @@ def usage_message(exc: Any) -> str:
         return messages.CLI_MISSING_OPTION.format(name=name)
     if isinstance(exc, exceptions.BadParameter) and exc.param is not None:
         name = exc.param.get_error_hint()
-        return messages.CLI_INVALID_VALUE.format(name=name, problem=_value_problem(exc.message))
+        return messages.CLI_INVALID_VALUE.format(hint=name, message=_value_problem(exc.message))
     return _said_again(str(exc.message))
 
 

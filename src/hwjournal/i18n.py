@@ -46,8 +46,9 @@ def install(code: str) -> None:
     catalog = _load(code) if code != "en" else None
     said = catalog.gettext if catalog is not None else str
     for name, text in english.items():
-        if isinstance(text, dict):
-            setattr(messages, name, {key: said(value) for key, value in text.items()})
+        if isinstance(text, dict):  # changed in place: a module may hold it by another name
+            words = getattr(messages, name)
+            words.update({key: said(value) for key, value in text.items()})
         else:
             setattr(messages, name, said(text))
     _catalog = catalog

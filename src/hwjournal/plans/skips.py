@@ -11,15 +11,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-# What got in the way, as people say it. Never a verdict.
-BARRIERS: dict[str, str] = {
-    "time": "no time",
-    "forgot": "it slipped my mind",
-    "overwhelmed": "it felt like too much",
-    "unclear": "I wasn't sure how",
-    "avoidance": "part of me didn't want to",
-    "other": "something else",
-}
+# What got in the way, as people say it (in the run's language). Never a verdict.
+BARRIERS: dict[str, str] = messages.BARRIER_WORDS
 # Without a terminal to ask, and no --barrier, a skip is recorded as this.
 DEFAULT_BARRIER = "other"
 

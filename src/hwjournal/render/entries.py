@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from hwjournal import display
+from hwjournal import display, messages
 from hwjournal.journal import Entry
 from hwjournal.render.log_text import (
     DATE_WIDTH,
-    HEADERS,
     MOOD_WIDTH,
     TITLE_MAX,
+    headers,
     preview,
     widths,
 )
@@ -28,7 +28,7 @@ def entry_heading(entry: Entry, meta: list[str | tuple[str, str]] | None = None)
 
     picture = display.text(entry.title, "hw.title")
     picture.append(f"  #{entry.id}", style="hw.id")
-    words = display.text(f"{entry.title}, entry {entry.id}")
+    words = display.text(messages.ENTRY_WORDS.format(title=entry.title, id=entry.id))
     if meta:
         shown = joined(meta, "hw.label")
         picture.append("  ")
@@ -75,14 +75,15 @@ def log_table(entries: list[Entry], width: int = 80) -> Any:
     table = Table(
         box=None, pad_edge=False, header_style="hw.label", show_edge=False, padding=(0, 1)
     )
+    HEADERS = headers()
     table.add_column(HEADERS[0], style="hw.id", justify="right", width=id_width)
     table.add_column(HEADERS[1], width=DATE_WIDTH)
     table.add_column(HEADERS[2], width=title_width, no_wrap=True, overflow="ellipsis")
     table.add_column(HEADERS[3], width=MOOD_WIDTH)
-    labels = ["entry {}", "{}", "{}", "mood {}"]
+    labels = [messages.ENTRY_ROW, "{}", "{}", messages.ENTRY_ROW_MOOD]
     if room:
         table.add_column(HEADERS[4], width=room)
-        labels.append("first answer: {}")
+        labels.append(messages.ENTRY_ROW_FIRST)
     for entry_id, date, title, mood, entry in rows:
         cells = [entry_id, date, title, mood]
         if room:
@@ -101,15 +102,15 @@ def entry_view(entry: Entry) -> Any:
     parts: list[Any] = [entry_heading(entry)]
     meta: list[str | tuple[str, str]] = [entry.date]
     if entry.status == "draft":
-        meta.append("draft — go on with: hw resume " + str(entry.id))
+        meta.append(messages.ENTRY_DRAFT.format(id=entry.id))
     if entry.private:
-        meta.append("private")
+        meta.append(messages.META_PRIVATE)
     if entry.tags:
-        meta.append("tags: " + ", ".join(entry.tags))
+        meta.append(messages.ENTRY_TAGS + ", ".join(entry.tags))
     if entry.mood:
         meta.append(mood_phrase(entry.mood))
     if entry.backfilled:
-        meta.append(f"written {entry.created_at[:10]}")
+        meta.append(messages.META_WRITTEN.format(date=entry.created_at[:10]))
     parts.append(joined(meta, "hw.label"))
     if entry.score:
         from hwjournal.render.words import scale_texts
@@ -117,9 +118,9 @@ def entry_view(entry: Entry) -> Any:
         if entry.score.get("total") is not None:
             parts.append(
                 Text(
-                    f"Screening score {entry.score['total']}"
+                    messages.ENTRY_SCORE.format(total=entry.score["total"])
                     + (f" ({entry.score['band']})" if entry.score.get("band") else "")
-                    + " — something to talk over with your therapist, not a diagnosis.",
+                    + messages.ENTRY_SCORE_NOTE,
                     style="hw.note",
                 )
             )
@@ -134,6 +135,6 @@ def entry_view(entry: Entry) -> Any:
     pending = entry.pending or {}
     if pending.get("text"):
         parts.append(Text(""))
-        parts.append(Text("Half-written when you stopped:", style="hw.label"))
+        parts.append(Text(messages.ENTRY_PENDING, style="hw.label"))
         parts.append(Padding(display.text(pending["text"]), (0, 0, 0, 2)))
     return Group(*parts)

@@ -29,7 +29,15 @@ MOOD_WIDTH = 5
 GAP = 2  # between two columns
 MIN_PREVIEW = 12  # narrower than this, no preview column
 ELLIPSIS = "…"
-HEADERS = ("id", "date", "exercise", "mood", "")
+
+
+def headers() -> tuple[str, ...]:
+    """The column headings, in the run's language; the last column (a first answer)
+    has none."""
+    from hwjournal import messages
+
+    return (*messages.LOG_HEADERS.split("|"), "")
+
 
 # Characters Rich counts as one column each (Latin, Greek, Cyrillic, Vietnamese,
 # punctuation, currency, arrows, box drawing and shapes; tests/test_log_text.py asks
@@ -71,7 +79,7 @@ def widths(ids: list[str], title_lengths: list[int], width: int) -> tuple[int, i
     date and exercise always whole (titles already cut to TITLE_MAX), the preview
     taking what is left of the line, or 0 (no preview) on a narrow terminal."""
     id_width = max(2, *(len(i) for i in ids))
-    title_width = max(len(HEADERS[2]), *title_lengths)
+    title_width = max(len(headers()[2]), *title_lengths)
     room = width - (id_width + DATE_WIDTH + title_width + MOOD_WIDTH + 4 * GAP)
     if room < MIN_PREVIEW:  # a narrow terminal: no preview, and titles cut to fit
         title_width = max(8, width - (id_width + DATE_WIDTH + MOOD_WIDTH + 3 * GAP))
@@ -120,7 +128,7 @@ def draw(entries: list[Entry], width: int) -> str | None:
     cells = [id_width, DATE_WIDTH, title_width, MOOD_WIDTH] + ([room] if room else [])
     if sum(cells) + GAP * (len(cells) - 1) != width:
         return None  # Rich would squeeze the columns its own way
-    lines = [_line(list(HEADERS[: len(cells)]), cells)]
+    lines = [_line(list(headers()[: len(cells)]), cells)]
     for row in rows:
         row[2] = _cut(row[2], title_width)  # the exercise column of a narrow terminal
         if room:

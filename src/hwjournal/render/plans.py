@@ -39,7 +39,7 @@ def day_words(value: str | dt.date, today: dt.date) -> str:
     if delta == -1:
         return messages.DAY_TOMORROW
     if 1 < delta < 7:
-        return messages.DAYS_AGO.format(count=delta)
+        return messages.DAYS_AGO.format(delta=delta)
     if -7 < delta < -1:
         from hwjournal.render.words import day_names
 
@@ -50,7 +50,7 @@ def day_words(value: str | dt.date, today: dt.date) -> str:
 def span_words(assignment: Assignment, today: dt.date) -> str:
     start, until, ended = assignment.start, assignment.until, assignment.ended
     if ended and (until is None or ended <= until):
-        return messages.SPAN_ENDED.format(start=start, end=ended)
+        return messages.SPAN_ENDED.format(start=start, ended=ended)
     if until:
         return messages.SPAN_TO.format(start=start, until=until)
     said = messages.SPAN_FROM_OPEN if assignment.first_day <= today else messages.SPAN_STARTING_OPEN
@@ -165,7 +165,7 @@ def figure_words(figure: Adherence | None) -> str:
         return ""
     parts = [messages.FIGURE_DONE.format(done=figure.done, due=figure.due)]
     if figure.skipped:
-        parts.append(messages.FIGURE_SET_ASIDE.format(count=figure.skipped))
+        parts.append(messages.FIGURE_SET_ASIDE.format(skipped=figure.skipped))
     if figure.not_recorded:
         parts.append(f"{figure.not_recorded} {messages.NOT_RECORDED}")
     if figure.open:

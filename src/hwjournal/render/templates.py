@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hwjournal import display
+from hwjournal import display, messages
 from hwjournal.templates import Template
 
 TYPE_CHECKING = False
@@ -23,16 +23,16 @@ def catalogue(templates: list[Template]) -> Any:
     for t in templates:
         title = display.text(t.title)
         if t.overrides_builtin:
-            title.append("  (yours, over the built-in)", style="hw.note")
+            title.append(messages.TEMPLATE_YOURS_OVER, style="hw.note")
         elif not t.builtin:
-            title.append("  (yours)", style="hw.note")
+            title.append(messages.TEMPLATE_YOURS, style="hw.note")
         table.add_row(
             display.text(t.id),
             title,
             display.text(t.modality),
             f"{t.minutes:g}" if t.minutes else "",
         )
-    return Listing(table, ("{}", "{}", "{}", "about {} minutes"))
+    return Listing(table, ("{}", "{}", "{}", messages.TEMPLATE_ROW_MINUTES))
 
 
 def explain(t: Template) -> Any:
@@ -47,7 +47,7 @@ def explain(t: Template) -> Any:
         x
         for x in (
             t.modality,
-            f"about {t.minutes:g} min" if t.minutes else "",
+            messages.TEMPLATE_MINUTES.format(minutes=f"{t.minutes:g}") if t.minutes else "",
             t.cadence,
             ", ".join(t.goals),
         )
@@ -59,24 +59,24 @@ def explain(t: Template) -> Any:
     if t.why:
         parts += [
             Text(""),
-            Text("Why it helps", style="hw.label"),
+            Text(messages.TEMPLATE_WHY, style="hw.label"),
             Padding(display.text(t.why), (0, 0, 0, 2)),
         ]
-    parts += [Text(""), Text("Steps", style="hw.label"), _steps(t)]
+    parts += [Text(""), Text(messages.TEMPLATE_STEPS, style="hw.label"), _steps(t)]
     if t.scoring is not None:
-        parts += [Text(""), Text("Scoring", style="hw.label")]
+        parts += [Text(""), Text(messages.TEMPLATE_SCORING, style="hw.label")]
         for text, depth in scoring_lines(t):
             style = "hw.label" if depth > 1 else ""
             parts.append(Padding(display.text(text, style), (0, 0, 0, 2 * depth)))
     if t.source:
         parts += [
             Text(""),
-            Text("Source", style="hw.label"),
+            Text(messages.TEMPLATE_SOURCE, style="hw.label"),
             Padding(display.text(t.source), (0, 0, 0, 2)),
         ]
     if t.notice:
         parts += [Padding(display.text(t.notice, "hw.label"), (0, 0, 0, 2))]
-    parts += [Text(""), Text(f"Start it with: hw start {t.id}", style="hw.note")]
+    parts += [Text(""), Text(messages.TEMPLATE_START.format(id=t.id), style="hw.note")]
     return Group(*parts)
 
 
@@ -97,7 +97,10 @@ def scoring_lines(t: Template) -> list[tuple[str, int]]:
             facts.append(messages.SCORING_TIMES.format(multiplier=scale.multiplier))
         if scale.higher_is_better:
             facts.append(messages.SCORING_HIGHER)
-        bands = ", ".join(f"{b.label} up to {b.max:g}" for b in scale.bands)
+        bands = ", ".join(
+            messages.TEMPLATE_BAND_UP_TO.format(label=b.label, max=f"{b.max:g}")
+            for b in scale.bands
+        )
         facts.append(
             messages.SCORING_BANDS.format(bands=bands) if bands else messages.SCORING_NO_BANDS
         )
@@ -144,7 +147,7 @@ def _steps(t: Template) -> Any:
         line = display.text(step.prompt)
         extra = step.kind.describe(step) or step.type
         if not step.required and step.answerable:
-            extra += ", optional"
+            extra += messages.TEMPLATE_OPTIONAL
         line.append(f"  ({extra})", style="hw.label")
         steps.add_row(label, line)
     return steps

@@ -39,10 +39,10 @@ def trends_view(data: TrendsData, width: int = 80) -> Any:
     from rich.text import Text
 
     weeks = len(data.weeks)
-    title = Text("Over time", style="hw.title")
+    title = Text(messages.SECTION_OVER_TIME, style="hw.title")
     span = span_text(data.since, data.until) if data.since != data.until else long_date(data.since)
     title.append("  " + span, style="hw.label")
-    title.append(f" · {weeks} {'week' if weeks == 1 else 'weeks'}", style="hw.label")
+    title.append(" · " + _count(weeks, messages.WORD_WEEK, messages.WORD_WEEKS), style="hw.label")
     parts: list[Any] = [title]
     if not data.entries and not data.measures and not data.homework_total().due:
         parts += [Text(""), _plain(messages.TRENDS_EMPTY, indent=0)]
@@ -51,7 +51,7 @@ def trends_view(data: TrendsData, width: int = 80) -> Any:
     parts.append(
         Text(
             messages.TRENDS_ENTRIES.format(
-                entries=_count(data.entries, "entry", "entries"),
+                entries=_count(data.entries, messages.WORD_ENTRY, messages.WORD_ENTRIES),
                 days=days_with,
                 all=data.day_count,
             ),
@@ -145,7 +145,10 @@ def _section(title: str) -> Any:
 
 
 def measures_section(data: TrendsData, width: int) -> list[Any]:
-    parts: list[Any] = [_section("Measures"), _plain(baseline_sentence(data), "hw.label")]
+    parts: list[Any] = [
+        _section(messages.SECTION_MEASURES),
+        _plain(baseline_sentence(data), "hw.label"),
+    ]
     parts.append(_plain(""))
     labels = [len(lane.label) for m in data.measures if m.scores for lane in lanes_of(m)]
     for number, measure in enumerate(data.measures):
@@ -249,7 +252,7 @@ def calendar_grid(data: TrendsData) -> list[list[tuple[str, str]]]:
 
 
 def mood_section(data: TrendsData, width: int) -> list[Any]:
-    parts: list[Any] = [_section("Mood")]
+    parts: list[Any] = [_section(messages.SECTION_MOOD)]
     column, blocks = _layout(data, width)
     names = day_names()
     if data.week_start == "sunday":
@@ -281,7 +284,7 @@ def mood_section(data: TrendsData, width: int) -> list[Any]:
                 messages.TRENDS_MOOD_AVERAGE.format(
                     average=mood_number(round(average, 1)),
                     word=word,
-                    count=_count(rated, "entry", "entries"),
+                    count=_count(rated, messages.WORD_ENTRY, messages.WORD_ENTRIES),
                 )
             )
         )
@@ -291,7 +294,7 @@ def mood_section(data: TrendsData, width: int) -> list[Any]:
 
 
 def homework_section(data: TrendsData, width: int) -> list[Any]:
-    parts: list[Any] = [_section("Homework")]
+    parts: list[Any] = [_section(messages.SECTION_HOMEWORK)]
     total = data.homework_total()
     if not total.due:
         return [*parts, _plain(messages.TRENDS_NO_HOMEWORK, "hw.label")]
@@ -312,7 +315,7 @@ def homework_section(data: TrendsData, width: int) -> list[Any]:
     parts.append(_plain(messages.TRENDS_HOMEWORK_LEGEND, "hw.label"))
     figures = [
         messages.TRENDS_HOMEWORK_TOTAL.format(
-            weeks=_count(len(data.weeks), "week", "weeks"),
+            weeks=_count(len(data.weeks), messages.WORD_WEEK, messages.WORD_WEEKS),
             done=total.done,
             due=total.due,
             percent=round(total.done / total.due * 100),

@@ -27,13 +27,13 @@ def trends_words(data: TrendsData) -> Any:
     from rich.text import Text
 
     span = span_text(data.since, data.until) if data.since != data.until else long_date(data.since)
-    weeks = _count(len(data.weeks), "week", "weeks")
+    weeks = _count(len(data.weeks), messages.WORD_WEEK, messages.WORD_WEEKS)
     lines = [messages.TRENDS_WORDS_TITLE.format(span=span, weeks=weeks)]
     if not data.entries and not data.measures and not data.homework_total().due:
         lines += ["", messages.TRENDS_EMPTY]
         return Group(*(Text(line) for line in lines))
     days_with = sum(1 for count, _, _ in data.days.values() if count)
-    entries = _count(data.entries, "entry", "entries")
+    entries = _count(data.entries, messages.WORD_ENTRY, messages.WORD_ENTRIES)
     lines.append(
         messages.TRENDS_ENTRIES.format(entries=entries, days=days_with, all=data.day_count)
     )
@@ -68,7 +68,7 @@ def _mood(data: TrendsData) -> list[str]:
         if not mood["entries"]:
             lines.append(f"  {when}: {messages.TRENDS_WORDS_NO_ENTRIES}")
         elif mood["average"] is None:
-            count = _count(mood["entries"], "entry", "entries")
+            count = _count(mood["entries"], messages.WORD_ENTRY, messages.WORD_ENTRIES)
             lines.append(f"  {when}: {count}, {messages.TRENDS_WORDS_NO_MOOD}")
         else:
             lines.append(
@@ -76,7 +76,7 @@ def _mood(data: TrendsData) -> list[str]:
                 + messages.TRENDS_WORDS_MOOD.format(
                     average=mood_number(round(mood["average"], 1)),
                     word=moods()[max(1, min(5, round(mood["average"])))],
-                    count=_count(mood["entries"], "entry", "entries"),
+                    count=_count(mood["entries"], messages.WORD_ENTRY, messages.WORD_ENTRIES),
                 )
             )
     return lines
@@ -105,7 +105,7 @@ def _homework(data: TrendsData) -> list[str]:
     lines.append(
         "  "
         + messages.TRENDS_HOMEWORK_TOTAL.format(
-            weeks=_count(len(data.weeks), "week", "weeks"),
+            weeks=_count(len(data.weeks), messages.WORD_WEEK, messages.WORD_WEEKS),
             done=total.done,
             due=total.due,
             percent=percent,

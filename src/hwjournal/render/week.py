@@ -111,16 +111,19 @@ def _day(data: WeekData, day: dt.date) -> tuple[Any, Any, Any, str]:
         entries = Text(f"●×{count}", style="hw.ok")
     mood = data.mood_by_day[key]
     if count:
-        words = [f"{count} {'entry' if count == 1 else 'entries'}"]
+        words = [
+            (messages.ENTRIES_ONE if count == 1 else messages.ENTRIES_MANY).format(count=count)
+        ]
     else:  # a day not yet come is not an empty one
-        words = ["still to come" if day > data.today else "no entries"]
+        words = [messages.DAY_TO_COME if day > data.today else messages.DAY_NO_ENTRIES]
     if mood is None:
         shown = Text("·", style="hw.label")
     else:
         shown = Text(spark(mood), style="hw.bar")
         shown.append(" " + mood_number(mood))
-        words.append("mood " + display.scale_words(round(mood, 1), 1, 5, _mood_word(mood)))
-    today = " (today)" if day == data.today else ""
+        said = display.scale_words(round(mood, 1), 1, 5, _mood_word(mood))
+        words.append(messages.DAY_MOOD.format(words=said))
+    today = messages.DAY_TODAY_MARK if day == data.today else ""
     return heading, entries, shown, f"{long_day(day)}{today}: {', '.join(words)}"
 
 
@@ -133,8 +136,8 @@ def _strip_across(days: list[tuple[Any, Any, Any, str]]) -> Any:
     table.add_column("", style="hw.label", no_wrap=True)
     for heading, *_ in days:
         table.add_column(heading, no_wrap=True, justify="left")
-    table.add_row(Text("entries", style="hw.label"), *(entries for _, entries, _, _ in days))
-    table.add_row(Text("mood", style="hw.label"), *(mood for _, _, mood, _ in days))
+    table.add_row(Text(messages.ROW_ENTRIES, style="hw.label"), *(d[1] for d in days))
+    table.add_row(Text(messages.ROW_MOOD, style="hw.label"), *(d[2] for d in days))
     return table
 
 
@@ -143,7 +146,7 @@ def _strip_down(days: list[tuple[Any, Any, Any, str]]) -> Any:
     from rich.table import Table
 
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="hw.label")
-    for name in ("", "entries", "mood"):
+    for name in ("", messages.ROW_ENTRIES, messages.ROW_MOOD):
         table.add_column(name, no_wrap=True)
     for heading, entries, mood, _ in days:
         table.add_row(heading, entries, mood)
@@ -162,11 +165,13 @@ def _mood_and_streak(data: WeekData) -> list[Any]:
     lines: list[Any] = []
     average = data.mood_average
     if average is not None:
-        line = Text("Mood through the week: ", style="hw.label")
+        line = Text(messages.WEEK_MOOD_LABEL, style="hw.label")
         line.append("".join(spark(m) if m else " " for m in data.mood_by_day.values()), "hw.bar")
-        figure = f"average {mood_number(average)} of 5 ({_mood_word(average)})"
+        figure = messages.WEEK_MOOD_AVERAGE.format(
+            average=mood_number(average), word=_mood_word(average)
+        )
         line.append("  " + figure)
-        lines.append(Either(line, f"Mood through the week: {figure}"))
+        lines.append(Either(line, messages.WEEK_MOOD_LABEL + figure))
     if data.streak >= 2:
         lines.append(Text(messages.WEEK_STREAK.format(days=data.streak), style="hw.ok"))
     return lines
@@ -200,9 +205,9 @@ def _homework(data: WeekData) -> list[Any]:
         if item.due == 0:
             table.add_row(title, "", Text(messages.NOTHING_DUE, style="hw.label"))
             continue
-        figures = [f"{item.done} of {item.due} done"]
+        figures = [messages.FIGURE_DONE.format(done=item.done, due=item.due)]
         if item.skipped:
-            figures.append(f"{item.skipped} skipped")
+            figures.append(messages.FIGURE_SKIPPED.format(skipped=item.skipped))
         if item.not_recorded:
             figures.append(f"{item.not_recorded} {messages.NOT_RECORDED}")
         if item.open:
@@ -212,7 +217,7 @@ def _homework(data: WeekData) -> list[Any]:
             picture.append(f" · {figure}", style="hw.label")
         shown = Either(picture, ", ".join(figures))
         table.add_row(title, display.bar(item.done, 0, item.due, 10), shown)
-    return [_section("Homework"), Listing(table, ("{}", None, "{}"))]
+    return [_section(messages.SECTION_HOMEWORK), Listing(table, ("{}", None, "{}"))]
 
 
 def _in_the_way(data: WeekData) -> list[Any]:
@@ -231,7 +236,7 @@ def _in_the_way(data: WeekData) -> list[Any]:
             line.append(": ")
             line.append(display.text(skip.reason))
         table.add_row(short_day(dt.date.fromisoformat(skip.date)), line)
-    return [_section("What got in the way"), _indent(Listing(table, ("{}", "{}")), 2)]
+    return [_section(messages.SECTION_BARRIERS), _indent(Listing(table, ("{}", "{}")), 2)]
 
 
 def _scores(data: WeekData) -> list[Any]:
@@ -239,7 +244,7 @@ def _scores(data: WeekData) -> list[Any]:
 
     from hwjournal.render.words import scale_texts
 
-    parts: list[Any] = [_section("Screening scores")]
+    parts: list[Any] = [_section(messages.SECTION_SCORES)]
     for line in data.scores:
         text = Text(short_day(dt.date.fromisoformat(line.entry.date)) + "  ", style="hw.label")
         text.append(display.text(line.entry.title))
@@ -268,8 +273,8 @@ def _trail(line: ScoreLine) -> Any:
     from hwjournal.render.look import Either
 
     totals = [str(e.total) for e in reversed(line.earlier)] + [str(line.total)]
-    picture = Text("earlier: " + " → ".join(totals), style="hw.label")
-    return Either(picture, "earlier: " + ", then ".join(totals))
+    picture = Text(messages.SCORES_EARLIER.format(scores=" → ".join(totals)), style="hw.label")
+    return Either(picture, messages.SCORES_EARLIER.format(scores=messages.SCORES_THEN.join(totals)))
 
 
 # ---------------------------------------------------------------- entries
@@ -284,7 +289,7 @@ def _entries(data: WeekData, width: int) -> list[Any]:
     columns = {t for t, layout in data.layouts.items() if layout == "columns"}
     plain = [e for e in data.entries if e.template not in columns]
     if plain:
-        parts.append(_section("Entries"))
+        parts.append(_section(messages.SECTION_ENTRIES))
         for day in data.days():
             todays = [e for e in plain if e.date == day.isoformat()]
             if not todays:
