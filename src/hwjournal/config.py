@@ -23,19 +23,29 @@ WEEK_STARTS = ("monday", "sunday")
 _HEADER = "# hw settings. Change them with: hw config set KEY VALUE (see: hw config show)\n"
 
 # key -> (default, description of what is allowed)
-KEYS: dict[str, tuple[Any, str]] = {
-    "name": ("", "any text (how you want to be named in exports)"),
-    "week_start": ("monday", "monday or sunday"),
-    "template_dirs": ([], "a list of folders, e.g. ['~/hw-templates']"),
-    "backup_keep": (7, "a whole number, 0 or more"),
-    "mood_checkin": (True, "true or false"),
-    "editor": (False, "true or false"),
-    "crisis_contact": ("", "a phone number or a name"),
-    "keyring": (False, "true or false (keep an encrypted journal's key in the system keyring)"),
-    "country": ("", "a country code from hw's crisis table, e.g. GB (empty: from the locale)"),
-    "care_start": ("", "the day this course of therapy began, YYYY-MM-DD (empty for none)"),
-    "language": ("", "a language hw speaks, en or es (empty: from the locale)"),
+_DEFAULTS: dict[str, Any] = {
+    "name": "",
+    "week_start": "monday",
+    "template_dirs": [],
+    "backup_keep": 7,
+    "mood_checkin": True,
+    "editor": False,
+    "crisis_contact": "",
+    "keyring": False,
+    "country": "",
+    "care_start": "",
+    "language": "",
 }
+# each setting's default and what it may be (messages.CONFIG_ALLOWED, said in the
+# run's language where it is shown: allowed())
+KEYS: dict[str, tuple[Any, str]] = {
+    key: (default, messages.CONFIG_ALLOWED[key]) for key, default in _DEFAULTS.items()
+}
+
+
+def allowed(key: str) -> str:
+    """What a setting may be, in the run's language."""
+    return messages.CONFIG_ALLOWED[key]
 
 
 class Config:
@@ -116,7 +126,7 @@ def check_value(key: str, value: Any) -> Any:
     default, allowed = KEYS[key]
     problem = UsageError(
         messages.CONFIG_BAD_VALUE.format(value=value, key=key),
-        messages.USE_ALLOWED.format(allowed=allowed),
+        messages.USE_ALLOWED.format(allowed=messages.CONFIG_ALLOWED[key]),
     )
     if isinstance(default, bool):
         if isinstance(value, bool):

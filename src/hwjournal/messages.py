@@ -385,6 +385,45 @@ BARRIER_WORDS = {
     "avoidance": "part of me didn't want to",
     "other": "something else",
 }
+# what each setting may be (config.KEYS), as hw config show and its errors say it
+CONFIG_ALLOWED = {
+    "name": "any text (how you want to be named in exports)",
+    "week_start": "monday or sunday",
+    "template_dirs": "a list of folders, e.g. ['~/hw-templates']",
+    "backup_keep": "a whole number, 0 or more",
+    "mood_checkin": "true or false",
+    "editor": "true or false",
+    "crisis_contact": "a phone number or a name",
+    "keyring": "true or false (keep an encrypted journal's key in the system keyring)",
+    "country": "a country code from hw's crisis table, e.g. GB (empty: from the locale)",
+    "care_start": "the day this course of therapy began, YYYY-MM-DD (empty for none)",
+    "language": "a language hw speaks, en or es (empty: from the locale)",
+}
+CONFIG_ALLOWED_SHOWN = {"template_dirs": "folders, separated by commas"}
+CONFIG_NOT_SET = "(not set)"
+# hw check's screen (commands/check.py) and hw backup's counts
+CHECK_OK_WORD = "ok:"
+CHECK_PROBLEM_WORD = "problem:"
+CHECK_JOURNAL = "Journal"
+CHECK_SCHEMA = "Schema"
+CHECK_CURRENT = "current"
+CHECK_OLDER = "older"
+CHECK_HOLDS = "Holds"
+CHECK_ENTRIES = "{count} entries"
+CHECK_DRAFTS = "{count} drafts"
+CHECK_ASSIGNMENTS = "{count} assignments"
+CHECK_SKIPS = "{count} skips"
+CHECK_WHOLE = "the file is whole (integrity check)"
+CHECK_LINKED = "every skip and entry points at what it should"
+CHECK_COMPLETE = "every entry reads back complete"
+CHECK_INDEX = "the search index is in step"
+CHECK_PRIVATE = "readable by you only"
+WORD_PROBLEM = "problem"
+WORD_PROBLEMS = "problems"
+WORD_COPY = "copy"
+WORD_COPIES = "copies"
+CONFIG_NONE = "(none)"
+CONFIG_ROW_ALLOWED = "allowed: {}"
 CONFIG_COUNTRY_SOURCES = {"setting": "your settings", "locale": "your locale ({value})"}
 CONFIG_UNREADABLE = "Cannot read the settings file {path}: {problem}."
 CONFIG_MALFORMED = "{path} is not valid TOML: {problem}."

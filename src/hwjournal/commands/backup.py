@@ -9,7 +9,7 @@ from hwjournal.journal import backup, opening
 
 
 def _entries(count: int) -> str:
-    return f"{count:,} {'entry' if count == 1 else 'entries'}"
+    return f"{count:,} {messages.WORD_ENTRY if count == 1 else messages.WORD_ENTRIES}"
 
 
 def run_backup(ctx: Context, *, dest: str | None, json: bool) -> int:
@@ -46,7 +46,9 @@ def run_backup(ctx: Context, *, dest: str | None, json: bool) -> int:
         count = len(result.removed)
         say(
             messages.BACKUP_PRUNED.format(
-                count=count, backups="copy" if count == 1 else "copies", keep=keep
+                count=count,
+                backups=messages.WORD_COPY if count == 1 else messages.WORD_COPIES,
+                keep=keep,
             )
         )
     return 0

@@ -16,36 +16,42 @@ def _screen(report: Report) -> Any:
     from hwjournal import display
     from hwjournal.render.look import Either, joined
 
-    ok = Either(Text("✓", style="hw.ok"), "ok:")
-    problem = Either(Text("✗", style="hw.warn"), "problem:")
-    lines: list[Any] = [Text.assemble(("Journal", "hw.label"), "  ", display.text(report.path))]
+    ok = Either(Text("✓", style="hw.ok"), messages.CHECK_OK_WORD)
+    problem = Either(Text("✗", style="hw.warn"), messages.CHECK_PROBLEM_WORD)
+    journal = messages.CHECK_JOURNAL
+    schema, holds = messages.CHECK_SCHEMA, messages.CHECK_HOLDS
+    width = max(len(journal), len(schema), len(holds)) + 2
+    lines: list[Any] = [
+        Text.assemble(
+            (journal, "hw.label"), " " * (width - len(journal)), display.text(report.path)
+        )
+    ]
     if report.schema_version is not None:
-        current = "current" if report.current else "older"
+        current = messages.CHECK_CURRENT if report.current else messages.CHECK_OLDER
+        gap = " " * (width - len(schema))
         lines.append(
-            Text.assemble(("Schema", "hw.label"), f"   {report.schema_version} ({current})")
+            Text.assemble((schema, "hw.label"), f"{gap}{report.schema_version} ({current})")
         )
     if report.counts:
         c = report.counts
-        held = [f"{c['entries']:,} entries", f"{c['drafts']:,} drafts"]
-        held += [f"{c['assignments']:,} assignments", f"{c['skips']:,} skips"]
-        lines.append(_marked(Text("Holds   ", style="hw.label"), joined(held)))
+        held = [
+            messages.CHECK_ENTRIES.format(count=f"{c['entries']:,}"),
+            messages.CHECK_DRAFTS.format(count=f"{c['drafts']:,}"),
+            messages.CHECK_ASSIGNMENTS.format(count=f"{c['assignments']:,}"),
+            messages.CHECK_SKIPS.format(count=f"{c['skips']:,}"),
+        ]
+        lines.append(_marked(Text(holds.ljust(width - 1), style="hw.label"), joined(held)))
     lines += [display.text(note, "hw.note") for note in report.notes]
     passed = [
         (report.encrypted, messages.CHECK_ENCRYPTED),
-        (report.integrity == ["ok"], "the file is whole (integrity check)"),
-        (
-            report.counts and not report.foreign_keys,
-            "every skip and entry points at what it should",
-        ),
+        (report.integrity == ["ok"], messages.CHECK_WHOLE),
+        (report.counts and not report.foreign_keys, messages.CHECK_LINKED),
         (
             report.counts and not report.broken_entries and not report.incomplete_entries,
-            "every entry reads back complete",
+            messages.CHECK_COMPLETE,
         ),
-        (report.counts and report.search_index == "ok", "the search index is in step"),
-        (
-            report.permissions and all(p["ok"] for p in report.permissions),
-            "readable by you only",
-        ),
+        (report.counts and report.search_index == "ok", messages.CHECK_INDEX),
+        (report.permissions and all(p["ok"] for p in report.permissions), messages.CHECK_PRIVATE),
     ]
     lines += [_marked(ok, Text(what)) for shown, what in passed if shown]
     for found in report.problems:
@@ -55,7 +61,7 @@ def _screen(report: Report) -> Any:
         lines.append(Text(messages.CHECK_OK))
     else:
         count = len(report.problems)
-        problems = "problem" if count == 1 else "problems"
+        problems = messages.WORD_PROBLEM if count == 1 else messages.WORD_PROBLEMS
         lines.append(Text(messages.CHECK_PROBLEMS.format(count=count, problems=problems)))
     return Group(*lines)
 

@@ -9,7 +9,6 @@ from hwjournal import messages
 from hwjournal.context import Context, print_json, say
 
 # how `hw config set` takes these, where that differs from how the file holds them
-ALLOWED_SHOWN = {"template_dirs": "folders, separated by commas"}
 
 
 def _warn_unknown(config: config_mod.Config) -> None:
@@ -21,9 +20,9 @@ def _shown(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return ", ".join(value) if value else "(none)"
+        return ", ".join(value) if value else messages.CONFIG_NONE
     if value == "":
-        return "(not set)"
+        return messages.CONFIG_NOT_SET
     return str(value)
 
 
@@ -56,14 +55,14 @@ def run_show(ctx: Context, *, json: bool) -> int:
     table.add_column("value")
     table.add_column("allowed", style="hw.label")
     for key, value in settings.items():
-        default, allowed = config_mod.KEYS[key]
-        allowed = ALLOWED_SHOWN.get(key, allowed)
+        default = config_mod.KEYS[key][0]
+        allowed = messages.CONFIG_ALLOWED_SHOWN.get(key) or config_mod.allowed(key)
         shown = display.text(_shown(value), "" if value != default else "hw.label")
         table.add_row(key, shown, allowed)
     exists = os.path.exists(config.path)
     where = messages.CONFIG_FROM if exists else messages.CONFIG_DEFAULTS
     screen = Group(
-        Listing(table, ("{}", "{}", "allowed: {}")),
+        Listing(table, ("{}", "{}", messages.CONFIG_ROW_ALLOWED)),
         Text(""),
         display.text(_country_line(country, source, locale_value)),
         display.text(_language_line(*_language_in_use(config))),
