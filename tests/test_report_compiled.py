@@ -40,7 +40,7 @@ def by_jinja(data: export_data.ExportData) -> str:
     """The report as Jinja2 renders it from the template's source (html.render_with_jinja,
     with the template compiled once)."""
     css = markupsafe.Markup(html.resource("report.css"))
-    return jinja_template().render(report=html.report(data), csp=html.CSP, css=css)
+    return jinja_template().render(**html.template_variables(data), css=css)
 
 
 def week_data(home: Path, monkeypatch: pytest.MonkeyPatch, private: bool) -> export_data.ExportData:

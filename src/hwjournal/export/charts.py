@@ -103,11 +103,12 @@ def mood_week(week: WeekData) -> dict[str, Any]:
         for day in days
     ]
     if points:
-        title = "Mood through the days, 1 (very low) to 5 (very good): " + ", ".join(said) + "."
+        title = messages.CHART_MOOD + ", ".join(said) + "."
         if week.mood_average is not None:
-            title += f" Average {words.mood_number(week.mood_average)}."
+            average = words.mood_number(week.mood_average)
+            title += messages.CHART_MOOD_AVERAGE.format(average=average)
     else:
-        title = "Mood through the days: no mood was recorded."
+        title = messages.CHART_NO_MOOD
     return {
         "width": width,
         "height": MOOD_HEIGHT,
@@ -217,9 +218,11 @@ def measure_chart(measure: Measure, week: WeekData) -> dict[str, Any]:
         "span": {
             "x": span_x,
             "width": max(2.0, _round(x(measure.until) - span_x)),
-            "label": "this week" if week.label else "these days",
+            "label": messages.CHART_THIS_WEEK if week.label else messages.CHART_THESE_DAYS,
         },
-        "title": _measure_title(measure, "this week" if week.label else "in these days"),
+        "title": _measure_title(
+            measure, messages.CHART_THIS_WEEK if week.label else messages.CHART_IN_THESE_DAYS
+        ),
     }
 
 
@@ -240,12 +243,17 @@ def _measure_title(measure: Measure, span_words: str) -> str:
     for score in measure.scores:
         band = f" ({score.band})" if score.band else ""
         mark = f", {span_words}" if score.in_span else ""
-        said.append(f"{_number(score.total)}{band} on {words.day_month(score.date)}{mark}")
-    text = f"{measure.title}, scores from {since} to {until}: " + "; ".join(said) + "."
+        said.append(
+            messages.CHART_SCORE_ON.format(
+                score=_number(score.total), band=band, date=words.day_month(score.date), mark=mark
+            )
+        )
+    text = messages.CHART_SCORES.format(title=measure.title, since=since, until=until)
+    text += "; ".join(said) + "."
     if measure.bands:
         ranges = _band_ranges(measure)
         named = [f"{label} {ranges[i]}" for i, (_top, label) in enumerate(measure.bands)]
-        text += " Bands: " + ", ".join(named) + "."
+        text += messages.CHART_BANDS + ", ".join(named) + "."
     return text
 
 
@@ -280,13 +288,13 @@ def homework_bar(item: Any) -> dict[str, Any] | None:
                 width = count / item.due * inner
                 boxes.append({"x": _round(at), "width": _round(width), "kind": kind})
                 at += width
-    parts = [f"{item.done} of {item.due} done"]
+    parts = [messages.FIGURE_DONE.format(done=item.done, due=item.due)]
     if item.skipped:
-        parts.append(f"{item.skipped} skipped")
+        parts.append(messages.FIGURE_SKIPPED.format(skipped=item.skipped))
     if item.not_recorded:
-        parts.append(f"{item.not_recorded} not recorded")
+        parts.append(messages.CHART_NOT_RECORDED.format(count=item.not_recorded))
     if item.open:
-        parts.append(f"{item.open} still open")
+        parts.append(messages.CHART_STILL_OPEN.format(count=item.open))
     return {
         "width": BAR_WIDTH,
         "height": BAR_HEIGHT,

@@ -119,8 +119,12 @@ def stored_plans(
 
 def cadence_text(schedule: str, days: list[str]) -> str:
     if schedule == "days":
-        return ", ".join(days)
-    return schedule
+        from hwjournal.plans import WEEKDAYS
+        from hwjournal.render.words import day_names
+
+        names = dict(zip(WEEKDAYS, day_names(), strict=True))
+        return ", ".join(names.get(day, day) for day in days)
+    return messages.CADENCE_WORDS.get(schedule, schedule)
 
 
 def build(
@@ -235,8 +239,8 @@ def _scale_of(measure: Measure, template_dirs: list[str] | None) -> None:
 def report_title(week: WeekData) -> str:
     if week.label:
         year, number = week.label.split("-W")
-        return f"Therapy homework, week {int(number)} of {year}"
-    return f"Therapy homework, {week.start.isoformat()} to {week.end.isoformat()}"
+        return messages.EXPORT_TITLE_WEEK.format(number=int(number), year=year)
+    return messages.EXPORT_TITLE_SPAN.format(start=week.start.isoformat(), end=week.end.isoformat())
 
 
 def facts(data: ExportData) -> list[tuple[str, str]]:
@@ -244,13 +248,15 @@ def facts(data: ExportData) -> list[tuple[str, str]]:
     week = data.week
     found = []
     if data.name.strip():
-        found.append(("From", data.name))
+        found.append((messages.EXPORT_FROM, data.name))
     span = span_text(week.start, week.end)
-    found.append(("Dates", span + (f" ({week.label})" if week.label else "")))
+    found.append((messages.EXPORT_DATES, span + (f" ({week.label})" if week.label else "")))
     made = data.made_at[:16].replace("T", " ")
-    found.append(("Made", f"{made} with hw {data.hw_version}"))
+    found.append(
+        (messages.EXPORT_MADE, messages.EXPORT_MADE_WITH.format(made=made, version=data.hw_version))
+    )
     if data.template:
-        found.append(("Only", week.title_of(data.template)))
+        found.append((messages.EXPORT_ONLY, week.title_of(data.template)))
     return found
 
 
@@ -258,7 +264,7 @@ def withheld_text(week: WeekData) -> str:
     """The sentence that says how many private entries were withheld; empty if none."""
     if not week.withheld:
         return ""
-    entries = "entry" if week.withheld == 1 else "entries"
+    entries = messages.WORD_ENTRY if week.withheld == 1 else messages.WORD_ENTRIES
     return messages.EXPORT_WITHHELD.format(count=week.withheld, entries=entries)
 
 
@@ -266,7 +272,7 @@ def scale_text(step: dict[str, Any], value: int) -> str:
     """7 on 0–10 (worst ever)."""
     low, high = step.get("min", 0), step.get("max", 10)
     label = (step.get("labels") or {}).get(str(value))
-    text = f"{value} on {low:g}–{high:g}"
+    text = messages.EXPORT_SCALE_ON.format(value=value, low=f"{low:g}", high=f"{high:g}")
     return f"{text} ({label})" if label else text
 
 
@@ -307,12 +313,15 @@ def marked(entry: Entry, step_id: str) -> bool:
 
 def earlier_text(line: ScoreLine) -> str:
     """The measure's scores before this one: "12 on 2026-11-09; 15 on 2026-11-02"."""
-    return "; ".join(f"{e.total} on {e.date}" for e in line.earlier) or "none recorded"
+    said = messages.EXPORT_EARLIER_ON
+    return "; ".join(said.format(total=e.total, date=e.date) for e in line.earlier) or (
+        messages.EXPORT_NONE_RECORDED
+    )
 
 
 def meta_text(entry: Entry) -> str:
     """Mood, tags, private and back-filled, the export's way."""
-    later = f"filled in later, on {entry.created_at[:10]}"
+    later = messages.EXPORT_FILLED_LATER.format(date=entry.created_at[:10])
     return " · ".join(entry_meta(entry, backfilled=later))
 
 
@@ -321,11 +330,11 @@ def log_notes(entry: Entry) -> list[str]:
     tags go on a line of their own: log_tags.)"""
     notes = []
     if entry.mood:
-        notes.append(f"mood {entry.mood}/5")
+        notes.append(messages.EXPORT_MOOD.format(mood=entry.mood))
     if entry.private:
-        notes.append("private")
+        notes.append(messages.META_PRIVATE)
     if entry.backfilled:
-        notes.append(f"filled in {entry.created_at[:10]}")
+        notes.append(messages.EXPORT_FILLED_IN.format(date=entry.created_at[:10]))
     return notes
 
 

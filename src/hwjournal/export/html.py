@@ -51,13 +51,21 @@ def render(data: ExportData) -> str:
     """The report. It runs the template as compiled ahead of time (report_compiled.py,
     which needs no Jinja2 to run) while that was compiled from the template as it is
     now; else, a template changed since, it compiles the template with Jinja2 here."""
-    variables = {"report": report(data), "csp": CSP}
+    variables = template_variables(data)
     from hwjournal.export import report_compiled, report_runtime
 
     if resource(TEMPLATE) == report_compiled.SOURCE:
         variables["css"] = report_runtime.Markup(resource("report.css"))  # ours, not user text
         return report_runtime.render(report_compiled, _shown, variables)
     return render_with_jinja(variables)
+
+
+def template_variables(data: ExportData) -> dict[str, Any]:
+    """What the template is given: the report, the page's policy, and its own words in
+    the run's language (messages.py, as `words`), with that language for <html lang>."""
+    from hwjournal import i18n
+
+    return {"report": report(data), "csp": CSP, "words": messages, "lang": i18n.language}
 
 
 def render_with_jinja(variables: dict[str, Any]) -> str:
@@ -123,7 +131,9 @@ def report(data: ExportData) -> dict[str, Any]:
     week = data.week
     return {
         "title": shared.report_title(week),
-        "page_note": css_string(f"Therapy homework · {span_text(week.start, week.end)}"),
+        "page_note": css_string(
+            messages.HTML_PAGE_NOTE.format(span=span_text(week.start, week.end))
+        ),
         "facts": shared.facts(data),
         "withheld": shared.withheld_text(week),
         "attention": [
@@ -230,7 +240,9 @@ def _glance(data: ExportData) -> dict[str, Any]:
     average = week.mood_average
     return {
         "days": days,
-        "average": "" if average is None else f"Average mood: {average:g} of 5.",
+        "average": ""
+        if average is None
+        else messages.HTML_AVERAGE_MOOD.format(average=f"{average:g}"),
         "chart": charts.mood_week(week),
     }
 

@@ -148,13 +148,13 @@ def _header(data: ExportData) -> list[str]:
 def _attention(data: ExportData) -> list[str]:
     items = [
         f"- {inline(full_day(_date(alert.entry.date)))}, {inline(alert.entry.title)}: "
-        f"“{inline(alert.prompt)}” answered "
-        f"{inline(alert.answer)}, at or above the level this step marks for attention."
+        + messages.MD_ALERT.format(prompt=inline(alert.prompt), answer=inline(alert.answer))
+        + messages.MD_ALERT_LEVEL
         for alert in shared.alerts(data.week)
     ]
     if not items:
         return []
-    return ["## For attention", "", *items]
+    return [messages.MD_FOR_ATTENTION, "", *items]
 
 
 def _scores(data: ExportData) -> list[str]:
@@ -174,11 +174,11 @@ def _scores(data: ExportData) -> list[str]:
                 inline(line.progress.phrase() if line.progress else "—"),
             ]
         )
-    headers = ["Date", "Measure", "Score", "Band", "Against the last one", "Earlier"]
-    headers += ["Over six months"]  # the status against the first score of six months
+    # the last: the status against the first score of six months
+    headers = messages.MD_SCORES_HEADERS.split("|")
     pairs = [inline(sentence) for sentence in data.week.pairs]
     return [
-        "## Screening scores",
+        messages.MD_SCORES,
         "",
         messages.SCREENING_NOTE,
         "",
@@ -206,10 +206,10 @@ def _homework(data: ExportData) -> list[str]:
             row.append(str(item.open))
         row.append("—" if percent is None else f"{percent}%")
         rows.append(row)
-    headers = ["Exercise", "Cadence", "Due", "Done", "Skipped", "Not recorded"]
-    headers += ["Still open"] if any_open else []
-    headers.append("Done (%)")
-    return ["## Homework", "", *table(headers, rows)]
+    headers = messages.MD_HOMEWORK_HEADERS.split("|")
+    headers += [messages.MD_STILL_OPEN] if any_open else []
+    headers.append(messages.MD_DONE_SHARE)
+    return [messages.MD_HOMEWORK, "", *table(headers, rows)]
 
 
 def _in_the_way(data: ExportData) -> list[str]:
@@ -222,9 +222,9 @@ def _in_the_way(data: ExportData) -> list[str]:
             f": {inline(data.week.barrier_words(skip.barrier))}."
         )
         if skip.reason and str(skip.reason).strip():
-            text += " In their words: " + paragraphs(skip.reason, "  ")
+            text += messages.MD_IN_THEIR_WORDS + paragraphs(skip.reason, "  ")
         items.append(text)
-    return ["## What got in the way", "", *items]
+    return [messages.MD_BARRIERS, "", *items]
 
 
 def _glance(data: ExportData) -> list[str]:
@@ -241,9 +241,9 @@ def _glance(data: ExportData) -> list[str]:
                 "—" if mood is None else f"{mood:g}",
             ]
         )
-    lines = ["## The days at a glance", "", *table(["Day", "Entries", "Mood (1–5)"], rows)]
+    lines = [messages.MD_DAYS, "", *table(messages.MD_DAYS_HEADERS.split("|"), rows)]
     if week.mood_average is not None:
-        lines += ["", f"Average mood: {week.mood_average:g} of 5."]
+        lines += ["", messages.MD_AVERAGE_MOOD.format(average=f"{week.mood_average:g}")]
     return lines
 
 
@@ -256,7 +256,7 @@ def _entry(entry: Entry) -> list[str]:
         lines += [f"*{meta}*", ""]
     if entry.score and entry.score.get("total") is not None:
         band = f" ({inline(entry.score.get('band') or '')})" if entry.score.get("band") else ""
-        lines += [f"Screening score: {entry.score['total']}{band}.", ""]
+        lines += [messages.MD_SCORE.format(total=entry.score["total"], band=band), ""]
     scales = scale_texts(entry.score, entry.template)
     if scales:
         lines += [*(f"- {inline(text)}" for text in scales), ""]
@@ -265,7 +265,7 @@ def _entry(entry: Entry) -> list[str]:
             continue
         label = _label(step)
         if shared.marked(entry, step["id"]):
-            label += " (marked for attention)"
+            label += messages.MD_MARKED
         lines += [label, "", answer_block(step, entry.answers[step["id"]]), ""]
     return lines
 
@@ -274,7 +274,7 @@ def _entries(data: ExportData) -> list[str]:
     lines: list[str] = []
     days = shared.entries_by_day(data.week)
     if days:
-        lines += ["## Entries, day by day", ""]
+        lines += [messages.MD_ENTRIES, ""]
         for day, todays in days:
             lines += [f"### {full_day(day)}", ""]
             for entry in todays:
@@ -290,7 +290,7 @@ def _log(entries: list[Entry]) -> list[str]:
     from hwjournal.render.words import log_steps
 
     steps = log_steps(entries)
-    headers = ["Date"] + [inline(step_label(s)) for s in steps]
+    headers = [messages.MD_DATE] + [inline(step_label(s)) for s in steps]
     rows = []
     for entry in entries:
         when = shared.short_date(_date(entry.date))
