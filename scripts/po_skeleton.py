@@ -8,7 +8,8 @@ hw installed): every module-level string of messages.py (and each string in its 
 and dicts), and every help text of spec.py (HELP, Group, Command, Opt and Arg help;
 a help that is `messages.NAME` is that message's). Then the English still written
 inline elsewhere (INLINE below: headings and words of the screens, the exports and the
-completion), until they move into messages.py.
+completion), until they move into messages.py; and the command line's own words from
+Typer and its copy of Click (EXTERNAL).
 
 Each msgid is the Python string's value exactly; an extracted comment (`#.`) says where
 it comes from (`messages.SAVED`, `spec.start --date`, `inline: render/week.py`). A
@@ -238,6 +239,139 @@ INLINE: tuple[tuple[str, str], ...] = (
     ("render/trends_text.py", "below"),
     ("render/trends_text.py", "more"),
     ("render/trends_text.py", "less"),
+    # hw config: what each setting can be (also completion descriptions), the file's top
+    (
+        "config.py",
+        "# hw settings. Change them with: hw config set KEY VALUE (see: hw config show)\n",
+    ),
+    ("config.py", "any text (how you want to be named in exports)"),
+    ("config.py", "monday or sunday"),
+    ("config.py", "a list of folders, e.g. ['~/hw-templates']"),
+    ("config.py", "a whole number, 0 or more"),
+    ("config.py", "true or false"),
+    ("config.py", "a phone number or a name"),
+    ("config.py", "true or false (keep an encrypted journal's key in the system keyring)"),
+    ("config.py", "a country code from hw's crisis table, e.g. GB (empty: from the locale)"),
+    ("config.py", "the day this course of therapy began, YYYY-MM-DD (empty for none)"),
+    ("commands/config.py", "folders, separated by commas"),
+    ("commands/config.py", "(not set)"),
+    ("commands/config.py", "allowed: {}"),
+    # hw check's screen (commands/check.py)
+    ("commands/check.py", "Journal"),
+    ("commands/check.py", "Schema"),
+    ("commands/check.py", "current"),
+    ("commands/check.py", "older"),
+    ("commands/check.py", "Holds"),
+    ("commands/check.py", "problem:"),
+    ("commands/check.py", "{count} entries"),
+    ("commands/check.py", "{count} drafts"),
+    ("commands/check.py", "{count} assignments"),
+    ("commands/check.py", "{count} skips"),
+    ("commands/check.py", "the file is whole (integrity check)"),
+    ("commands/check.py", "every skip and entry points at what it should"),
+    ("commands/check.py", "every entry reads back complete"),
+    ("commands/check.py", "the search index is in step"),
+    ("commands/check.py", "readable by you only"),
+    # hw skip's heading (commands/skip.py)
+    ("commands/skip.py", " for this week"),
+    ("commands/skip.py", " for the week of {start}"),
+    ("commands/skip.py", " for {day}"),
+    # dates, weeks and scales (dates.py, display.py)
+    ("dates.py", "Use YYYY-MM-DD, today, yesterday or 'N days ago'."),
+    ("dates.py", "Use YYYY-Www (like 2026-W48), this, last, or a date inside the week."),
+    ("dates.py", "last week"),
+    ("display.py", "{value} on a scale from {low} to {high}"),
+    # status words of a measure (measures.py: shown on screens; the JSON keeps English)
+    ("measures.py", "reliable improvement"),
+    ("measures.py", "reliable deterioration"),
+    ("measures.py", "no reliable change"),
+    ("measures.py", "recovery"),
+    ("measures.py", "reliable recovery"),
+    ("measures.py", "response"),
+    ("measures.py", "remission"),
+    # step types in words (steps/)
+    ("steps/kinds.py", "a line"),
+    ("steps/kinds.py", "free writing"),
+    ("steps/kinds.py", "a list"),
+    ("steps/kinds.py", "a scale"),
+    ("steps/kinds.py", "a number"),
+    ("steps/kinds.py", "pick one"),
+    ("steps/kinds.py", "pick any"),
+    ("steps/simple.py", "yes or no"),
+    ("steps/simple.py", "a timer"),
+    ("steps/base.py", "a whole number"),
+    ("steps/base.py", "a table"),
+    ("steps/base.py", "a step has no setting '{key}'"),
+    # templates (templates.py, template_files.py: a new template's sample steps)
+    ("templates.py", "Did you mean '{id}'?"),
+    ("templates.py", "See them all with: hw templates list"),
+    ("templates.py", "it has no 'why': say in a sentence or two what the exercise is for"),
+    ("templates.py", "it does not end with a reflection step (mark one with reflection = true)"),
+    ("template_files.py", ", made from {origin}"),
+    ("template_files.py", "One line that says what this exercise asks."),
+    ("template_files.py", "A sentence or two, in your own words, on what this exercise is for."),
+    ("template_files.py", "What happened today that you want to look at?"),
+    ("template_files.py", "A few words are enough."),
+    ("template_files.py", "calm"),
+    ("template_files.py", "overwhelmed"),
+    ("template_files.py", "How strong was the feeling?"),
+    ("template_files.py", "What do you notice, looking back at it now?"),
+    # files and where in them (sources.py, errors.py, importing/)
+    ("sources.py", "a pipe (FIFO)"),
+    ("sources.py", "a socket"),
+    ("sources.py", "a device"),
+    ("sources.py", "{size} bytes"),
+    ("sources.py", "over {size}"),
+    ("errors.py", ", line {line}"),
+    ("errors.py", ", key '{key}'"),
+    ("importing/__init__.py", "{source}, line {line}"),
+    ("importing/__init__.py", "{source}, line {line}, column {column}"),
+    ("importing/hwjson.py", "entry {number}"),
+    ("importing/hwjson.py", "assignment {number}"),
+    ("importing/hwjson.py", "skip {number}"),
+    ("answers.py", "answers file"),
+    ("config.py", "settings file"),
+    ("importing/source.py", "Daylio or jrnl export"),
+    ("importing/checking.py", "Journal entry"),
+    ("importing/checking.py", "Journal entry (from jrnl)"),
+)
+
+# The command line's own words, from Typer and the copy of Click it carries (under the
+# typer package). Typer's own go through gettext with these msgids exactly; Click's
+# (the second group) are built inline there, so hw needs its own words for them: these
+# are proposed, with a {name} for each value.
+EXTERNAL: tuple[tuple[str, str], ...] = (
+    ("typer/rich_utils.py", "Options"),
+    ("typer/rich_utils.py", "Commands"),
+    ("typer/rich_utils.py", "Arguments"),
+    ("typer/rich_utils.py", "Error"),
+    ("typer/core.py", "Missing command."),
+    ("typer/core.py", "No such command {name!r}."),
+    ("typer/core.py", "Aborted!"),
+    ("typer/core.py", "required"),
+    ("typer/core.py", "default: {default}"),
+    ("typer/core.py", "env var: {var}"),
+    ("typer/core.py", "(dynamic)"),
+    ("typer/rich_utils.py", "[default: {}]"),
+    ("typer/rich_utils.py", "[env var: {}]"),
+    ("typer/rich_utils.py", "[required]"),
+    ("typer/rich_utils.py", "(deprecated) "),
+    ("typer/rich_utils.py", "Aborted."),
+    ("typer/rich_utils.py", "Try [blue]'{command_path} {help_option}'[/] for help."),
+    ("typer/completion.py", "Install completion for the current shell."),
+    (
+        "typer/completion.py",
+        "Show completion for the current shell, to copy it or customize the installation.",
+    ),
+    ("typer/_click/decorators.py", "Show this message and exit."),
+    ("typer/_click/formatting.py", "Usage: "),
+    ("typer/_click/exceptions.py", "No such option: {name}"),
+    ("typer/_click/exceptions.py", "(Possible options: {options})"),
+    ("typer/_click/exceptions.py", "Missing argument {name}."),
+    ("typer/_click/exceptions.py", "Invalid value for {hint}: {message}"),
+    ("typer/_click/parser.py", "Option {name} requires an argument."),
+    ("typer/_click/core.py", "Got unexpected extra argument(s) ({args})"),
+    ("typer/core.py", "Did you mean {suggestions}?"),
 )
 
 
@@ -329,9 +463,10 @@ def spec_strings(path: Path = PACKAGE / "spec.py") -> list[tuple[str, str]]:
 
 
 def all_strings() -> list[tuple[str, str]]:
-    """Every (where, msgid), in file order: messages, spec, then inline."""
+    """Every (where, msgid), in file order: messages, spec, inline, then external."""
     inline = [(f"inline: {file}", msgid) for file, msgid in INLINE]
-    return message_strings() + spec_strings() + inline
+    external = [(f"external: {file}", msgid) for file, msgid in EXTERNAL]
+    return message_strings() + spec_strings() + inline + external
 
 
 def brace_fields(text: str) -> list[str] | None:
