@@ -290,6 +290,7 @@ INLINE: tuple[tuple[str, str], ...] = (
     ("measures.py", "response"),
     ("measures.py", "remission"),
     # step types in words (steps/)
+    ("steps/kinds.py", "{low} to {high}"),
     ("steps/kinds.py", "a line"),
     ("steps/kinds.py", "free writing"),
     ("steps/kinds.py", "a list"),
