@@ -253,6 +253,7 @@ INLINE: tuple[tuple[str, str], ...] = (
     ("config.py", "true or false (keep an encrypted journal's key in the system keyring)"),
     ("config.py", "a country code from hw's crisis table, e.g. GB (empty: from the locale)"),
     ("config.py", "the day this course of therapy began, YYYY-MM-DD (empty for none)"),
+    ("config.py", "a language hw speaks, en or es (empty: from the locale)"),
     ("commands/config.py", "folders, separated by commas"),
     ("commands/config.py", "(not set)"),
     ("commands/config.py", "allowed: {}"),
