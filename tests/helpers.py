@@ -320,3 +320,23 @@ def encrypt_quickly(journal_path: Path, passphrase: str = PASSPHRASE) -> str:
     keyfile.write(str(journal_path), keyfile.wrap(key, passphrase, n=2**12))
     convert.encrypt(str(journal_path), key)
     return keyfile.recovery_key(key)
+
+
+# ---------------------------------------------------------------- languages
+
+
+def spec_texts() -> set[str]:
+    """Every help text spec.py declares: the app's, each group's, command's, option's
+    and argument's."""
+    from hwjournal import spec
+
+    texts = {spec.HELP}
+    slots = [*spec.GLOBALS, spec.GLOBAL_VERSION]
+    for group in spec.GROUPS.values():
+        texts.add(group.help)
+        slots += group.options
+    for command in spec.COMMANDS:
+        texts.add(command.help)
+        slots += [*command.options, *command.args]
+    texts |= {slot.help for slot in slots if slot.help}
+    return texts

@@ -1,6 +1,7 @@
 """The catalogs (i18n.py): messages.py in the run's language, English read from no
 catalog, the .po and the shipped .mo in step, the catalog in step with the code, and
-the command line's own words (cli_words.py) from hw's catalog, not the environment."""
+the command line's own words (cli_words.py) from hw's catalog, not the environment.
+The catalog in step with the code: tests/test_catalog_es.py."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from tests.helpers import hw_here
 
-from hwjournal import i18n, language, messages, spec
+from hwjournal import i18n, language, messages
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "src" / "hwjournal"
@@ -35,21 +36,6 @@ def compiled(po: Path) -> gettext.GNUTranslations:
 
 def entries(translations: gettext.GNUTranslations) -> dict[str, str]:
     return {k: v for k, v in translations._catalog.items() if k}  # type: ignore[attr-defined]
-
-
-def spec_texts() -> set[str]:
-    """Every help text spec.py declares: the app's, each group's, command's, option's
-    and argument's."""
-    texts = {spec.HELP}
-    slots = [*spec.GLOBALS, spec.GLOBAL_VERSION]
-    for group in spec.GROUPS.values():
-        texts.add(group.help)
-        slots += group.options
-    for command in spec.COMMANDS:
-        texts.add(command.help)
-        slots += [*command.options, *command.args]
-    texts |= {slot.help for slot in slots if slot.help}
-    return texts
 
 
 @pytest.fixture
@@ -147,32 +133,6 @@ def test_the_shipped_mo_is_its_po_compiled(code: str) -> None:
     with open(i18n.catalog_path(code), "rb") as file:
         shipped = entries(gettext.GNUTranslations(file))
     assert shipped == entries(compiled(po)), "run scripts/compile_catalogs.py"
-
-
-@pytest.mark.parametrize("code", [c for c in language.LANGUAGES if c != language.DEFAULT])
-def test_the_catalog_is_in_step_with_the_code(code: str) -> None:
-    """Every English sentence of messages.py and spec.py has an entry, with the same
-    placeholders; no entry is left over from a sentence the code no longer says."""
-    po = Path(i18n.catalog_path(code)).with_suffix(".po")
-    with po.open("rb") as file:
-        catalog = read_po(file)
-    translated = {m.id: m.string for m in catalog if m.id and m.string and not m.fuzzy}
-    said = set(i18n.msgids()) | spec_texts()
-    missing = sorted(said - set(translated))
-    assert not missing, f"{len(missing)} untranslated, the first: {missing[:5]}"
-    stale = sorted({m.id for m in catalog if m.id} - said)
-    assert not stale, f"{len(stale)} stale entries, the first: {stale[:5]}"
-    for english, spanish in translated.items():
-        assert placeholders(english) == placeholders(spanish), english
-
-
-def placeholders(text: str) -> list[str]:
-    import string
-
-    try:
-        return sorted(f[1] for f in string.Formatter().parse(text) if f[1] is not None)
-    except ValueError:  # not a format string (a lone brace): kept as it is
-        return []
 
 
 def test_no_underscore_shadows_gettext() -> None:

@@ -456,6 +456,11 @@ HTML_SCORE = "Score"
 HTML_SKIPPED = "Skipped"
 HTML_DAYS = "The days at a glance"
 HTML_KEY_DONE = "done"
+CASELOAD_CLIENT = "Client"
+CASELOAD_HOMEWORK = "Homework\nlast week"
+CASELOAD_MEASURES = "Measures"
+CASELOAD_ALERTS = "Alerts"
+CASELOAD_ROW_HOMEWORK = "last week's homework {}"
 HTML_PAGE_NOTE = "Therapy homework · {span}"
 HTML_AVERAGE_MOOD = "Average mood: {average} of 5."
 CHART_MOOD = "Mood through the days, 1 (very low) to 5 (very good): "
@@ -781,6 +786,13 @@ SCORING_THRESHOLD = {
     "response_drop": "response: a change of {share:g}% of the first score",
 }
 SCORING_SOURCE = "Source ({what}): {text}"
+# what each threshold is called where its source is named (SCORING_SOURCE's {what})
+SCORING_THRESHOLD_NAMES = {
+    "reliable_change": "reliable change",
+    "caseness": "caseness",
+    "remission_below": "remission below",
+    "response_drop": "response drop",
+}
 SCORING_PAIRS = (
     "Judged together with {other} for recovery, as NHS Talking Therapies does (hw trends)."
 )

@@ -39,15 +39,15 @@ def caseload_view(clients: list[Client], today: dt.date) -> Any:
     # the shares that keep, at 80 columns, "last entry 29 Nov", "reliable deterioration"
     # and an alert's line ("urge self harm, 15 Nov") each on one line (Rich shares out
     # the width by ratio alone, whatever min_width says)
-    table.add_column("Client", ratio=18, min_width=12, overflow="fold")
-    table.add_column("Homework\nlast week", no_wrap=True)
-    table.add_column("Measures", ratio=23, min_width=14)
-    table.add_column("Alerts", ratio=23, min_width=14)
+    table.add_column(messages.CASELOAD_CLIENT, ratio=18, min_width=12, overflow="fold")
+    table.add_column(messages.CASELOAD_HOMEWORK, no_wrap=True)
+    table.add_column(messages.CASELOAD_MEASURES, ratio=23, min_width=14)
+    table.add_column(messages.CASELOAD_ALERTS, ratio=23, min_width=14)
     for client in clients:
         table.add_row(
             _who(client, today), _homework(client), _measures(client), _alerts(client, today)
         )
-    labels = ("{}", "last week's homework {}", "{}", "{}")
+    labels = ("{}", messages.CASELOAD_ROW_HOMEWORK, "{}", "{}")
     title = Text(messages.CASELOAD_TITLE, style="hw.title")
     title.append(f"  {_counts(clients)}", style="hw.label")
     note = Text(messages.CASELOAD_FOOTNOTE, style="hw.help")

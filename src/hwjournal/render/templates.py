@@ -112,7 +112,13 @@ def scoring_lines(t: Template) -> list[tuple[str, int]]:
         lines.append(("; ".join(facts) + ".", 1))
         for what, text in thresholds.sources.items():
             lines.append(
-                (messages.SCORING_SOURCE.format(what=what.replace("_", " "), text=text), 2)
+                (
+                    messages.SCORING_SOURCE.format(
+                        what=messages.SCORING_THRESHOLD_NAMES.get(what, what.replace("_", " ")),
+                        text=text,
+                    ),
+                    2,
+                )
             )
     if scoring.pairs_with:
         lines.append((messages.SCORING_PAIRS.format(other=scoring.pairs_with), 1))

@@ -322,7 +322,7 @@ def homework_section(data: TrendsData, width: int) -> list[Any]:
         )
     ]
     if total.skipped:
-        figures.append(f"{total.skipped} skipped")
+        figures.append(messages.FIGURE_SKIPPED.format(skipped=total.skipped))
     if total.not_recorded:
         figures.append(f"{total.not_recorded} {messages.NOT_RECORDED}")
     if total.open:
