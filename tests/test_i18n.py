@@ -156,3 +156,31 @@ def test_no_underscore_shadows_gettext() -> None:
             for target in targets:
                 names = [n.id for n in ast.walk(target) if isinstance(n, ast.Name)]
                 assert "_" not in names, f"{path.name}:{getattr(node, 'lineno', '?')}"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", ""),
+        ('name = "Sam"\n', ""),
+        ('name = "Sam"\nlanguage = "es"\n', "es"),
+        ('language="ES"  # mine\n', "ES"),
+        ('language = ""\n', ""),
+        ("languages = 3\n", ""),
+        ('[table]\nlanguage = "es"\n', ""),  # not a top-level key
+        ('language = "e\\u0073"\n', None),  # not the plain line: read as TOML
+        ("language = 5\n", None),
+    ],
+)
+def test_the_language_setting_is_read_without_a_toml_parser_where_it_is_plain(
+    text: str, expected: str | None
+) -> None:
+    assert language.setting_in(text) == expected
+
+
+def test_an_escaped_language_setting_is_still_read(hw_home: Path) -> None:
+    hw_home.mkdir(parents=True, exist_ok=True)
+    (hw_home / "config.toml").write_text('language = "e\\u0073"\n')
+    from hwjournal.context import Context
+
+    assert Context().language == "es"

@@ -99,12 +99,29 @@ class Context:
             from hwjournal.errors import HwError
             from hwjournal.language import resolve
 
-            try:
-                setting = self.config.language
-            except HwError:
-                setting = ""  # a broken config file is reported by the command that reads it
+            setting = self._language_setting()
+            if setting is None:
+                try:
+                    setting = self.config.language
+                except HwError:
+                    setting = ""  # a broken config file is reported by the command that reads it
             self._language = resolve(setting)
         return self._language
+
+    def _language_setting(self) -> str | None:
+        """The language setting, read cheaply from the settings file where it is the
+        plain line hw writes (language.setting_in); None to read the file properly."""
+        if self._config is not None:
+            return self._config.language
+        from hwjournal.language import setting_in
+
+        try:
+            with open(paths.config_path(), encoding="utf-8") as file:
+                return setting_in(file.read(65536))
+        except FileNotFoundError:
+            return ""
+        except (OSError, UnicodeDecodeError, ValueError):
+            return None
 
     def unlocker(self, ask: bool = True) -> Unlocker:
         """How an encrypted journal may find its key in this run: the keyring as the

@@ -54,6 +54,31 @@ def source(setting: str, environ: Mapping[str, str] | None = None) -> tuple[str,
     return DEFAULT, "default", value
 
 
+def setting_in(text: str) -> str | None:
+    """The `language` setting of a settings file, read without a TOML parser (every run
+    needs it, and most need nothing else from the file): "" when the file sets none,
+    None when the line is not the plain `language = "es"` hw writes (then the caller
+    reads the file properly)."""
+    if "language" not in text:
+        return ""
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith("["):  # a table: top-level keys come before any
+            return ""
+        if not line.startswith("language"):
+            continue
+        name, eq, value = line.partition("=")
+        if not eq or name.strip() != "language":
+            continue
+        value = value.split("#", 1)[0].strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            inner = value[1:-1]
+            if inner.replace("-", "").replace("_", "").isalnum() or not inner:
+                return inner
+        return None
+    return ""
+
+
 def resolve(setting: str, environ: Mapping[str, str] | None = None) -> str:
     """The language for a `language` setting ("" for none): the setting when hw has
     it, else the locale's."""
