@@ -41,14 +41,9 @@ INLINE: tuple[tuple[str, str], ...] = (
     # reading entries back (render/entries.py)
     # templates (render/templates.py)
     # the week (render/week.py)
-    ("render/week.py", "Week {number} of {year}"),
     # hw trends (render/trends.py, render/trends_words.py, render/trends_text.py)
     ("render/trends_text.py", "the same"),
     # hw caseload (render/caseload.py)
-    ("render/caseload.py", "Client"),
-    ("render/caseload.py", "Homework\nlast week"),
-    ("render/caseload.py", "Alerts"),
-    ("render/caseload.py", "last week's homework {}"),
     # the exports (export/data.py, export/markdown.py, export/html.py, export/charts.py,
     # export/report.html.jinja)
     # words filled into a message's placeholder ({entries}, {verb}, {way}...)
@@ -77,9 +72,6 @@ INLINE: tuple[tuple[str, str], ...] = (
     ),
     # hw check's screen (commands/check.py)
     # hw skip's heading (commands/skip.py)
-    ("commands/skip.py", " for this week"),
-    ("commands/skip.py", " for the week of {start}"),
-    ("commands/skip.py", " for {day}"),
     # dates, weeks and scales (dates.py, display.py)
     ("dates.py", "Use YYYY-MM-DD, today, yesterday or 'N days ago'."),
     ("dates.py", "Use YYYY-Www (like 2026-W48), this, last, or a date inside the week."),

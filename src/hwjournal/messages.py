@@ -292,6 +292,10 @@ WEEK_EMPTY = "Nothing recorded this week yet. Start one with: hw start values-co
 WEEK_EMPTY_PAST = "Nothing was recorded in this week."
 WEEK_STREAK = "{days} days in a row with an entry."
 # the week's screen (render/week.py) and the trends screen's labels (render/trends.py)
+WEEK_TITLE = "Week {number} of {year}"
+SKIP_FOR_THIS_WEEK = " for this week"
+SKIP_FOR_WEEK_OF = " for the week of {start}"
+SKIP_FOR_DAY = " for {day}"
 ENTRIES_ONE = "{count} entry"
 ENTRIES_MANY = "{count} entries"
 DAY_TO_COME = "still to come"

@@ -65,9 +65,9 @@ def _when(assignment: plans.Assignment, day: Any, now: Any, week_start: str) -> 
     if assignment.schedule == "weekly":
         week = week_of(day, week_start)
         if week == week_of(now, week_start):
-            return " for this week"
-        return f" for the week of {week.start}"
-    return f" for {day_words(day, now)}"
+            return messages.SKIP_FOR_THIS_WEEK
+        return messages.SKIP_FOR_WEEK_OF.format(start=week.start)
+    return messages.SKIP_FOR_DAY.format(day=day_words(day, now))
 
 
 def run_skip(

@@ -72,7 +72,7 @@ def _title(data: WeekData) -> Any:
     title = Text()
     if data.label:
         year, number = data.label.split("-W")
-        title.append(f"Week {int(number)} of {year}", style="hw.title")
+        title.append(messages.WEEK_TITLE.format(number=int(number), year=year), style="hw.title")
         title.append("  ")
     title.append(span_text(data.start, data.end), style="hw.label")
     return title
