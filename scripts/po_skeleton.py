@@ -77,13 +77,6 @@ INLINE: tuple[tuple[str, str], ...] = (
     ("dates.py", "Use YYYY-Www (like 2026-W48), this, last, or a date inside the week."),
     ("dates.py", "last week"),
     # status words of a measure (measures.py: shown on screens; the JSON keeps English)
-    ("measures.py", "reliable improvement"),
-    ("measures.py", "reliable deterioration"),
-    ("measures.py", "no reliable change"),
-    ("measures.py", "recovery"),
-    ("measures.py", "reliable recovery"),
-    ("measures.py", "response"),
-    ("measures.py", "remission"),
     # step types in words (steps/)
     ("steps/kinds.py", "{low} to {high}"),
     ("steps/kinds.py", "a line"),

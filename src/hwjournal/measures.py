@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 # The thresholds, in the order `hw trends --json` lists them.
 THRESHOLDS = ("reliable_change", "caseness", "remission_below", "response_drop")
 
-# The status words, exactly as the spec has them, in the order they are listed.
+# The status words, exactly as the spec has them, in the order they are listed: data
+# (JSON keeps them so), said in the run's language by said()
 RELIABLE_IMPROVEMENT = "reliable improvement"
 RELIABLE_DETERIORATION = "reliable deterioration"
 NO_RELIABLE_CHANGE = "no reliable change"
@@ -380,3 +381,10 @@ def paired_status(
 
 def deteriorated(words: list[str]) -> bool:
     return RELIABLE_DETERIORATION in words
+
+
+def said(words: list[str]) -> list[str]:
+    """Status words in the run's language (messages.STATUS_WORDS)."""
+    from hwjournal import messages
+
+    return [messages.STATUS_WORDS.get(word, word) for word in words]

@@ -460,6 +460,7 @@ HTML_SCORE = "Score"
 HTML_SKIPPED = "Skipped"
 HTML_DAYS = "The days at a glance"
 HTML_KEY_DONE = "done"
+HTML_SCORE_LABEL = "Screening score: "
 CASELOAD_CLIENT = "Client"
 CASELOAD_HOMEWORK = "Homework\nlast week"
 CASELOAD_MEASURES = "Measures"
@@ -790,6 +791,16 @@ SCORING_THRESHOLD = {
     "response_drop": "response: a change of {share:g}% of the first score",
 }
 SCORING_SOURCE = "Source ({what}): {text}"
+# a measure's status words (measures.py keeps them in English: they are data, in JSON)
+STATUS_WORDS = {
+    "reliable improvement": "reliable improvement",
+    "reliable deterioration": "reliable deterioration",
+    "no reliable change": "no reliable change",
+    "recovery": "recovery",
+    "reliable recovery": "reliable recovery",
+    "response": "response",
+    "remission": "remission",
+}
 # what each threshold is called where its source is named (SCORING_SOURCE's {what})
 SCORING_THRESHOLD_NAMES = {
     "reliable_change": "reliable change",

@@ -35,7 +35,10 @@ class Progress:
         first = self.baseline
         band = f" ({first.band})" if first.band else ""
         text = messages.PROGRESS.format(
-            words=", ".join(self.words), total=f"{first.total:g}", band=band, date=when(first.date)
+            words=", ".join(measures.said(self.words)),
+            total=f"{first.total:g}",
+            band=band,
+            date=when(first.date),
         )
         return text + (messages.PROGRESS_WORSE if self.deteriorated else "")
 

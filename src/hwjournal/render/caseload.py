@@ -146,8 +146,8 @@ def _measures(client: Client) -> Any:
         for number, word in enumerate(row.status):
             style = "hw.warn" if word in _WORSE else "hw.ok" if word in _BETTER else "hw.label"
             text.append("\n" if number == 0 else ", ")
-            text.append(word, style=style)
-        words.append(", ".join([score, *row.status]))
+            text.append(measures.said([word])[0], style=style)
+        words.append(", ".join([score, *measures.said(row.status)]))
     return Either(text, "; ".join(words))
 
 

@@ -32,7 +32,7 @@ def pair_sentences(data: TrendsData) -> list[str]:
         messages.TRENDS_PAIR.format(
             first=titles[pair.first.template],
             second=titles[pair.second.template],
-            words=", ".join(pair.status),
+            words=", ".join(measures.said(pair.status)),
         )
         for pair in data.pairs
     ]
