@@ -43,6 +43,8 @@ INLINE: tuple[tuple[str, str], ...] = (
     # the week (render/week.py)
     # hw trends (render/trends.py, render/trends_words.py, render/trends_text.py)
     ("render/trends_text.py", "the same"),
+    ("render/trends_text.py", "higher"),
+    ("render/trends_text.py", "lower"),
     # hw caseload (render/caseload.py)
     # the exports (export/data.py, export/markdown.py, export/html.py, export/charts.py,
     # export/report.html.jinja)
@@ -78,7 +80,6 @@ INLINE: tuple[tuple[str, str], ...] = (
     ("dates.py", "last week"),
     # status words of a measure (measures.py: shown on screens; the JSON keeps English)
     # step types in words (steps/)
-    ("steps/kinds.py", "{low} to {high}"),
     ("steps/kinds.py", "a line"),
     ("steps/kinds.py", "free writing"),
     ("steps/kinds.py", "a list"),

@@ -13,6 +13,7 @@ import re
 
 from hwjournal import measure_checks, messages, paths, sources, template_files
 from hwjournal.errors import NotFoundError, TemplateError, UsageError
+from hwjournal.i18n import gettext  # the words of a step type, in the run's language
 from hwjournal.measures import Band, Scoring
 from hwjournal.steps import KIND_NAMES, Step, is_mood_step, kind_ok, parse_step
 
@@ -205,7 +206,7 @@ class _Checker:
                     messages.STEP_KEY_UNKNOWN.format(key=key, allowed=allowed), name, table, index
                 )
             if not kind_ok(value, schema[key]):
-                kind = KIND_NAMES[schema[key]]
+                kind = gettext(KIND_NAMES[schema[key]])
                 self.fail(messages.STEP_KEY_KIND.format(kind=kind), name, table, index)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from hwjournal import measures, messages
+from hwjournal.i18n import gettext
 from hwjournal.render.words import day_month, full_date
 from hwjournal.trends import Measure, TrendsData
 
@@ -48,7 +49,13 @@ def change_sentence(measure: Measure) -> str:
             score=score_words(last.total, last.band), date=day_month(last.date)
         )
     change = measure.change or 0
-    how = f"{abs(change):g} {'higher' if change > 0 else 'lower'}" if change else "the same"
+    how = (
+        messages.TRENDS_HOW.format(
+            change=f"{abs(change):g}", way=gettext("higher" if change > 0 else "lower")
+        )
+        if change
+        else gettext("the same")
+    )
     return messages.TRENDS_FIRST_LATEST.format(
         first=score_words(first.total, first.band),
         first_date=day_month(first.date),
@@ -71,7 +78,7 @@ def status_sentences(measure: Measure) -> list[str]:
     if measures.RELIABLE_IMPROVEMENT in words:
         sentences.append(messages.TRENDS_IMPROVEMENT.format(points=points))
     elif measures.RELIABLE_DETERIORATION in words:
-        way = "fallen" if t.higher_is_better else "risen"
+        way = gettext("fallen" if t.higher_is_better else "risen")
         sentences.append(messages.TRENDS_DETERIORATION.format(points=points, way=way))
     elif measures.NO_RELIABLE_CHANGE in words:
         sentences.append(messages.TRENDS_NO_RELIABLE_CHANGE.format(points=points))
@@ -94,7 +101,7 @@ def _meaning(word: str, t: measures.Thresholds) -> str:
     for a measure whose scores rise as things improve."""
     up = t.higher_is_better
     if word == measures.RECOVERY:
-        words = ("less", "above") if up else ("more", "below")
+        words = (gettext("less"), gettext("above")) if up else (gettext("more"), gettext("below"))
         return messages.TRENDS_MEANS_RECOVERY.format(
             caseness=f"{t.caseness:g}", case=words[0], out=words[1]
         )
@@ -102,8 +109,8 @@ def _meaning(word: str, t: measures.Thresholds) -> str:
         return messages.TRENDS_MEANS_RELIABLE_RECOVERY
     if word == measures.RESPONSE:
         return messages.TRENDS_MEANS_RESPONSE.format(
-            way="up" if up else "down", share=f"{(t.response_drop or 0) * 100:g}%"
+            way=gettext("up" if up else "down"), share=f"{(t.response_drop or 0) * 100:g}%"
         )
     return messages.TRENDS_MEANS_REMISSION.format(
-        side="above" if up else "below", value=f"{t.remission_below:g}"
+        side=gettext("above" if up else "below"), value=f"{t.remission_below:g}"
     )

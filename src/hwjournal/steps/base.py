@@ -15,6 +15,7 @@ import re
 
 from hwjournal import messages
 from hwjournal.errors import UsageError
+from hwjournal.i18n import gettext  # the words of a step type, in the run's language
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs milliseconds to import; the fast path has none to spare
@@ -95,7 +96,7 @@ class Key:
             return None
         if self.wrong:
             return str(getattr(messages, self.wrong))
-        return messages.STEP_KEY_KIND.format(kind=KIND_NAMES[self.kind])
+        return messages.STEP_KEY_KIND.format(kind=gettext(KIND_NAMES[self.kind]))
 
 
 # Every step has these; `id`, `type` and `prompt` are required.
@@ -284,7 +285,7 @@ class StepType:
 
     def describe(self, step: Step) -> str:
         """A few words for `hw templates show`: "a scale 0–10"."""
-        return self.word
+        return gettext(self.word)
 
     def hint(self, step: Step) -> str:
         """The line under the prompt that says how to answer."""

@@ -5,6 +5,7 @@ simple.py)."""
 from __future__ import annotations
 
 from hwjournal import messages
+from hwjournal.i18n import gettext  # the words of a step type, in the run's language
 from hwjournal.steps.base import (
     KIND_NAMES,
     AnswerError,
@@ -45,7 +46,7 @@ def _whole_if_whole(value: Any) -> Any:
 def _range(step: Step) -> str:
     low = f"{step.min:g}" if step.min is not None else ""
     high = f"{step.max:g}" if step.max is not None else ""
-    return f"{low} to {high}"
+    return messages.STEP_RANGE.format(low=low, high=high)
 
 
 def _outside(step: Step, value: int | float) -> str | None:
@@ -150,7 +151,7 @@ class Scale(_Numeric):
             if key not in data:
                 fail(messages.STEP_SCALE_NEEDS.format(key=key), key)
             if not kind_ok(data[key], int):
-                fail(messages.STEP_KEY_KIND.format(kind=KIND_NAMES[int]), key)
+                fail(messages.STEP_KEY_KIND.format(kind=gettext(KIND_NAMES[int])), key)
         settings = super().validate(data, fail)
         check_points(data, fail, data["max"] - data["min"] + 1, "point from min to max")
         labels: dict[int, str] = {}
@@ -179,7 +180,7 @@ class Scale(_Numeric):
         return reaches(step, value, step.urgent_at)
 
     def describe(self, step: Step) -> str:
-        return f"{self.word} {step.min:g}–{step.max:g}"
+        return f"{gettext(self.word)} {step.min:g}–{step.max:g}"
 
     def hint(self, step: Step) -> str:
         how = messages.HOW_SCALE_LABELS if step.labels else messages.HOW_SCALE

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from hwjournal import messages
+from hwjournal.i18n import gettext  # the words of a step type, in the run's language
 from hwjournal.steps.base import AnswerError, Key, Step, StepType, is_whole
 
 TYPE_CHECKING = False
@@ -65,7 +66,7 @@ class Timer(StepType):
         return super().validate(data, fail)
 
     def describe(self, step: Step) -> str:
-        return f"{self.word} of {step.minutes:g} min"
+        return messages.STEP_TIMER.format(word=gettext(self.word), minutes=f"{step.minutes:g}")
 
     def parse(self, step: Step, text: str) -> Any:
         value = text.strip().lower()
