@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 
+from hwjournal.i18n import gettext
+
 
 def template_ids(incomplete: str) -> list[tuple[str, str]]:
     """Every template id (built-in and the person's own) starting with `incomplete`."""
@@ -91,9 +93,9 @@ def client_files(incomplete: str) -> list[tuple[str, str]]:
             continue
         path = os.path.join(where, name)
         if os.path.isdir(path):
-            found.append((prefix + name + "/", "folder"))
+            found.append((prefix + name + "/", gettext("folder")))
         elif name.lower().endswith(".json"):
-            found.append((prefix + name, "hw export"))
+            found.append((prefix + name, gettext("hw export")))
     return found
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 
 from hwjournal import messages
 from hwjournal.errors import UsageError
+from hwjournal.i18n import gettext
 
 # Dates are parsed on the fast path (`hw log --since`, `hw due --date`), so they are
 # read without regular expressions; weeks, read less often, use one.
@@ -42,7 +43,7 @@ def today() -> dt.date:
 def parse_date(text: str, base: dt.date | None = None) -> dt.date:
     day = _read_date(text.strip().lower(), base or today())
     if day is None:
-        raise UsageError(messages.DATE_NOT_UNDERSTOOD.format(text=text), DATE_HINT)
+        raise UsageError(messages.DATE_NOT_UNDERSTOOD.format(text=text), gettext(DATE_HINT))
     return _in_range(day)
 
 
@@ -139,7 +140,7 @@ def parse_week(text: str, week_start: str = "monday", base: dt.date | None = Non
             monday = dt.date.fromisocalendar(year, number, 1)
         except ValueError:
             raise UsageError(
-                messages.WEEK_NOT_IN_YEAR.format(year=year, number=number), WEEK_HINT
+                messages.WEEK_NOT_IN_YEAR.format(year=year, number=number), gettext(WEEK_HINT)
             ) from None
         _in_range(monday)
         if week_start == "sunday":
@@ -147,7 +148,7 @@ def parse_week(text: str, week_start: str = "monday", base: dt.date | None = Non
         return week_of(monday, week_start)
     day = _read_date(value, base)
     if day is None:
-        raise UsageError(messages.WEEK_NOT_UNDERSTOOD.format(text=text), WEEK_HINT)
+        raise UsageError(messages.WEEK_NOT_UNDERSTOOD.format(text=text), gettext(WEEK_HINT))
     return week_of(_in_range(day), week_start)
 
 

@@ -16,6 +16,7 @@ import stat
 
 from hwjournal import messages
 from hwjournal.errors import UsageError
+from hwjournal.i18n import gettext
 
 SMALL_FILE = 1 << 20  # bytes: a template or a settings file is a few kilobytes
 
@@ -123,7 +124,7 @@ def _not_regular(mode: int) -> str:
         what = "a socket"
     else:
         what = "a device"
-    return messages.FILE_NOT_REGULAR.format(what=what)
+    return messages.FILE_NOT_REGULAR.format(what=gettext(what))
 
 
 def size_words(size: int) -> str:

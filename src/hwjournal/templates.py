@@ -396,5 +396,9 @@ def find(template_id: str, extra_dirs: list[str] | None = None, on_problem: Any 
     import difflib
 
     close = difflib.get_close_matches(template_id, list(everything.templates), n=1, cutoff=0.5)
-    hint = f"Did you mean '{close[0]}'?" if close else "See them all with: hw templates list"
+    hint = (
+        gettext("Did you mean '{id}'?").format(id=close[0])
+        if close
+        else gettext("See them all with: hw templates list")
+    )
     raise NotFoundError(messages.NO_SUCH_TEMPLATE.format(id=template_id), hint)
