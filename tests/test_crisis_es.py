@@ -51,6 +51,17 @@ def test_988_has_its_spanish_options_from_the_lifelines_own_page():
     assert "Spanish-language (text AYUDA)" in options[1]["note"]
 
 
+@pytest.mark.parametrize("code", CHECKED_AT_SOURCE)
+def test_each_checked_emergency_number_says_what_was_found_and_where(code):
+    country = countries()[code]
+    note = country["emergency_note"]
+    if ECCDATA in country["emergency_source"]:
+        assert "not confirmed" in note.lower()  # said plainly, not left to be assumed
+    else:  # a government's or emergency service's page, with the list it replaced kept
+        assert any(ECCDATA in page for page in country["emergency_also"])
+        assert "'" in note
+
+
 @pytest.mark.parametrize(
     ("code", "language", "name"),
     [
