@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 
+from hwjournal.language import code_of
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
@@ -53,7 +55,7 @@ class Country:
 
     def name_in(self, language: str) -> str:
         """The country's name in a language (`es`, `es_MX.UTF-8`, `es-MX`), else English."""
-        return self.names.get(language_code(language)) or self.name
+        return self.names.get(code_of(language)) or self.name
 
 
 def table() -> dict[str, dict[str, Any]]:
@@ -78,13 +80,6 @@ def country(code: str | None) -> Country | None:
         return None
     data = table().get(code.upper())
     return Country(code.upper(), data) if data is not None else None
-
-
-def language_code(language: str) -> str:
-    """The ISO 639-1 part of a language or locale name: `es_MX.UTF-8` -> `es`."""
-    for mark in ".@_-":
-        language = language.split(mark, 1)[0]
-    return language.strip().lower()
 
 
 def country_name(code: str, language: str) -> str:
