@@ -42,8 +42,8 @@ def test_the_lines_are_the_ones_their_sources_give():
 
 def test_988_has_its_spanish_options_from_the_lifelines_own_page():
     options = countries()["US"]["lines"][0]["options"]
-    assert [(o["language"], o.get("how"), o.get("sms_keyword")) for o in options] == [
-        ("es", "press 2", None),
+    assert [(o["language"], o.get("press"), o.get("sms_keyword")) for o in options] == [
+        ("es", "2", None),
         ("es", None, "AYUDA"),
     ]
     assert all(o["source"] == LIFELINE for o in options)
@@ -102,3 +102,13 @@ def test_sos_in_mexico_turns_to_the_linea_de_la_vida(hw):
     found = [i for i, line in enumerate(lines) if "Línea de la Vida" in line]
     assert len(found) == 1 and "call 800 911 2000, free, day or night." in lines[found[0]]
     assert any("call 911 now" in line for line in lines[: found[0]])
+
+
+def test_sos_in_the_us_says_how_to_reach_988_in_spanish(hw):
+    data = hw("sos", "--json", env={"LANG": "en_US.UTF-8"}).json()
+    line = data["where_to_turn"][1]
+    assert line["phone"] == "988"
+    assert line["text"] == (
+        "988 Suicide & Crisis Lifeline: call or text 988, free, day or night; "
+        "in Spanish, press 2 or text AYUDA."
+    )

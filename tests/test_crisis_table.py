@@ -118,7 +118,7 @@ def test_every_crisis_line_has_its_source_and_the_date_it_was_checked(code, line
     assert isinstance(line.get("free", False), bool)
     for option in line.get("options", []):  # another way in: sourced like the line
         assert len(option["language"]) == 2 and option["language"].islower()
-        assert option.get("how", "").strip() or option.get("sms_keyword", "").strip()
+        assert option.get("press", "").strip() or option.get("sms_keyword", "").strip()
         assert option["source"].startswith(("https://", "http://"))
         assert option["note"].strip()
         checked(option["checked"])
