@@ -233,6 +233,8 @@ CONFIG_DEFAULTS = "No settings file yet ({path}), so these are the defaults."
 CONFIG_SET = "{key} is now {value}."
 CONFIG_BAD_COUNTRY = "'{value}' is not a country in hw's table of where to turn."
 CONFIG_COUNTRIES_ARE = "Use one of: {codes} (or an empty value to go by your locale)."
+CONFIG_BAD_LANGUAGE = "hw does not speak '{value}' yet."
+CONFIG_LANGUAGES_ARE = "Use one of: {codes} (or an empty value to go by your locale)."
 CONFIG_COUNTRY_FROM = "Country for where to turn: {country} ({name}), from {source}."
 CONFIG_COUNTRY_NONE = (
     "Country for where to turn: none (set one with hw config set country CODE); "
