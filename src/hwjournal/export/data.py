@@ -185,6 +185,7 @@ def measures(
     since = months_before(week.end, DEFAULT_MONTHS)
     found: dict[tuple[str, str | None], Measure] = {}
     read: dict[str, list[Entry]] = {}
+    scorings: dict[str, Any] = {}  # each template's (steps by id, scoring), read once
     for line in week.scores:
         template_id = line.entry.template
         key = (template_id, line.scale)
@@ -211,25 +212,33 @@ def measures(
             if value is None:
                 continue
             measure.scores.append(MeasureScore(entry.date, value, band, entry.date >= start))
-        _scale_of(measure, template_dirs)
+        if template_id not in scorings:
+            scorings[template_id] = _scoring_of(template_id, template_dirs)
+        _scale_of(measure, scorings[template_id])
         found[key] = measure
     return list(found.values())
 
 
-def _scale_of(measure: Measure, template_dirs: list[str] | None) -> None:
-    """The bands and the score range from the template as it is now, if it still is."""
+def _scoring_of(template_id: str, template_dirs: list[str] | None) -> Any:
+    """(steps by id, scoring) of the template as it is now; None when it is gone."""
     from hwjournal import templates
     from hwjournal.errors import HwError
 
     try:
-        template = templates.find(measure.template, template_dirs)
+        template = templates.find(template_id, template_dirs)
     except HwError:
-        return
-    scale = template.scoring.scale(measure.scale) if template.scoring else None
+        return None
+    return {s.id: s for s in template.steps}, template.scoring
+
+
+def _scale_of(measure: Measure, found: Any) -> None:
+    """The bands and the score range from the template as it is now, if it still is."""
+    steps, scoring = found or ({}, None)
+    scale = scoring.scale(measure.scale) if scoring else None
     if scale is None:
         return
     measure.bands = [(band.max, band.label) for band in scale.bands]
-    measure.low, measure.high = scale.extent({s.id: s for s in template.steps})
+    measure.low, measure.high = scale.extent(steps)
     measure.higher_is_better = scale.higher_is_better
 
 
