@@ -9,6 +9,8 @@ with its own status. Worked out by hand from a journal built with `hw start`:
   case at 10 or more to below it), a reliable recovery and a response (at most half).
 - With care_start 1 Mar the pair (the PHQ-9 from 20 to 8, the GAD-7 from 9 to 7, no
   reliable change) is a reliable improvement, a recovery and a reliable recovery.
+- The WHO-5 (higher is better, caseness 50 or below): 40 on 10 Sep, 60 on 1 Oct, a
+  recovery: from at or below 50 to above it.
 - "Two scales", a measure of two scales and no total, each with reliable change 3:
   A 9 and B 2 on 1 Sep, A 3 and B 8 on 1 Oct. Scale A fell by 6: reliable
   improvement; scale B rose by 6: reliable deterioration.
@@ -71,6 +73,9 @@ def _make(home: Path) -> None:
         ("2026-10-02", [3, 3, 1, 0, 0, 0, 0]),
     ):
         hw_in(home, "start", "gad-7", "--date", day, "--no-input", *item_flags(items))
+    for day, raw in (("2026-09-10", 2), ("2026-10-01", 3)):
+        items = [part for i in range(1, 6) for part in ("-a", f"q{i}={raw}")]
+        hw_in(home, "start", "who-5", "--date", day, "--no-input", *items)
     (home / "templates").mkdir()
     (home / "templates" / "two-scales.toml").write_text(TWO_SCALES)
     for day, a, b in (("2026-09-01", 9, 2), ("2026-10-01", 3, 8)):
@@ -162,7 +167,7 @@ def test_the_html_report_counts_from_the_course_and_says_so(course):
     )
 
 
-def test_each_scale_has_its_score_band_and_status_in_the_week(course):
+def test_each_scale_and_a_higher_is_better_measure_read_right_in_the_week(course):
     shown = scores_section(hw_in(course, "week", WEEK, NO_COLOR="1").out)
     # a measure with scales and no total still has its line, then one a scale
     assert (
@@ -170,6 +175,11 @@ def test_each_scale_has_its_score_band_and_status_in_the_week(course):
         "Scale A: 3 (low) 6 lower than on 1 Sep (9) reliable improvement since 9 (high) on 1 Sep "
         "Scale B: 8 6 higher than on 1 Sep (2) reliable deterioration since 2 on 1 Sep: "
         "worth bringing to your next session" in shown
+    )
+    # a measure whose scores rise as things improve reads the right way round
+    assert (
+        "Thu 1 WHO-5 wellbeing index 60 (higher wellbeing) 20 higher than on 10 Sep (40) "
+        "recovery since 40 (low wellbeing) on 10 Sep" in shown
     )
 
 
