@@ -579,6 +579,12 @@ TRENDS_WORDS_NO_MOOD = "no mood given."
 TRENDS_WORDS_MOOD = "mood {average} of 5 on average ({word}), {count}."
 PROGRESS = "{words} since {total}{band} on {date}"
 PROGRESS_WORSE = ": worth bringing to your next session"
+WEEK_BASELINE_RANGE = (
+    "Status is counted from each measure's first score in the six months up to {date}."
+)
+WEEK_BASELINE_CARE = (
+    "Status is counted from each measure's first score since this course of care began, on {date}."
+)
 
 # Encrypted journals: hw encrypt, unlock, lock, passphrase, decrypt, and every opening
 ENCRYPTION_MISSING = "Encrypted journals need hw's encryption extra, which is not installed."
