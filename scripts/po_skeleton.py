@@ -177,7 +177,7 @@ INLINE: tuple[tuple[str, str], ...] = (
     ("export/markdown.py", "Band"),
     ("export/markdown.py", "Against the last one"),
     ("export/markdown.py", "Earlier"),
-    ("export/markdown.py", "Over six months"),
+    ("export/markdown.py", "Status"),
     ("export/markdown.py", "## Homework"),
     ("export/markdown.py", "Exercise"),
     ("export/markdown.py", "Cadence"),
