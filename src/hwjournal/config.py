@@ -238,6 +238,17 @@ def _care_start(value: Any, problem: UsageError) -> str:
         raise problem from None
 
 
+def care_start_of(config: Any) -> Any:
+    """The config's `care_start` as a datetime.date; None when it is not set."""
+    import datetime as dt
+
+    text = getattr(config, "care_start", "")
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
 def load(path: str | None = None) -> Config:
     path = path or paths.config_path()
     config = Config(path=path)

@@ -206,6 +206,11 @@ SAFETY_LINE_SMS = ", or text {sms}"
 SAFETY_LINE_FREE = ", free"
 SAFETY_LINE_ALWAYS = ", day or night"
 SAFETY_LINE_HOURS = ", {hours}"
+# another way into the same line, in another language: "; in Spanish, press 2 or text AYUDA"
+SAFETY_LINE_IN_LANGUAGE = "; in {language}, {ways}"
+SAFETY_OPTION_PRESS = "press {key}"
+SAFETY_OPTION_KEYWORD = "text {keyword}"
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
 SAFETY_DIRECTORY = (
     "If you are struggling, a crisis line can listen: {site} lists free ones in most countries."
 )
@@ -424,7 +429,7 @@ MD_FOR_ATTENTION = "## For attention"
 MD_ALERT = "“{prompt}” answered {answer}"
 MD_ALERT_LEVEL = ", at or above the level this step marks for attention."
 MD_SCORES = "## Screening scores"
-MD_SCORES_HEADERS = "Date|Measure|Score|Band|Against the last one|Earlier|Over six months"
+MD_SCORES_HEADERS = "Date|Measure|Score|Band|Against the last one|Earlier|Status"
 MD_HOMEWORK = "## Homework"
 MD_HOMEWORK_HEADERS = "Exercise|Cadence|Due|Done|Skipped|Not recorded"
 MD_STILL_OPEN = "Still open"
@@ -860,6 +865,12 @@ TRENDS_WORDS_NO_MOOD = "no mood given."
 TRENDS_WORDS_MOOD = "mood {average} of 5 on average ({word}), {count}."
 PROGRESS = "{words} since {total}{band} on {date}"
 PROGRESS_WORSE = ": worth bringing to your next session"
+WEEK_BASELINE_RANGE = (
+    "Status is counted from each measure's first score in the six months up to {date}."
+)
+WEEK_BASELINE_CARE = (
+    "Status is counted from each measure's first score since this course of care began, on {date}."
+)
 
 # Encrypted journals: hw encrypt, unlock, lock, passphrase, decrypt, and every opening
 ENCRYPTION_MISSING = "Encrypted journals need hw's encryption extra, which is not installed."

@@ -166,7 +166,7 @@ def _scores(data: ExportData) -> list[str]:
         rows.append(
             [
                 line.entry.date,
-                inline(line.entry.title),
+                inline(line.name),
                 str(line.total),
                 inline(line.band or ""),
                 inline(change_phrase(line, str)),
@@ -174,16 +174,19 @@ def _scores(data: ExportData) -> list[str]:
                 inline(line.progress.phrase() if line.progress else "—"),
             ]
         )
-    # the last: the status against the first score of six months
+    # the last: the status against the measure's baseline (progress.py)
     headers = messages.MD_SCORES_HEADERS.split("|")
-    pairs = [inline(sentence) for sentence in data.week.pairs]
+    after = [inline(sentence) for sentence in data.week.pairs]
+    baseline = shared.baseline_text(data.week)
+    if baseline:
+        after.append(baseline)
     return [
         messages.MD_SCORES,
         "",
         messages.SCREENING_NOTE,
         "",
         *table(headers, rows),
-        *(["", *pairs] if pairs else []),
+        *(["", *after] if after else []),
     ]
 
 
