@@ -13,7 +13,7 @@ import pytest
 
 from helpers import REPO, answer_flags, run_hw
 from hwjournal import templates
-from hwjournal.render.words import MOODS
+from hwjournal.render.words import moods
 
 NEW = ["safety-plan", "activity-schedule", "fear-ladder", "exposure-practice"]
 INTENSE = ["dream-dialogue", "mirror-talk", "all-parts-welcome", "parts-walk", "letter-never-sent"]
@@ -192,7 +192,7 @@ def test_values_compass_asks_for_qualities_of_action_and_willingness():
 
 def test_mood_checkin_uses_the_same_five_words_as_the_end_of_entry_check_in():
     mood = steps_of("mood-checkin")["mood"]
-    assert {int(k): v for k, v in mood["labels"].items()} == MOODS
+    assert {int(k): v for k, v in mood["labels"].items()} == moods()
 
 
 def test_daylio_moods_still_map_rad_to_awful_onto_5_to_1(tmp_path):

@@ -46,14 +46,18 @@ def test_a_required_step_left_empty_is_nudged_with_what_fits_its_type(kind):
     asker = Scripted(["", "   ", GOOD[kind]])
     done = runner.run([step], runner.Progress(), asker, lambda s, v: None)
     assert "x" in done.answers
-    assert asker.problems == [None, step.kind.needed, step.kind.needed]
-    words_fit = "a few words" in step.kind.needed
+    assert asker.problems == [
+        None,
+        getattr(messages, step.kind.needed),
+        getattr(messages, step.kind.needed),
+    ]
+    words_fit = "a few words" in getattr(messages, step.kind.needed)
     assert words_fit == (kind in ("text", "long"))
-    assert step.kind.needed.startswith("This one matters for the exercise")
+    assert getattr(messages, step.kind.needed).startswith("This one matters for the exercise")
 
 
 def test_each_type_has_its_own_nudge_from_messages():
-    nudges = {t.needed for k, t in STEP_TYPES.items() if k in GOOD}
+    nudges = {getattr(messages, t.needed) for k, t in STEP_TYPES.items() if k in GOOD}
     assert len(nudges) == len(GOOD) - 1  # text and long share theirs
     sentences = {v for k, v in vars(messages).items() if k.startswith("NEEDED")}
     assert nudges <= sentences

@@ -171,10 +171,14 @@ def test_every_command_speaks_spanish(
     walked = {tuple(line[:2]) for line in lines} | {(line[0],) for line in lines}
     for command in spec.COMMANDS:
         assert command.path in walked, f"the walk misses hw {' '.join(command.path)}"
+    with open(i18n.catalog_path("es"), "rb") as file:
+        spanish = gettext.GNUTranslations(file)
+    unexpected = spanish.gettext(str(i18n.english_messages()["UNEXPECTED"])).split("{")[0]
     found = {}
     for line in lines:
         result = hw_here(*line)
         assert "Traceback" not in result.err, line
+        assert unexpected not in result.err, (line, result.err)
         out = result.out
         if line[:1] == ["export"] and "csv" in line:  # its header row: keys, as JSON's
             out = out.split("\n", 1)[1]

@@ -115,7 +115,9 @@ def pair_lines(
         )
         found.append(
             messages.TRENDS_PAIR.format(
-                first=latest[other].entry.title, second=line.entry.title, words=", ".join(words)
+                first=latest[other].entry.title,
+                second=line.entry.title,
+                words=", ".join(measures.said(words)),
             )
         )
     return found
@@ -123,10 +125,10 @@ def pair_lines(
 
 def baseline_sentence(care_start: dt.date | None, end: dt.date) -> str:
     """Which baseline a span's statuses are judged from, in words."""
-    from hwjournal.render.words import MONTHS
+    from hwjournal.render.words import full_date
 
     day = care_start or end
-    words = f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    words = full_date(day)
     if care_start is None:
         return messages.WEEK_BASELINE_RANGE.format(date=words)
     return messages.WEEK_BASELINE_CARE.format(date=words)
