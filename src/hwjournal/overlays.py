@@ -30,12 +30,17 @@ import os
 
 from hwjournal import messages, template_files
 from hwjournal.errors import TemplateError
+from hwjournal.steps.base import KIND_NAMES
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any
 
     from hwjournal.templates import Template
+
+    # templates.from_data: a Template from a file's table (its path, its text)
+    Build = Callable[[dict[str, Any], str, str], Template]
 
 TOP_TEXTS = ("title", "summary", "why", "notice", "alert")
 STEP_TEXTS = ("prompt", "help", "heading", "alert", "notice")
@@ -80,7 +85,7 @@ class _Check:
         if data.get("id") != template.id:
             self.fail(messages.OVERLAY_ID.format(id=template.id), "id")
         if not isinstance(data.get("original", False), bool):
-            self.fail(messages.STEP_KEY_KIND.format(kind="true or false"), "original")
+            self.fail(messages.STEP_KEY_KIND.format(kind=KIND_NAMES[bool]), "original")
         original = data.get("original", False)
         for key in TOP_TEXTS:
             self.text_of(data, key, "", None)
@@ -188,12 +193,11 @@ def check(template: Template, data: dict[str, Any], path: str, text: str = "") -
     _Check(template, path, text, strict=True).top(data)
 
 
-def apply(template: Template, data: dict[str, Any], path: str, text: str = "") -> Template:
-    """`template` with the overlay's texts, as a new Template; a text the overlay
-    lacks stays as it was. TemplateError when the overlay does not fit."""
+def apply(template: Template, data: dict[str, Any], path: str, text: str, build: Build) -> Template:
+    """`template` with the overlay's texts, as a new Template made by `build`
+    (templates.from_data); a text the overlay lacks stays as it was.
+    TemplateError when the overlay does not fit."""
     import copy
-
-    from hwjournal import templates
 
     _Check(template, path, text, strict=False).top(data)
     raw = copy.deepcopy(template.raw)
@@ -219,7 +223,7 @@ def apply(template: Template, data: dict[str, Any], path: str, text: str = "") -
         if "labels" in texts:
             step["labels"] = dict(texts["labels"])
     try:
-        translated = templates.from_data(raw, template.path, "")
+        translated = build(raw, template.path, "")
     except TemplateError as exc:  # a rule of the step's type the texts break
         raise TemplateError(path, exc.detail, key=exc.key) from None
     for name in ("builtin", "overrides_builtin"):
@@ -228,7 +232,7 @@ def apply(template: Template, data: dict[str, Any], path: str, text: str = "") -
     return translated
 
 
-def load(template: Template, language: str, on_problem: Any = None) -> Template:
+def load(template: Template, language: str, build: Build, on_problem: Any = None) -> Template:
     """`template` in `language` where it has an overlay that fits, else as it is.
     An overlay that cannot be used is told to `on_problem` (a sentence), if given."""
     if not language or language == "en" or not template.path:
@@ -238,40 +242,12 @@ def load(template: Template, language: str, on_problem: Any = None) -> Template:
         return template
     try:
         data, text = template_files.read(path)
-        translated = apply(template, data, path, text)
+        translated = apply(template, data, path, text, build)
     except TemplateError as exc:
         if on_problem is not None:
             on_problem(messages.OVERLAY_SKIPPED.format(problem=exc.message))
         return template
     translated.language = language
-    return translated
-
-
-def validate_file(path: str, extra_dirs: list[str] | None = None) -> Template:
-    """An overlay file checked against its template (found by the overlay's `id`:
-    the template beside the overlay's folder, else any template hw knows); the
-    template, translated. TemplateError for anything wrong."""
-    from hwjournal import templates
-    from hwjournal.errors import UsageError
-
-    data, text = template_files.read(path)
-    template_id = data.get("id")
-    if not isinstance(template_id, str) or not templates.TEMPLATE_ID.match(template_id):
-        raise TemplateError(path, messages.OVERLAY_NEEDS_ID, key="id", line=None)
-    beside = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(path))), template_id)
-    try:
-        if os.path.isfile(beside + ".toml"):
-            template = templates.load_file(beside + ".toml")
-        else:
-            template = templates.find(template_id, extra_dirs)
-    except (TemplateError, UsageError):
-        line = template_files.line_of(text, "id")
-        raise TemplateError(
-            path, messages.OVERLAY_NO_TEMPLATE.format(id=template_id), key="id", line=line
-        ) from None
-    check(template, data, path, text)
-    translated = apply(template, data, path, text)
-    translated.language = os.path.basename(os.path.dirname(os.path.abspath(path)))
     return translated
 
 
@@ -291,10 +267,10 @@ def title(template_id: str, language: str, extra_dirs: list[str] | None = None) 
     if not language or language == "en":
         return None
     from hwjournal import paths
-    from hwjournal.week import user_template_dirs
 
     folder = paths.builtin_templates_dir()
-    for user in user_template_dirs(extra_dirs):
+    users = [paths.user_templates_dir(), *(os.path.expanduser(d) for d in extra_dirs or [])]
+    for user in users:  # where templates.find looks first
         if os.path.isfile(os.path.join(user, f"{template_id}.toml")):
             folder = user
             break

@@ -344,7 +344,7 @@ def catalog(
     if language and language != "en":
         from hwjournal import overlays
 
-        found = {k: overlays.load(t, language, on_problem) for k, t in found.items()}
+        found = {k: overlays.load(t, language, from_data, on_problem) for k, t in found.items()}
     return Catalog(dict(sorted(found.items())), problems)
 
 
@@ -359,7 +359,7 @@ def find(
     if language and language != "en":
         from hwjournal import overlays
 
-        return overlays.load(template, language, on_problem)
+        return overlays.load(template, language, from_data, on_problem)
     return template
 
 

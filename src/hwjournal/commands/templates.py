@@ -70,7 +70,7 @@ def run_validate(ctx: Context, *, files: list[str], json: bool) -> int:
         overlay = overlays.is_overlay(path)
         try:
             if overlay:
-                template = overlays.validate_file(path, ctx.config.template_dirs)
+                template = _overlay(path, ctx.config.template_dirs)
             else:
                 template = templates.load_file(path)
         except TemplateError as exc:
@@ -115,3 +115,32 @@ def run_validate(ctx: Context, *, files: list[str], json: bool) -> int:
     if json:
         print_json(results)
     return 1 if failed else 0
+
+
+def _overlay(path: str, extra_dirs: list[str] | None) -> templates.Template:
+    """An overlay file checked against its template (named by the overlay's `id`:
+    the template beside the overlay's folder, else any template hw knows); the
+    template, translated. TemplateError for anything wrong."""
+    from hwjournal import template_files
+    from hwjournal.errors import HwError
+
+    data, text = template_files.read(path)
+    template_id = data.get("id")
+    if not isinstance(template_id, str) or not templates.TEMPLATE_ID.match(template_id):
+        line = template_files.line_of(text, "id")
+        raise TemplateError(path, messages.OVERLAY_NEEDS_ID, key="id", line=line)
+    folder = os.path.dirname(os.path.dirname(os.path.abspath(path)))
+    beside = os.path.join(folder, f"{template_id}.toml")
+    try:
+        if os.path.isfile(beside):
+            template = templates.load_file(beside)
+        else:
+            template = templates.find(template_id, extra_dirs)
+    except HwError:
+        line = template_files.line_of(text, "id")
+        message = messages.OVERLAY_NO_TEMPLATE.format(id=template_id)
+        raise TemplateError(path, message, key="id", line=line) from None
+    overlays.check(template, data, path, text)
+    translated = overlays.apply(template, data, path, text, templates.from_data)
+    translated.language = os.path.basename(os.path.dirname(os.path.abspath(path)))
+    return translated
