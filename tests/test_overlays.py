@@ -336,3 +336,17 @@ def test_overlays_ship_inside_the_package_folder_the_templates_come_from():
     from hwjournal import paths
 
     assert os.path.isfile(os.path.join(paths.builtin_templates_dir(), "es", "phq-9.toml"))
+
+
+def test_the_quick_title_reading_agrees_with_the_toml_for_every_overlay(tmp_path):
+    from hwjournal import overlays
+
+    for path in OVERLAYS.glob("*.toml"):
+        title = tomllib.loads(path.read_text())["title"]
+        assert overlays.title(path.stem, "es") == title, path.name
+    folder = tmp_path / "mine"
+    (folder / "es").mkdir(parents=True)
+    (folder / "gratitude.toml").write_text((BUILTIN / "gratitude.toml").read_text())
+    (folder / "es" / "gratitude.toml").write_text('id = "gratitude"\ntitle = "Mi \\"gratitud\\""\n')
+    assert overlays.title("gratitude", "es", [str(folder)]) == 'Mi "gratitud"'
+    assert overlays.title("gratitude", "en", [str(folder)]) is None

@@ -28,9 +28,8 @@ from __future__ import annotations
 
 import os
 
-from hwjournal import messages, template_files
+from hwjournal import messages
 from hwjournal.errors import TemplateError
-from hwjournal.steps.base import KIND_NAMES
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -63,6 +62,8 @@ class _Check:
         self.strict = strict
 
     def fail(self, message: str, key: str, index: int | None = None) -> None:
+        from hwjournal import template_files
+
         name = key.rsplit(".", 1)[-1]
         if index is None:
             line = template_files.line_of(self.text, name)
@@ -85,6 +86,8 @@ class _Check:
         if data.get("id") != template.id:
             self.fail(messages.OVERLAY_ID.format(id=template.id), "id")
         if not isinstance(data.get("original", False), bool):
+            from hwjournal.steps.base import KIND_NAMES
+
             self.fail(messages.STEP_KEY_KIND.format(kind=KIND_NAMES[bool]), "original")
         original = data.get("original", False)
         for key in TOP_TEXTS:
@@ -240,6 +243,8 @@ def load(template: Template, language: str, build: Build, on_problem: Any = None
     path = path_for(template, language)
     if not os.path.isfile(path):
         return template
+    from hwjournal import template_files
+
     try:
         data, text = template_files.read(path)
         translated = apply(template, data, path, text, build)
@@ -261,7 +266,8 @@ def is_overlay(path: str) -> bool:
 
 def title(template_id: str, language: str, extra_dirs: list[str] | None = None) -> str | None:
     """The title an overlay gives a template, read cheaply for `hw due` and
-    `hw today` (their titles were kept when the homework was assigned): from the
+    `hw today` (their titles were kept when the homework was assigned; this runs on
+    the fast path, so nothing of the template machinery is loaded): from the
     overlay beside the template's file, the person's own first as `find` looks.
     None when there is none."""
     if not language or language == "en":
@@ -275,10 +281,27 @@ def title(template_id: str, language: str, extra_dirs: list[str] | None = None) 
             folder = user
             break
     path = os.path.join(folder, language, f"{template_id}.toml")
-    try:
-        data, _text = template_files.read(path)
-    except TemplateError:
+    try:  # a small file: read plainly, any problem is no title
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+    except (OSError, UnicodeDecodeError):
         return None
+    import re
+
+    # the two lines as overlays write them, before the first table; anything
+    # fancier (an escape, a multi-line string) is read by tomllib
+    head = text.split("\n[", 1)[0]
+    ids = re.findall(r'^id *= *"([a-z0-9-]+)" *$', head, re.MULTILINE)
+    titles = re.findall(r'^title *= *"([^"\\]*)" *$', head, re.MULTILINE)
+    if len(ids) == len(titles) == 1 and head.count("title") == 1:
+        data = {"id": ids[0], "title": titles[0]}
+    else:
+        import tomllib
+
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError:
+            return None
     found = data.get("title")
     if data.get("id") != template_id or not isinstance(found, str) or not found.strip():
         return None
