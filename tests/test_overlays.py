@@ -350,3 +350,11 @@ def test_the_quick_title_reading_agrees_with_the_toml_for_every_overlay(tmp_path
     (folder / "es" / "gratitude.toml").write_text('id = "gratitude"\ntitle = "Mi \\"gratitud\\""\n')
     assert overlays.title("gratitude", "es", [str(folder)]) == 'Mi "gratitud"'
     assert overlays.title("gratitude", "en", [str(folder)]) is None
+
+
+def test_completion_describes_templates_in_the_person_s_language(monkeypatch):
+    from hwjournal import completion
+
+    assert completion.template_ids("grat") == [("gratitude", "Gratitude")]
+    monkeypatch.setenv("LANG", "es_MX.UTF-8")
+    assert completion.template_ids("grat") == [("gratitude", "Gratitud")]
