@@ -121,6 +121,11 @@ SAFETY_LINE_SMS = ", or text {sms}"
 SAFETY_LINE_FREE = ", free"
 SAFETY_LINE_ALWAYS = ", day or night"
 SAFETY_LINE_HOURS = ", {hours}"
+# another way into the same line, in another language: "; in Spanish, press 2 or text AYUDA"
+SAFETY_LINE_IN_LANGUAGE = "; in {language}, {ways}"
+SAFETY_OPTION_PRESS = "press {key}"
+SAFETY_OPTION_KEYWORD = "text {keyword}"
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
 SAFETY_DIRECTORY = (
     "If you are struggling, a crisis line can listen: {site} lists free ones in most countries."
 )
