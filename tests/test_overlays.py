@@ -98,7 +98,7 @@ def test_a_spanish_run_at_a_terminal_asks_in_spanish_and_the_entry_keeps_it():
     child.expect("›")
     child.sendline("2")
     for _ in range(3):  # what may show up, making room, the reflection: free writing
-        child.expect("Ctrl-D on an empty line")
+        child.expect("Ctrl-D en una línea vacía")
         child.sendeof()
     child.expect("›")  # the day's mood, asked at the end
     child.sendline("4")
@@ -150,7 +150,7 @@ def test_a_spanish_phq9_scores_and_alerts_exactly_as_the_english_one(q9):
 
 def test_a_spanish_phq9_at_a_terminal_shows_the_publisher_s_spanish_and_alerts():
     child = spawn_hw("start", "phq-9", "--date", "2026-11-03", env=ES)
-    child.expect("Enter to skip")  # first offered a crisis contact to keep: none
+    child.expect("Intro para\\s+saltarlo")  # first offered a crisis contact to keep: none
     child.sendline("")
     child.expect("¿qué tan seguido ha tenido molestias")
     child.expect("Poco interés o placer en hacer cosas")
@@ -165,7 +165,7 @@ def test_a_spanish_phq9_at_a_terminal_shows_the_publisher_s_spanish_and_alerts()
     child.expect("qué tanta dificultad le han dado estos problemas")
     child.expect("›")
     child.sendline("1")
-    child.expect("Ctrl-D on an empty line")
+    child.expect("Ctrl-D en una línea vacía")
     child.sendeof()
     child.expect("›")
     child.sendline("3")
@@ -206,7 +206,7 @@ def test_a_choice_scored_by_its_points_scores_the_same_from_a_spanish_snapshot(t
 
 def test_a_spanish_draft_resumes_in_spanish_in_an_english_run():
     child = spawn_hw("start", "phq-9", "--date", "2026-11-03", env=ES)
-    child.expect("Enter to skip")
+    child.expect("Intro para\\s+saltarlo")
     child.sendline("")
     child.expect("¿qué tan seguido")
     child.expect("Poco interés")
@@ -319,9 +319,11 @@ def test_an_instrument_kept_in_english_says_so_once_in_a_spanish_run():
     assert result.code == 0, result.err
     from hwjournal import messages
 
-    assert result.err.count(messages.INSTRUMENT_ORIGINAL) == 1
+    # said in the run's language: "Este cuestionario se muestra en inglés, ..."
+    assert result.err.count("Este cuestionario se muestra en inglés") == 1
     english = hw_here("start", "gad-7", "--date", "2026-11-03", "--no-input", *flags)
     assert messages.INSTRUMENT_ORIGINAL not in english.err
+    assert "Este cuestionario" not in english.err
 
 
 def test_due_titles_the_homework_in_the_run_s_language():

@@ -92,9 +92,10 @@ def journal(hw_home: Path, tmp_path: Path) -> Path:
     compass = templates.find("values-compass")
     gratitude = templates.find("gratitude")
     phq9 = ["start", "phq-9", "--date", "2026-11-04", "--no-input"]
+    compass_answers = by_number(compass)
     for args in (
         ["assign", "gratitude", "--daily", "--start", "2026-11-02", "--note", "por la noche"],
-        ["start", "values-compass", "--date", "2026-11-02", "--no-input", *answer_flags(compass)],
+        ["start", "values-compass", "--date", "2026-11-02", "--no-input", *compass_answers],
         [
             "start",
             "gratitude",
@@ -113,6 +114,17 @@ def journal(hw_home: Path, tmp_path: Path) -> Path:
         result = hw_here(*args)
         assert result.code == 0, (args, result.err)
     return hw_home
+
+
+def by_number(template: templates.Template) -> list[str]:
+    """--answer flags for every step, a choice given by its number: the Spanish run
+    shows (and takes) the overlay's words for the options."""
+    flags = answer_flags(template)
+    for step in template.answerable_steps:
+        if step.type == "choice":
+            chosen = flags.index(f"{step.id}={step.options[-1]}")
+            flags[chosen] = f"{step.id}={len(step.options)}"
+    return flags
 
 
 def runs(home: Path, tmp_path: Path) -> list[list[str]]:
