@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from hwjournal import messages
 from hwjournal.errors import UsageError
+from hwjournal.i18n import gettext
 from hwjournal.steps import AnswerError, Step
 from hwjournal.templates import Template
 
@@ -116,7 +117,7 @@ def read_json_answers(template: Template, source: str) -> dict[str, Any]:
 
     from hwjournal import sources
 
-    kind = "answers file"
+    kind = gettext("answers file")
     try:
         if source == "-":
             text = sources.read_stdin_text(ANSWERS_LIMIT, kind)

@@ -13,6 +13,7 @@ import os
 
 from hwjournal import messages, paths
 from hwjournal.errors import UsageError
+from hwjournal.i18n import gettext
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -36,16 +37,11 @@ _DEFAULTS: dict[str, Any] = {
     "care_start": "",
     "language": "",
 }
-# each setting's default and what it may be (messages.CONFIG_ALLOWED, said in the
-# run's language where it is shown: allowed())
+# each setting's default and what it may be (messages.CONFIG_ALLOWED: where it is
+# shown, read from there, in the run's language)
 KEYS: dict[str, tuple[Any, str]] = {
     key: (default, messages.CONFIG_ALLOWED[key]) for key, default in _DEFAULTS.items()
 }
-
-
-def allowed(key: str) -> str:
-    """What a setting may be, in the run's language."""
-    return messages.CONFIG_ALLOWED[key]
 
 
 class Config:
@@ -259,7 +255,7 @@ def load(path: str | None = None) -> Config:
     from hwjournal import sources
 
     try:
-        data = tomllib.loads(sources.read_text(path, sources.SMALL_FILE, "settings file"))
+        data = tomllib.loads(sources.read_text(path, sources.SMALL_FILE, gettext("settings file")))
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(
             messages.CONFIG_MALFORMED.format(path=path, problem=exc),
@@ -408,7 +404,7 @@ def _read_for_edit(path: str) -> tuple[str, dict[str, Any]]:
     if not os.path.exists(path):
         return _HEADER, {}
     try:
-        text = sources.read_text(path, sources.SMALL_FILE, "settings file")
+        text = sources.read_text(path, sources.SMALL_FILE, gettext("settings file"))
     except OSError as exc:
         problem = exc.strerror or exc
         raise UsageError(messages.CONFIG_UNREADABLE.format(path=path, problem=problem)) from None

@@ -3,6 +3,8 @@ a short message on stderr and the exit code the spec promises."""
 
 from __future__ import annotations
 
+from hwjournal.i18n import gettext
+
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -36,9 +38,9 @@ class TemplateError(HwError):
     def __init__(self, path: str, message: str, key: str | None = None, line: int | None = None):
         where = path
         if line is not None:
-            where += f", line {line}"
+            where += gettext(", line {line}").format(line=line)
         if key:
-            where += f", key '{key}'"
+            where += gettext(", key '{key}'").format(key=key)
         super().__init__(f"{where}: {message}")
         self.path = path
         self.key = key

@@ -56,7 +56,7 @@ def run_show(ctx: Context, *, json: bool) -> int:
     table.add_column("allowed", style="hw.label")
     for key, value in settings.items():
         default = config_mod.KEYS[key][0]
-        allowed = messages.CONFIG_ALLOWED_SHOWN.get(key) or config_mod.allowed(key)
+        allowed = messages.CONFIG_ALLOWED_SHOWN.get(key) or messages.CONFIG_ALLOWED[key]
         shown = display.text(_shown(value), "" if value != default else "hw.label")
         table.add_row(key, shown, allowed)
     exists = os.path.exists(config.path)

@@ -30,6 +30,7 @@ from typing import Any
 
 from hwjournal import messages
 from hwjournal.errors import UsageError
+from hwjournal.i18n import gettext
 from hwjournal.importing.checking import (
     DAYLIO_TEMPLATE,
     FORMATS,
@@ -94,7 +95,8 @@ def decode(raw: bytes, source: str) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise ImportProblem(f"{source}, line {line}", messages.IMPORT_NOT_UTF8) from None
+        where = gettext("{source}, line {line}").format(source=source, line=line)
+        raise ImportProblem(where, messages.IMPORT_NOT_UTF8) from None
 
 
 def load(
@@ -153,7 +155,9 @@ def read_json(text: str, source: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise ImportProblem(
-            f"{source}, line {exc.lineno}, column {exc.colno}",
+            gettext("{source}, line {line}, column {column}").format(
+                source=source, line=exc.lineno, column=exc.colno
+            ),
             messages.IMPORT_NOT_JSON.format(problem=exc.msg),
         ) from None
     except RecursionError:

@@ -14,6 +14,7 @@ import sys
 from typing import IO
 
 from hwjournal import messages, sources
+from hwjournal.i18n import gettext
 from hwjournal.importing.jsonstream import HELD_LIMIT
 
 READ_WHOLE = ("daylio", "jrnl-json")  # formats read whole, never streamed
@@ -27,4 +28,4 @@ def open_source(file: str, format: str | None = None) -> IO[bytes]:
             return stream
         return io.BytesIO(sys.stdin.read().encode("utf-8", "surrogatepass"))
     limit = HELD_LIMIT if format in READ_WHOLE else None
-    return sources.open_file(file, limit, "Daylio or jrnl export", messages.FILE_PIPE_HINT)
+    return sources.open_file(file, limit, gettext("Daylio or jrnl export"), messages.FILE_PIPE_HINT)
