@@ -184,3 +184,11 @@ def test_an_escaped_language_setting_is_still_read(hw_home: Path) -> None:
     from hwjournal.context import Context
 
     assert Context().language == "es"
+
+
+def test_no_name_in_messages_is_given_twice() -> None:
+    """A second `NAME = ...` in messages.py silently replaces the first wherever it is
+    used (and the catalog would translate only one of them)."""
+    tree = ast.parse((SOURCE / "messages.py").read_text(encoding="utf-8"))
+    names = [t.id for node in tree.body if isinstance(node, ast.Assign) for t in node.targets]
+    assert sorted(n for n in set(names) if names.count(n) > 1) == []

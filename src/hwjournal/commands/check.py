@@ -27,7 +27,7 @@ def _screen(report: Report) -> Any:
         )
     ]
     if report.schema_version is not None:
-        current = messages.CHECK_CURRENT if report.current else messages.CHECK_OLDER
+        current = messages.CHECK_CURRENT if report.current else messages.CHECK_SCHEMA_OLDER
         gap = " " * (width - len(schema))
         lines.append(
             Text.assemble((schema, "hw.label"), f"{gap}{report.schema_version} ({current})")
@@ -50,7 +50,7 @@ def _screen(report: Report) -> Any:
             report.counts and not report.broken_entries and not report.incomplete_entries,
             messages.CHECK_COMPLETE,
         ),
-        (report.counts and report.search_index == "ok", messages.CHECK_INDEX),
+        (report.counts and report.search_index == "ok", messages.CHECK_INDEX_OK),
         (report.permissions and all(p["ok"] for p in report.permissions), messages.CHECK_PRIVATE),
     ]
     lines += [_marked(ok, Text(what)) for shown, what in passed if shown]

@@ -40,7 +40,7 @@ def caseload_view(clients: list[Client], today: dt.date) -> Any:
     # and an alert's line ("urge self harm, 15 Nov") each on one line (Rich shares out
     # the width by ratio alone, whatever min_width says)
     table.add_column(messages.CASELOAD_CLIENT, ratio=18, min_width=12, overflow="fold")
-    table.add_column(messages.CASELOAD_HOMEWORK, no_wrap=True)
+    table.add_column(messages.CASELOAD_HOMEWORK_HEADING, no_wrap=True)
     table.add_column(messages.CASELOAD_MEASURES, ratio=23, min_width=14)
     table.add_column(messages.CASELOAD_ALERTS, ratio=23, min_width=14)
     for client in clients:

@@ -47,7 +47,7 @@ def explain(t: Template) -> Any:
         x
         for x in (
             t.modality,
-            messages.TEMPLATE_MINUTES.format(minutes=f"{t.minutes:g}") if t.minutes else "",
+            messages.TEMPLATE_ABOUT_MINUTES.format(minutes=f"{t.minutes:g}") if t.minutes else "",
             t.cadence,
             ", ".join(t.goals),
         )
