@@ -340,6 +340,7 @@ TEMPLATE_YOURS_OVER = "  (yours, over the built-in)"
 TEMPLATE_YOURS = "  (yours)"
 TEMPLATE_ROW_MINUTES = "about {} minutes"
 TEMPLATE_ABOUT_MINUTES = "about {minutes} min"
+TEMPLATES_HEADERS = "id|exercise|modality|min"  # hw templates list's columns, split on |
 TEMPLATE_WHY = "Why it helps"
 TEMPLATE_STEPS = "Steps"
 TEMPLATE_SCORING = "Scoring"

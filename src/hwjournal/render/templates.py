@@ -16,10 +16,11 @@ def catalogue(templates: list[Template]) -> Any:
     from hwjournal.render.look import Listing
 
     table = Table(box=None, pad_edge=False, header_style="hw.label", show_edge=False)
-    table.add_column("id", style="hw.id", no_wrap=True)
-    table.add_column("exercise")
-    table.add_column("modality", style="hw.label")
-    table.add_column("min", justify="right", style="hw.label")
+    heads = messages.TEMPLATES_HEADERS.split("|")
+    table.add_column(heads[0], style="hw.id", no_wrap=True)
+    table.add_column(heads[1])
+    table.add_column(heads[2], style="hw.label")
+    table.add_column(heads[3], justify="right", style="hw.label")
     for t in templates:
         title = display.text(t.title)
         if t.overrides_builtin:
