@@ -61,7 +61,13 @@ def rows(week: dt.date) -> list[tuple[str, str, list[str]]]:
         ("html-heavy", "heavy", ["export", "--format", "html", "--week", label]),
         ("due-encrypted", "encrypted", ["due", "--json"]),
         ("log-encrypted", "encrypted", ["log", "-n", "10", "--json"]),
-        # the fast path in Spanish (`language = "es"` in the settings): the same journal
+        # the fast path in Spanish (`language = "es"` in the settings), and in English with
+        # a settings file too (`language = "en"`), so the difference is the language's
+        ("version-en", "english", ["--version"]),
+        ("due-en", "english", ["due", "--json"]),
+        ("log-en", "english", ["log", "-n", "10", "--json"]),
+        ("log-table-en", "english", ["log", "-n", "10"]),
+        ("sos-en", "english", ["sos", "--json"]),
         ("version-es", "spanish", ["--version"]),
         ("due-es", "spanish", ["due", "--json"]),
         ("log-es", "spanish", ["log", "-n", "10", "--json"]),
@@ -110,7 +116,7 @@ def say(text: str) -> None:
 
 def prepare(args: argparse.Namespace, before: Side) -> tuple[dict[str, dict[str, str]], str]:
     """The journals' environments (plain, heavy, encrypted, and the plain one with a
-    settings file that says Spanish), made once in --work."""
+    settings file that says English or Spanish), made once in --work."""
     os.makedirs(args.work, exist_ok=True)
     end = dt.date.fromisoformat(args.end)
     envs: dict[str, dict[str, str]] = {}
@@ -131,10 +137,11 @@ def prepare(args: argparse.Namespace, before: Side) -> tuple[dict[str, dict[str,
                 [before.hw, "import", source, "--format", "hw-json"], env=envs[name], check=True,
                 stdout=subprocess.DEVNULL,
             )  # fmt: skip
-    spanish = os.path.join(args.work, "spanish.toml")
-    with open(spanish, "w", encoding="utf-8") as file:
-        file.write('language = "es"\n')
-    envs["spanish"] = dict(envs["plain"], HW_CONFIG=spanish)
+    for name, code in (("english", "en"), ("spanish", "es")):
+        settings = os.path.join(args.work, f"{name}.toml")
+        with open(settings, "w", encoding="utf-8") as file:
+            file.write(f'language = "{code}"\n')
+        envs[name] = dict(envs["plain"], HW_CONFIG=settings)
     home = os.path.join(args.work, f"encrypted-{args.end}")
     runtime = os.path.join(args.work, "runtime")
     os.makedirs(runtime, mode=0o700, exist_ok=True)
