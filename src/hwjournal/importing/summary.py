@@ -2,51 +2,27 @@
 
 A caseload is a folder of exports, a year or more of each of dozens of clients:
 building every entry with its answers and its steps, as `hw export --from` does
-through the full importer, would cost seconds. Most of a file is what caseload never
-shows: the answers, and the prompts each entry keeps. So SQLite's JSON functions, in
-C, walk the document, and only each entry's date, template, privacy, link, score and
-alerts reach Python, where they are checked as `hw import` checks them (a quick look
-first; the importer's own checks, which name what is wrong, for anything unusual).
-The assignments and skips, which are few, go through the importer's checks whole.
-A file SQLite cannot read as JSON is read again by Python's parser, which says where
-it breaks.
+through the full importer, would cost seconds. So the file is parsed once, whole, by
+Python's JSON parser (in C, and quicker than walking it with SQLite's JSON functions
+and handing each entry over again), and only each entry's date, template, privacy,
+link, score and alerts are looked at, checked as `hw import` checks them (a quick
+look first; the importer's own checks, which name what is wrong, for anything
+unusual). The assignments and skips, which are few, go through the importer's
+checks whole. A file that is not JSON is named with the line where it breaks.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
-import sqlite3
 from typing import Any
 
 from hwjournal import messages
+from hwjournal.importing import read_json
 from hwjournal.importing.checking import HW_FORMAT, ImportProblem, Record
-from hwjournal.importing.hwjson import _score, check_version, parse_hw_json, side_records
+from hwjournal.importing.hwjson import _score, check_version, side_records
 from hwjournal.journal import Entry
 
-# Each top-level member, but not the value of the entries, the bulk of the file.
-# SQLite gives a value as SQL: an object or array as JSON text, true and false as 1, 0.
-_TOP = "SELECT key, type, CASE WHEN key = 'entries' THEN NULL ELSE value END FROM json_each(?)"
-_AS_JSON = ("object", "array")
-# What caseload needs of each entry, as one JSON array in this order.
-FIELDS = (
-    "uid",
-    "template",
-    "title",
-    "date",
-    "status",
-    "private",
-    "assignment_uid",
-    "assignment_id",
-    "score",
-    "alerts",
-)
-_ENTRIES = (
-    "SELECT type, json_extract(value, "
-    + ", ".join(f"'$.{name}'" for name in FIELDS)
-    + ") FROM json_each(?, '$.entries')"
-)
 _FIRST, _LAST = "1900-01-01", "2199-12-31"  # dates.FIRST_DAY and LAST_DAY, as text
 
 
@@ -57,12 +33,13 @@ class Light:
     __slots__ = ("alerts", "date", "private", "score", "template", "title")
 
     def __init__(self, data: dict[str, Any]) -> None:
+        get = data.get
         self.template: str = data["template"]
-        self.title: str = data["title"] or ""
+        self.title: str = get("title") or ""
         self.date: str = data["date"]
-        self.private = bool(data["private"])
-        self.score: dict[str, Any] | None = data["score"]
-        self.alerts: list[str] = data["alerts"] or []
+        self.private = bool(get("private"))
+        self.score: dict[str, Any] | None = get("score")
+        self.alerts: list[str] = get("alerts") or []
 
 
 class Summary:
@@ -94,46 +71,25 @@ def summarise(text: str, source: str) -> Summary:
     """The facts of an hw export's text; ImportProblem for a file that is not one."""
     if not text.lstrip().startswith("{"):
         raise ImportProblem(source, messages.IMPORT_NOT_HW_JSON)
-    db = sqlite3.connect(":memory:")
-    try:
-        return _summarise(db, text, source)
-    except sqlite3.Error:
-        # not JSON that SQLite reads: Python's parser says where it breaks (or finds
-        # it is JSON after all, and the full importer judges it)
-        from hwjournal.importing import read_json
-
-        parse_hw_json(read_json(text, source), source)
-        raise ImportProblem(source, messages.IMPORT_NOT_HW_JSON) from None
-    finally:
-        db.close()
-
-
-def _summarise(db: sqlite3.Connection, text: str, source: str) -> Summary:
-    header: dict[str, Any] = {}
-    entries_type = "null"
-    for key, kind, value in db.execute(_TOP, (text,)):
-        if key == "entries":
-            entries_type = kind
-        elif kind in _AS_JSON:
-            header[key] = json.loads(value)
-        else:
-            header[key] = bool(value) if kind in ("true", "false") else value
-    if header.get("format") != HW_FORMAT:
+    document = read_json(text, source)
+    if document.get("format") != HW_FORMAT:
         raise ImportProblem(source, messages.IMPORT_NOT_HW_JSON)
-    check_version(header, source)
-    if entries_type not in ("null", "array"):
+    check_version(document, source)
+    entries = document.pop("entries", None)
+    if entries is None:
+        entries = []
+    elif type(entries) is not list:
         raise ImportProblem(source, messages.RECORD_ENTRIES_LIST)
-    summary = Summary(header)
-    summary.assignments, summary.skips, summary.file_ids = side_records(header, source)
+    summary = Summary(document)  # the header: every top-level key but the entries
+    summary.assignments, summary.skips, summary.file_ids = side_records(document, source)
     assigned = {a.template for a in summary.assignments}
-    rows = db.execute(_ENTRIES, (text,)) if entries_type == "array" else ()
-    for number, (kind, fields) in enumerate(rows, 1):
-        if kind != "object":
+    lights = summary.entries
+    for number, data in enumerate(entries, 1):
+        if type(data) is not dict:
             raise ImportProblem(f"entry {number}", messages.RECORD_NOT_OBJECT)
-        data = dict(zip(FIELDS, json.loads(fields), strict=True))
         if not _plainly_good(data):
             _check(Record(f"entry {number}", data))
-        summary.entries.append(Light(data))
+        lights.append(Light(data))
         if data["template"] in assigned:
             summary._assigned.append((number, data))
     return summary
@@ -144,25 +100,26 @@ def _counted(record: Record, file_ids: dict[int, str]) -> tuple[Entry, str | Non
     template, date and link alone. Its link: the assignment's uid, or its id in the file."""
     data = record.data
     link = record.optional_text("assignment_uid")
-    file_id = data["assignment_id"]
+    file_id = data.get("assignment_id")
     if link is None and type(file_id) is int:
         link = file_ids.get(file_id)
     entry = Entry(
         id=None,
         uid=record.uid(),
         template=data["template"],
-        title=data["title"] or "",
+        title=data.get("title") or "",
         date=data["date"],
         created_at=data["date"],
-        private=bool(data["private"]),
+        private=bool(data.get("private")),
     )
     return entry, link
 
 
 def _plainly_good(data: dict[str, Any]) -> bool:
     """Whether an entry's fields are as hw writes them, told quickly."""
-    template, title, date = data["template"], data["title"], data["date"]
-    score, alerts = data["score"], data["alerts"]
+    get = data.get
+    template, title, date = get("template"), get("title"), get("date")
+    score, alerts, private = get("score"), get("alerts"), get("private")
     return (
         type(template) is str
         and template.strip() != ""
@@ -171,8 +128,8 @@ def _plainly_good(data: dict[str, Any]) -> bool:
         and len(date) == 10
         and _FIRST <= date <= _LAST
         and _is_date(date)
-        and data["status"] in (None, "complete")
-        and (data["private"] is None or type(data["private"]) is bool)
+        and get("status") in (None, "complete")
+        and (private is None or type(private) is bool)
         and (score is None or _plain_score(score))
         and (alerts is None or (type(alerts) is list and all(type(a) is str for a in alerts)))
     )
