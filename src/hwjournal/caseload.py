@@ -227,16 +227,32 @@ def read_all(
     on_problem: Callable[[str, str], None],
 ) -> list[Client]:
     """Every readable client, in the caseload's order; each file that cannot be read is
-    told to on_problem(path, what is wrong) and passed over."""
+    told to on_problem(path, what is wrong) and passed over, in the order named. Many
+    files are read on every core (hwjournal.forked)."""
+    from hwjournal import forked
+
+    named: list[tuple[str, str | None]] = []  # each path, and what is wrong before reading
+    for path in client_files(paths, lambda where, problem: named.append((where, problem))):
+        named.append((path, None))
+    files = [path for path, problem in named if problem is None]
     thresholds = Thresholds(template_dirs)
-    clients = []
-    for path in client_files(paths, on_problem):
+
+    def read_one(path: str) -> Client | str:
         try:
-            clients.append(read_client(path, today, thresholds))
+            return read_client(path, today, thresholds)
         except Exception as exc:  # one file's trouble never hides the other clients
             if os.environ.get("HW_DEBUG") == "1" and not isinstance(exc, HwError):
                 raise
-            on_problem(path, problem_of(exc, path))
+            return problem_of(exc, path)
+
+    found = iter(forked.map_forked(read_one, files, forked.workers_for(len(files))))
+    clients = []
+    for path, problem in named:
+        result = problem if problem is not None else next(found)
+        if isinstance(result, str):
+            on_problem(path, result)
+        else:
+            clients.append(result)
     clients.sort(key=Client.order)
     return clients
 
