@@ -24,7 +24,7 @@ from typing import Any
 
 from hwjournal import measures
 from hwjournal.errors import HwError
-from hwjournal.importing.client import ClientFile, client_of, read_text
+from hwjournal.importing.client import ClientFile, client_of, read_bytes
 from hwjournal.importing.summary import Summary, summarise
 
 
@@ -154,7 +154,7 @@ def client_files(paths: list[str], on_problem: Callable[[str, str], None]) -> It
 
 def read_client(path: str, today: dt.date, thresholds: Thresholds) -> Client:
     """One client's row; ImportProblem or FileProblem for a file hw cannot read."""
-    summary = summarise(read_text(path), path)
+    summary = summarise(read_bytes(path), path)
     client = Client(client_of(path, summary.header, [e.date for e in summary.entries]))
     shown = [e for e in summary.entries if not e.private]
     client.last_entry = max((e.date for e in shown), default=None)

@@ -12,13 +12,15 @@ checks whole. A file that is not JSON is named with the line where it breaks.
 
 Most of an export's text is its entries' `steps`, the prompts each entry was made
 with, the same few lists over and over; caseload reads none of them. Each distinct
-list is parsed once, and every copy of it becomes `null` before the file is parsed
-(`_without_steps`): a third of the work, gone. This changes nothing else: the
-pattern `"steps": [` starts with a quote and has another after `steps`, so in any
-file it is the key of the value that follows, or the file is broken before it (and
-fails to parse either way); a value is replaced only by `null`, and only where its
-text is a list already parsed whole, so the file parses exactly when it did, into
-the same document but for those lists.
+list is decoded and parsed once, and every copy of it becomes `null` before the
+file is decoded and parsed (`_without_steps`, on the file's bytes): most of the
+work, gone. This changes nothing else: the pattern `"steps": [` starts with a quote
+and has another after `steps`, so in any file it is the key of the value that
+follows, or the file is broken before it (and fails to parse either way); a value
+is replaced only by `null`, and only where its bytes are those of a list already
+decoded and parsed whole, so the file decodes and parses exactly when it did, into
+the same document but for those lists. A file that fails either is read again
+whole, to say where it breaks.
 """
 
 from __future__ import annotations
@@ -28,15 +30,18 @@ import json
 import math
 from typing import Any
 
-from hwjournal import messages
+from hwjournal import messages, sources
 from hwjournal.importing import read_json
 from hwjournal.importing.checking import HW_FORMAT, ImportProblem, Record
 from hwjournal.importing.hwjson import _score, check_version, side_records
 from hwjournal.journal import Entry
 
 _FIRST, _LAST = "1900-01-01", "2199-12-31"  # dates.FIRST_DAY and LAST_DAY, as text
-_STEPS = '"steps": ['  # as hw writes an entry's steps (json.dumps' separators)
+_STEPS = b'"steps": ['  # as hw writes an entry's steps (json.dumps' separators)
 _DISTINCT = 32  # lists of steps remembered; a file with more keeps the rest as it is
+# Bytes decoded to find where a list of steps ends: first a few (a list is about two
+# thousand), then more, up to a longest.
+_FIRST_LOOK, _LONGEST = 1 << 12, 1 << 21
 _DECODER = json.JSONDecoder()
 
 
@@ -81,14 +86,19 @@ class Summary:
         return entries, links
 
 
-def summarise(text: str, source: str) -> Summary:
-    """The facts of an hw export's text; ImportProblem for a file that is not one."""
+def summarise(raw: bytes, source: str) -> Summary:
+    """The facts of an hw export's bytes; ImportProblem for a file that is not one,
+    FileProblem for one that is not UTF-8 text."""
+    try:
+        text = _without_steps(raw).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = sources.decode(raw, source)  # says which line is not UTF-8
     if not text.lstrip().startswith("{"):
         raise ImportProblem(source, messages.IMPORT_NOT_HW_JSON)
     try:
-        document = json.loads(_without_steps(text))
+        document = json.loads(text)
     except (ValueError, RecursionError):
-        document = read_json(text, source)  # says where the file itself breaks
+        document = read_json(sources.decode(raw, source), source)  # where it breaks
     if document.get("format") != HW_FORMAT:
         raise ImportProblem(source, messages.IMPORT_NOT_HW_JSON)
     check_version(document, source)
@@ -112,33 +122,52 @@ def summarise(text: str, source: str) -> Summary:
     return summary
 
 
-def _without_steps(text: str) -> str:
-    """The text with every entry's list of steps as `null` (see the module's notes)."""
-    at = text.find(_STEPS)
+def _without_steps(raw: bytes) -> bytes:
+    """The bytes with every entry's list of steps as `null` (see the module's notes)."""
+    at = raw.find(_STEPS)
     if at == -1:
-        return text
-    known: list[str] = []
+        return raw
+    known: list[bytes] = []
     pieces = []
     copied = 0
     while at != -1:
         value = at + len(_STEPS) - 1  # the list's "["
         for steps in known:
-            if text.startswith(steps, value):
+            if raw.startswith(steps, value):
                 break
         else:
-            if len(known) == _DISTINCT:
-                break
-            try:
-                end = _DECODER.raw_decode(text, value)[1]
-            except (ValueError, RecursionError):
-                break  # broken here: the parser will say so
-            steps = text[value:end]
+            found = None if len(known) == _DISTINCT else _steps_at(raw, value)
+            if found is None:
+                break  # the rest stays as it is
+            steps = found
             known.append(steps)
-        pieces += (text[copied:value], "null")
+        pieces += (raw[copied:value], b"null")
         copied = value + len(steps)
-        at = text.find(_STEPS, copied)
-    pieces.append(text[copied:])
-    return "".join(pieces)
+        at = raw.find(_STEPS, copied)
+    pieces.append(raw[copied:])
+    return b"".join(pieces)
+
+
+def _steps_at(raw: bytes, value: int) -> bytes | None:
+    """The bytes of the JSON list that starts at `value`, decoded and parsed whole;
+    None where they are not UTF-8, not JSON, or longer than _LONGEST."""
+    size = _FIRST_LOOK
+    while True:
+        window = raw[value : value + size]
+        try:
+            text = window.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if exc.start < len(window) - 3:
+                return None  # not UTF-8: decoding the whole file will say where
+            text = window[: exc.start].decode("utf-8")  # a character cut at the end
+        try:
+            end = _DECODER.raw_decode(text, 0)[1]
+        except (ValueError, RecursionError):
+            if value + size >= len(raw) or size >= _LONGEST:
+                return None
+            size *= 8  # the list goes on past the window
+            continue
+        return text[:end].encode("utf-8")
 
 
 def _counted(record: Record, file_ids: dict[int, str]) -> tuple[Entry, str | None]:
