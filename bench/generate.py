@@ -475,7 +475,7 @@ def build_entry(skeleton: Skeleton, entry_id: int, template: Template) -> dict[s
         assignment_id=assignment["id"] if assignment else None,
         answers=answers,
         steps=steps_snapshot(template),
-        score=answers_mod.score(template, answers) if template.score_steps else None,
+        score=answers_mod.score(template, answers) if template.scoring else None,
         alerts=answers_mod.alerts(template.steps, answers) or None,
     )
     data = entry.to_json(with_steps=True)

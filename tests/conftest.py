@@ -25,8 +25,9 @@ def hw_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     ):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("TZ", "UTC")
-    # no country from the locale unless a test gives one (hw sos and alerts read it)
-    for var in ("LC_ALL", "LC_MESSAGES"):
+    # no country or language from the locale unless a test gives one (hw sos and
+    # alerts read the country; every sentence, the language)
+    for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("TERM", "xterm")  # TERM=dumb would ask for plain screens

@@ -19,6 +19,7 @@ DEFAULTS = {
     "keyring": False,
     "country": "",
     "care_start": "",
+    "language": "",
     # not settings but what follows from them: no country set and none in the locale
     "country_in_use": None,
     "country_from": "none",

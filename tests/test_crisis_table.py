@@ -88,6 +88,18 @@ def test_every_country_has_a_sourced_emergency_number(code):
     assert country["emergency"] and all(n.isdigit() for n in country["emergency"])
     assert country["emergency_source"].startswith("https://")
     checked(country["emergency_checked"])
+    pages = country.get("emergency_also", [])
+    assert all(page.startswith(("https://", "http://")) for page in pages)
+    note = country.get("emergency_note")
+    assert note is None or (isinstance(note, str) and note.strip())
+
+
+@pytest.mark.parametrize("code", sorted(countries()))
+def test_every_country_is_named_in_spanish_and_no_name_is_empty(code):
+    names = countries()[code]["names"]
+    assert names["es"].strip()
+    assert all(lang.isalpha() and len(lang) == 2 and lang.islower() for lang in names)
+    assert all(isinstance(name, str) and name.strip() for name in names.values())
 
 
 @pytest.mark.parametrize(
@@ -104,6 +116,12 @@ def test_every_crisis_line_has_its_source_and_the_date_it_was_checked(code, line
     assert line["note"].strip()  # what the page says, for the next person to check
     checked(line["checked"])
     assert isinstance(line.get("free", False), bool)
+    for option in line.get("options", []):  # another way in: sourced like the line
+        assert len(option["language"]) == 2 and option["language"].islower()
+        assert option.get("press", "").strip() or option.get("sms_keyword", "").strip()
+        assert option["source"].startswith(("https://", "http://"))
+        assert option["note"].strip()
+        checked(option["checked"])
 
 
 def test_the_best_known_lines_are_there():

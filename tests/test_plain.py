@@ -139,7 +139,7 @@ def test_no_screen_has_a_picture_character_or_an_escape_code(journal):
         *(["templates", "show", template] for template in templates),
     ]
     for args in screens:
-        shown = plain(journal, *args, here=args[0] == "templates")
+        shown = plain(journal, *args, here=True)
         assert shown.strip(), args
         assert not PICTURES.findall(shown), (args, PICTURES.findall(shown))
         assert "\x1b" not in shown, args

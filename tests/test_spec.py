@@ -103,6 +103,18 @@ def test_a_bare_command_gets_every_default_from_the_spec(command):
         assert quick[opt.dest] == (False if opt.kind == "flag" else opt.default)
 
 
+def test_the_command_a_line_starts_with_is_found_in_one_or_two_words():
+    assert spec.fast_command(["templates", "show", "phq-9"]) == (
+        spec.BY_NAME["templates show"],
+        2,
+    )
+    assert spec.fast_command(["assignments", "end", "3"]) == (spec.BY_NAME["assignments end"], 2)
+    assert spec.fast_command(["assignments", "--all"]) == (spec.GROUPS["assignments"], 1)
+    assert spec.fast_command(["start", "templates"]) == (spec.BY_NAME["start"], 1)
+    for line in (["templates"], ["config"], ["templates", "nosuch"], ["nosuch"], []):
+        assert spec.fast_command(line) is None, line
+
+
 def test_the_fast_path_leaves_what_it_does_not_know_to_typer():
     log = spec.BY_NAME["log"]
     for line in (["--help"], ["-n"], ["-n", "many"], ["--drafts=yes"], ["--nope"], ["extra"]):

@@ -114,6 +114,36 @@ def test_reading_for_scripts_loads_neither_typer_nor_rich(loaded, args):
     assert packages == set()
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["templates", "list", "--json"],
+        ["templates", "show", "phq-9", "--json"],
+        ["config", "show", "--json"],
+        ["assignments", "--all", "--json"],
+        ["templates", "validate", "--json", str(REPO / "templates" / "gad-7.toml")],
+    ],
+    ids=["templates-list", "templates-show", "config-show", "assignments", "validate"],
+)
+def test_every_command_a_script_runs_skips_typer(loaded, args):
+    """Not only the shell-prompt commands: any command line the fast path understands
+    (a group's subcommand, a group that runs alone) runs without Typer or Click."""
+    code, out, packages = probe(*args)
+    assert code == 0, out
+    assert out.strip(), "the command printed nothing, so the check proves nothing"
+    assert not packages & {"typer", "click"}, packages
+
+
+@pytest.mark.parametrize(
+    ("args", "shown"),
+    [(["templates"], "Usage: hw templates"), (["log", "--help"], "Usage: hw log")],
+)
+def test_help_and_a_group_alone_still_come_from_typer(args, shown):
+    code, out, packages = probe(*args)
+    assert code == 0 and shown in out
+    assert "typer" in packages
+
+
 def test_no_export_loads_a_template_engine(loaded, tmp_path):
     # -o matches the file's extension against every exporter, the HTML one included
     for args in (["--week", LAST_WEEK], ["-o", str(tmp_path / "week.txt"), "--week", LAST_WEEK]):

@@ -97,12 +97,15 @@ def test_the_days_and_scores_queries_read_nothing_but_their_index(loaded):  # no
 
     with sqlite3.connect(loaded) as db:
         # the first score of a course of care reads the same index from its day on
-        first = scores._FIRST_SINCE
-        plan = [row[3] for row in db.execute("EXPLAIN QUERY PLAN " + first, ("a", "b", "$.total"))]
-        assert "entries_scored" in plan[0] and "(date>?)" in plan[0], plan
-        # ids are sorted only within one day (the index is in date order): LIMIT 1 stops
-        # at the first day that holds a score
-        assert all("RIGHT PART OF ORDER BY" in step for step in plan[1:]), plan
+        # (private scores left out or not)
+        for private in ("", " AND private = 0"):
+            first = scores._FIRST_SINCE.format(private=private)
+            query = "EXPLAIN QUERY PLAN " + first
+            plan = [row[3] for row in db.execute(query, ("a", "b", "c", "$.total"))]
+            assert "entries_scored" in plan[0] and "(date>? AND date<?)" in plan[0], plan
+            # ids are sorted only within one day (the index is in date order): LIMIT 1
+            # stops at the first day that holds a score
+            assert all("RIGHT PART OF ORDER BY" in step for step in plan[1:]), plan
         for sql in (aggregates._DAYS_SQL, scores._BETWEEN):
             plan = [row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql, ("a", "b"))]
             assert len(plan) == 1 and "(date>? AND date<?)" in plan[0], plan

@@ -34,6 +34,7 @@ KEYS: dict[str, tuple[Any, str]] = {
     "keyring": (False, "true or false (keep an encrypted journal's key in the system keyring)"),
     "country": ("", "a country code from hw's crisis table, e.g. GB (empty: from the locale)"),
     "care_start": ("", "the day this course of therapy began, YYYY-MM-DD (empty for none)"),
+    "language": ("", "a language hw speaks, en or es (empty: from the locale)"),
 }
 
 
@@ -53,6 +54,7 @@ class Config:
         keyring: bool = False,
         country: str = "",
         care_start: str = "",
+        language: str = "",
         unknown: list[str] | None = None,
         path: str = "",
         given: list[str] | None = None,
@@ -67,6 +69,7 @@ class Config:
         self.keyring = keyring
         self.country = country
         self.care_start = care_start  # an ISO date, or "" for none
+        self.language = language  # a language code, or "" to go by the locale
         self.unknown = [] if unknown is None else unknown
         self.path = path
         self.given = [] if given is None else given  # the keys the file sets
@@ -143,6 +146,8 @@ def check_value(key: str, value: Any) -> Any:
         raise problem
     if key == "care_start":
         return _care_start(value, problem)
+    if key == "language":
+        return _language(value, problem)
     if isinstance(value, str):
         return value
     raise problem
@@ -177,6 +182,34 @@ def known_country(code: str, given: str) -> None:
         raise _unknown_country(given)
 
 
+def _language(value: Any, problem: UsageError) -> str:
+    """A language code, kept lower case, or empty for none. Whether hw has it is asked
+    when it is set (known_language): in the file, one hw lacks just means English."""
+    if not isinstance(value, str):
+        raise problem
+    code = value.strip().lower()
+    if code and not (2 <= len(code) <= 3 and code.isascii() and code.isalpha()):
+        raise _unknown_language(value)
+    return code
+
+
+def _unknown_language(value: str) -> UsageError:
+    from hwjournal.language import LANGUAGES
+
+    return UsageError(
+        messages.CONFIG_BAD_LANGUAGE.format(value=value),
+        messages.CONFIG_LANGUAGES_ARE.format(codes=", ".join(LANGUAGES)),
+    )
+
+
+def known_language(code: str, given: str) -> None:
+    """Refuse a language hw has no words for (as given), with the ones it has."""
+    from hwjournal.language import LANGUAGES
+
+    if code and code not in LANGUAGES:
+        raise _unknown_language(given)
+
+
 def _care_start(value: Any, problem: UsageError) -> str:
     """A date as the day a course of care began (any date hw reads), kept as ISO."""
     import datetime as dt
@@ -193,6 +226,17 @@ def _care_start(value: Any, problem: UsageError) -> str:
         return parse_date(value).isoformat()
     except UsageError:
         raise problem from None
+
+
+def care_start_of(config: Any) -> Any:
+    """The config's `care_start` as a datetime.date; None when it is not set."""
+    import datetime as dt
+
+    text = getattr(config, "care_start", "")
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
 
 
 def load(path: str | None = None) -> Config:
@@ -258,6 +302,8 @@ def set_value(
     stored = check_value(key, value)
     if key == "country":
         known_country(stored, value)
+    if key == "language":
+        known_language(stored, value)
     path = path or paths.config_path()
     text, data = _read_for_edit(path)
     if on_unknown is not None:

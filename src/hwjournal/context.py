@@ -60,6 +60,7 @@ class Context:
         self.plain = plain or plain_from_environment()
         self.pager = pager
         self._journals: list[Journal] = []
+        self._language: str | None = None
 
     @classmethod
     def from_globals(cls, options: dict[str, Any]) -> Context:
@@ -89,6 +90,21 @@ class Context:
             for line in config.unknown_warnings(self._config):
                 say(line)
         return self._config
+
+    @property
+    def language(self) -> str:
+        """The language hw speaks in this run (language.py): the setting, else the
+        locale, else English."""
+        if self._language is None:
+            from hwjournal.errors import HwError
+            from hwjournal.language import resolve
+
+            try:
+                setting = self.config.language
+            except HwError:
+                setting = ""  # a broken config file is reported by the command that reads it
+            self._language = resolve(setting)
+        return self._language
 
     def unlocker(self, ask: bool = True) -> Unlocker:
         """How an encrypted journal may find its key in this run: the keyring as the

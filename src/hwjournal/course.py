@@ -91,12 +91,7 @@ class Measure:
 
     def _pair(self) -> tuple[Score, Score] | None:
         """Baseline and latest when they are two scores, the baseline first."""
-        first, last = self.baseline, self.latest
-        if first is None or last is None or first.entry_id == last.entry_id:
-            return None
-        if (last.date, last.entry_id) < (first.date, first.entry_id):
-            return None  # the course began after the last score in the range
-        return first, last
+        return ordered(self.baseline, self.latest)
 
     @property
     def change(self) -> float | None:
@@ -208,22 +203,65 @@ def describe(
     return found
 
 
+def ordered(first: Score | None, last: Score | None) -> tuple[Score, Score] | None:
+    """A baseline and a later score, when they are two scores and the baseline does
+    come first (a course of care may begin after the score judged)."""
+    if first is None or last is None or first.entry_id == last.entry_id:
+        return None
+    if (last.date, last.entry_id) < (first.date, first.entry_id):
+        return None
+    return first, last
+
+
+def judge(first: Score | None, last: Score | None, thresholds: measures.Thresholds) -> list[str]:
+    """The status words of a change from a baseline to a later score ([] unless
+    there are two, in that order)."""
+    pair = ordered(first, last)
+    return measures.status(pair[0].total, pair[1].total, thresholds) if pair else []
+
+
 # ---------------------------------------------------------------- the course
+
+
+def first_score(
+    journal: Journal,
+    template: str,
+    scale: str | None,
+    since: dt.date,
+    until: dt.date | None = None,
+    private: bool = True,
+) -> Score | None:
+    """A measure's first score (its total, or one scale) on or after `since`, up to
+    `until` when given; private entries' only when `private`."""
+    from hwjournal.journal import scores as stored
+
+    last = until.isoformat() if until is not None else None
+    first = stored.first_since(journal, template, since.isoformat(), scale, last, private)
+    if first is None:
+        return None
+    day, entry_id, score = first
+    value, band = measures.part(score, scale)
+    return Score(day, value, band, entry_id) if value is not None else None
+
+
+def baseline_window(
+    end: dt.date, care_start: dt.date | None, months: int = 6
+) -> tuple[dt.date, dt.date | None]:
+    """Where a score shown on a day up to `end` (the week, an export) finds its
+    baseline: from `care_start` on, wherever that is; without it, in the `months`
+    months up to `end`."""
+    if care_start is not None:
+        return care_start, None
+    from hwjournal.dates import months_before
+
+    return months_before(end, months), end
 
 
 def set_baselines(journal: Journal, found: list[Measure], care_start: dt.date) -> None:
     """Each measure's baseline: its first score on or after `care_start`."""
-    from hwjournal.journal import scores as stored
-
-    since = care_start.isoformat()
     for measure in found:
         measure.in_course = True
-        first = stored.first_since(journal, measure.template, since, measure.scale)
-        if first is not None:
-            day, entry_id, score = first
-            value, band = measures.part(score, measure.scale)
-            if value is not None:
-                measure.course_baseline = Score(day, value, band, entry_id)
+        measure.course_baseline = first_score(journal, measure.template, measure.scale, care_start)
 
 
 class Pair:

@@ -1,5 +1,6 @@
 """The shipped table of crisis resources by country (data/crisis.toml), and which
-country is the person's: the `country` setting, else the territory of the locale.
+country is the person's: the `country` setting, else the territory of the locale; and a
+country's name in the person's language.
 
 Plain data only; safety.py turns it into where to turn. The table is read only when
 something needs it (an alert, `hw sos`, `hw config`), never on the fast path."""
@@ -7,6 +8,8 @@ something needs it (an alert, `hw sos`, `hw config`), never on the fast path."""
 from __future__ import annotations
 
 import os
+
+from hwjournal.language import code_of
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -39,15 +42,20 @@ class Line:
 
 
 class Country:
-    """One country of the table: its emergency number(s) and crisis lines."""
+    """One country of the table: its names, emergency number(s) and crisis lines."""
 
     def __init__(self, code: str, data: dict[str, Any]) -> None:
         self.code = code
         self.name: str = data["name"]
+        self.names: dict[str, str] = data.get("names", {})
         self.emergency: list[str] = data["emergency"]
         self.emergency_source: str = data["emergency_source"]
         self.emergency_checked: str = data["emergency_checked"]
         self.lines = [Line(line) for line in data.get("lines", [])]
+
+    def name_in(self, language: str) -> str:
+        """The country's name in a language (`es`, `es_MX.UTF-8`, `es-MX`), else English."""
+        return self.names.get(code_of(language)) or self.name
 
 
 def table() -> dict[str, dict[str, Any]]:
@@ -72,6 +80,13 @@ def country(code: str | None) -> Country | None:
         return None
     data = table().get(code.upper())
     return Country(code.upper(), data) if data is not None else None
+
+
+def country_name(code: str, language: str) -> str:
+    """The name of the table's country `code` in `language` (a code or a locale name),
+    falling back to its English name; a code the table lacks is given back as it is."""
+    found = country(code)
+    return found.name_in(language) if found is not None else code
 
 
 def locale_territory(environ: Any = None) -> str | None:

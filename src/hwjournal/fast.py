@@ -1,11 +1,13 @@
-"""The fast path: the commands people put in shell prompts, status bars and cron
-(`hw due`, `hw log`, `hw show`, non-interactive `hw start`, `hw --version`) run
-here without importing Typer, and without Rich unless they draw a screen.
+"""The fast path: every command line hw fully understands runs here without
+importing Typer, and without Rich unless it draws a screen. That matters most for
+what people put in shell prompts, status bars and cron (`hw due`, `hw log`, `hw show`,
+non-interactive `hw start`, `hw --version`), but every command gains the same
+tenth of a second.
 
 It parses with the same command table as the Typer commands (spec.py) and calls
 the same run_* functions. Anything it does not fully understand (help, an unknown
-or malformed option) is left to the full command line, which explains the problem
-properly. The global options are read here, once, for both paths.
+or malformed option, a group alone) is left to the full command line, which
+explains the problem properly. The global options are read here, once, for both paths.
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ def split_globals(argv: list[str]) -> tuple[dict[str, Any], list[str]]:
     return found, rest
 
 
-def parse(command: spec.Command, args: list[str]) -> dict[str, Any] | None:
+def parse(command: spec.Command | spec.Group, args: list[str]) -> dict[str, Any] | None:
     """Every option and argument as the run_* function takes them (the spec's default
     where one is absent), or None to leave the command line to Typer."""
     by_flag = {flag: opt for opt in command.options for flag in opt.flags}
@@ -98,12 +100,13 @@ def parse(command: spec.Command, args: list[str]) -> dict[str, Any] | None:
 
 
 def _take_positionals(
-    command: spec.Command, positionals: list[str], values: dict[str, Any]
+    command: spec.Command | spec.Group, positionals: list[str], values: dict[str, Any]
 ) -> dict[str, Any] | None:
-    required = [arg for arg in command.args if arg.required]
+    args = getattr(command, "args", ())  # a group that runs alone takes none
+    required = [arg for arg in args if arg.required]
     if len(positionals) < len(required):
         return None
-    for arg in command.args:
+    for arg in args:
         if arg.many:
             values[arg.dest] = positionals
             positionals = []
@@ -130,10 +133,19 @@ def try_run(argv: list[str], ctx: Context) -> int | None:
     if argv == ["--version"]:
         print_version()
         return 0
-    command = spec.fast_command(argv)
-    if command is None:
+    if not argv:  # `hw` alone: today's greeting at a terminal, else the help (Typer)
+        from hwjournal.streams import stdin_is_terminal, stdout_is_terminal
+
+        if not (stdin_is_terminal() and stdout_is_terminal()):
+            return None
+        from hwjournal.commands.today import run_today
+
+        return run_today(ctx)
+    found = spec.fast_command(argv)
+    if found is None:
         return None
-    values = parse(command, argv[1:])
+    command, words = found
+    values = parse(command, argv[words:])
     if values is None:
         return None
     return run_command(command, ctx, values)

@@ -121,6 +121,11 @@ SAFETY_LINE_SMS = ", or text {sms}"
 SAFETY_LINE_FREE = ", free"
 SAFETY_LINE_ALWAYS = ", day or night"
 SAFETY_LINE_HOURS = ", {hours}"
+# another way into the same line, in another language: "; in Spanish, press 2 or text AYUDA"
+SAFETY_LINE_IN_LANGUAGE = "; in {language}, {ways}"
+SAFETY_OPTION_PRESS = "press {key}"
+SAFETY_OPTION_KEYWORD = "text {keyword}"
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
 SAFETY_DIRECTORY = (
     "If you are struggling, a crisis line can listen: {site} lists free ones in most countries."
 )
@@ -233,6 +238,8 @@ CONFIG_DEFAULTS = "No settings file yet ({path}), so these are the defaults."
 CONFIG_SET = "{key} is now {value}."
 CONFIG_BAD_COUNTRY = "'{value}' is not a country in hw's table of where to turn."
 CONFIG_COUNTRIES_ARE = "Use one of: {codes} (or an empty value to go by your locale)."
+CONFIG_BAD_LANGUAGE = "hw does not speak '{value}' yet."
+CONFIG_LANGUAGES_ARE = "Use one of: {codes} (or an empty value to go by your locale)."
 CONFIG_COUNTRY_FROM = "Country for where to turn: {country} ({name}), from {source}."
 CONFIG_COUNTRY_NONE = (
     "Country for where to turn: none (set one with hw config set country CODE); "
@@ -572,6 +579,12 @@ TRENDS_WORDS_NO_MOOD = "no mood given."
 TRENDS_WORDS_MOOD = "mood {average} of 5 on average ({word}), {count}."
 PROGRESS = "{words} since {total}{band} on {date}"
 PROGRESS_WORSE = ": worth bringing to your next session"
+WEEK_BASELINE_RANGE = (
+    "Status is counted from each measure's first score in the six months up to {date}."
+)
+WEEK_BASELINE_CARE = (
+    "Status is counted from each measure's first score since this course of care began, on {date}."
+)
 
 # Encrypted journals: hw encrypt, unlock, lock, passphrase, decrypt, and every opening
 ENCRYPTION_MISSING = "Encrypted journals need hw's encryption extra, which is not installed."

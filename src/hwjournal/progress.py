@@ -1,12 +1,16 @@
-"""A screening score in the week screen or an export, against its measure's first
-score in the six months up to the week's last day: the same status words as `hw
-trends`. "reliable improvement since 15 (moderately severe) on 2 Sep"."""
+"""A screening score in the week screen or an export, against its measure's baseline:
+the same status words as `hw trends`, for its total and for each of its scales.
+"reliable improvement since 15 (moderately severe) on 2 Sep".
+
+The baseline is found as `hw trends` finds it (course.py): with `care_start` set, the
+measure's first score on or after that day; without it, its first score in the six
+months up to the span's last day."""
 
 from __future__ import annotations
 
-from hwjournal import measures, messages
+from hwjournal import course, measures, messages
+from hwjournal.course import Score
 from hwjournal.errors import HwError
-from hwjournal.trends import DEFAULT_MONTHS, Score, months_before
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -15,9 +19,12 @@ if TYPE_CHECKING:
 
     from hwjournal.journal import Journal
 
+# A measure's part: (template id, scale id or None for its total).
+Part = tuple[str, "str | None"]
+
 
 class Progress:
-    """A score in a week against its measure's first score of the six months before."""
+    """A score in a span against its measure's baseline."""
 
     __slots__ = ("baseline", "words")
 
@@ -46,55 +53,62 @@ def add_progress(
     end: dt.date,
     private: bool,
     template_dirs: list[str] | None,
-) -> None:
-    """Give each week.ScoreLine a `progress`: its status against the measure's first
-    score in the six months up to `end` (private ones only when `private`). A score
-    that is itself that first one gets none."""
-    since = months_before(end, DEFAULT_MONTHS).isoformat()
-    found: dict[str, tuple[Score | None, measures.Thresholds]] = {}
+    care_start: dt.date | None = None,
+) -> dict[Part, tuple[Score | None, measures.Thresholds]]:
+    """Give each week.ScoreLine its scale's label and a `progress`: its status against
+    its part's baseline (private scores only when `private`). A score that is itself
+    the baseline, or came before it, gets none. Returns each part's baseline and
+    thresholds, for the pairs."""
+    since, until = course.baseline_window(end, care_start)
+    scorings: dict[str, Any] = {}
+    found: dict[Part, tuple[Score | None, measures.Thresholds]] = {}
     for line in lines:
         template = line.entry.template
-        if template not in found:
-            found[template] = (
-                _first_score(journal, template, since, end.isoformat(), private),
-                _thresholds(template, template_dirs),
-            )
-        baseline, thresholds = found[template]
-        if baseline is None or baseline.entry_id == line.entry.id or not thresholds.any:
+        if template not in scorings:
+            scorings[template] = _scoring(template, template_dirs)
+        scale = scorings[template].scale(line.scale) if scorings[template] else None
+        if scale is not None and line.scale is not None and scale.label:
+            line.label = scale.label
+        key = (template, line.scale)
+        if key not in found:
+            baseline = course.first_score(journal, template, line.scale, since, until, private)
+            found[key] = (baseline, scale.thresholds if scale else measures.Thresholds())
+        baseline, thresholds = found[key]
+        if baseline is None or not thresholds.any:
             continue
-        words = measures.status(baseline.total, line.total, thresholds)
+        latest = Score(line.entry.date, line.total, line.band, line.entry.id)
+        words = course.judge(baseline, latest, thresholds)
         if words:
             line.progress = Progress(baseline, words)
+    return found
 
 
 def pair_lines(
-    journal: Journal, lines: list[Any], end: dt.date, private: bool, template_dirs: list[str] | None
+    lines: list[Any],
+    baselines: dict[Part, tuple[Score | None, measures.Thresholds]],
+    template_dirs: list[str] | None,
 ) -> list[str]:
     """One sentence for each pair of measures judged together (`pairs_with`, the GAD-7
     with the PHQ-9) when both are scored in the span: NHS Talking Therapies' paired
-    status, from each one's first score in the six months up to `end` to its latest."""
-    from hwjournal import templates
-
-    since = months_before(end, DEFAULT_MONTHS).isoformat()
-    latest = {line.entry.template: line for line in lines}  # in date order: the last wins
+    status, from each one's baseline (as add_progress found it) to its latest."""
+    latest = {line.entry.template: line for line in lines if line.scale is None}  # last wins
     found = []
     for template_id, line in latest.items():
-        try:
-            scoring = templates.find(template_id, template_dirs).scoring
-        except HwError:
-            continue
+        scoring = _scoring(template_id, template_dirs)
         other = scoring.pairs_with if scoring else None
         if other is None or other not in latest:
             continue
-        first = [
-            _first_score(journal, t, since, end.isoformat(), private) for t in (other, template_id)
-        ]
-        if None in first:
+        (first, first_t), (second, second_t) = (
+            baselines.get((t, None), (None, measures.Thresholds())) for t in (other, template_id)
+        )
+        now = [latest[other], line]
+        if first is None or second is None:
+            continue
+        scores = [Score(n.entry.date, n.total, n.band, n.entry.id) for n in now]
+        if not (course.ordered(first, scores[0]) and course.ordered(second, scores[1])):
             continue
         words = measures.paired_status(
-            (first[0].total, first[1].total),
-            (latest[other].total, line.total),
-            (_thresholds(other, template_dirs), _thresholds(template_id, template_dirs)),
+            (first.total, second.total), (now[0].total, now[1].total), (first_t, second_t)
         )
         found.append(
             messages.TRENDS_PAIR.format(
@@ -104,23 +118,22 @@ def pair_lines(
     return found
 
 
-def _first_score(
-    journal: Journal, template: str, since: str, until: str, private: bool
-) -> Score | None:
-    from hwjournal.journal import aggregates
+def baseline_sentence(care_start: dt.date | None, end: dt.date) -> str:
+    """Which baseline a span's statuses are judged from, in words."""
+    from hwjournal.render.words import MONTHS
 
-    for day, entry_id, total, band in aggregates.template_scores(
-        journal, template, since, until, private
-    ):
-        if isinstance(total, (int, float)):
-            return Score(day, total, band, entry_id)
-    return None
+    day = care_start or end
+    words = f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    if care_start is None:
+        return messages.WEEK_BASELINE_RANGE.format(date=words)
+    return messages.WEEK_BASELINE_CARE.format(date=words)
 
 
-def _thresholds(template_id: str, template_dirs: list[str] | None) -> measures.Thresholds:
+def _scoring(template_id: str, template_dirs: list[str] | None) -> Any:
+    """The template's scoring as it is now; None when it is gone, broken or unscored."""
     from hwjournal import templates
 
     try:
-        return measures.of_template(templates.find(template_id, template_dirs))
+        return templates.find(template_id, template_dirs).scoring
     except HwError:
-        return measures.Thresholds()
+        return None

@@ -121,7 +121,26 @@ def crisis_line(line: crisis.Line) -> Turn:
         text += messages.SAFETY_LINE_ALWAYS
     elif line.hours:
         text += messages.SAFETY_LINE_HOURS.format(hours=line.hours)
-    return Turn("crisis_line", text + ".", line.phone)
+    return Turn("crisis_line", text + _options(line) + ".", line.phone)
+
+
+def _options(line: crisis.Line) -> str:
+    """Other ways into the same line, a language at a time: "; in Spanish, press 2 or
+    text AYUDA" (988's own words: press 2 when it answers, or text AYUDA to 988)."""
+    ways: dict[str, list[str]] = {}
+    for option in line.options:
+        found = ways.setdefault(option["language"], [])
+        if option.get("press"):
+            found.append(messages.SAFETY_OPTION_PRESS.format(key=option["press"]))
+        if option.get("sms_keyword"):
+            found.append(messages.SAFETY_OPTION_KEYWORD.format(keyword=option["sms_keyword"]))
+    return "".join(
+        messages.SAFETY_LINE_IN_LANGUAGE.format(
+            language=messages.LANGUAGE_NAMES.get(code, code), ways=_or(found)
+        )
+        for code, found in ways.items()
+        if found
+    )
 
 
 def crisis_lines(country: crisis.Country | None) -> list[Turn]:

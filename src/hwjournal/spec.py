@@ -53,13 +53,13 @@ class Arg(
 class Command(
     namedtuple(
         "Command",
-        "path run help options args fast dash_values",
-        defaults=((), (), False, False),
+        "path run help options args dash_values",
+        defaults=((), (), False),
     )
 ):
     """path: ("log",) or ("templates", "show"); run: "module:function" under
     hwjournal.commands; help: what `--help` says (its first line in the command list);
-    fast: the fast path may run it; dash_values: a value may start with '-'."""
+    dash_values: a value may start with '-'."""
 
     __slots__ = ()
 
@@ -163,7 +163,6 @@ COMMANDS = (
                 complete="templates",
             ),
         ),
-        fast=True,
     ),
     Command(
         ("resume",),
@@ -177,7 +176,6 @@ COMMANDS = (
         "sos:run_sos",
         "Where to turn right now, and your safety plan. Asks nothing.",
         (JSON,),
-        fast=True,
     ),
     Command(
         ("log",),
@@ -205,7 +203,6 @@ COMMANDS = (
             Opt("drafts", ("--drafts",), "List unfinished drafts too.", "flag"),
             JSON,
         ),
-        fast=True,
     ),
     Command(
         ("show",),
@@ -213,7 +210,6 @@ COMMANDS = (
         "One entry, read back with the prompts it answered.",
         (JSON,),
         (ENTRY_ID,),
-        fast=True,
     ),
     Command(
         ("delete",),
@@ -314,7 +310,6 @@ COMMANDS = (
             JSON,
             Opt("count", ("--count",), "Print only how many are due (for shell prompts).", "flag"),
         ),
-        fast=True,
     ),
     Command(
         ("skip",),
@@ -372,7 +367,6 @@ COMMANDS = (
                 False,
             ),
         ),
-        fast=True,
     ),
     Command(
         ("trends",),
@@ -400,7 +394,6 @@ template's own thresholds: a screening measure to talk over, never a diagnosis."
             ),
             JSON,
         ),
-        fast=True,
     ),
     Command(
         ("export",),
@@ -439,7 +432,6 @@ template's own thresholds: a screening measure to talk over, never a diagnosis."
                 complete="client_files",
             ),
         ),
-        fast=True,
     ),
     Command(
         ("caseload",),
@@ -455,7 +447,6 @@ template's own thresholds: a screening measure to talk over, never a diagnosis."
                 complete="client_files",
             ),
         ),
-        fast=True,
     ),
     Command(
         ("import",),
@@ -552,7 +543,17 @@ pip install 'hwjournal[encryption]'""",
 BY_NAME = {command.name: command for command in COMMANDS}
 
 
-def fast_command(words: list[str]) -> Command | None:
-    """The fast-path command a command line starts with, if any."""
-    command = BY_NAME.get(words[0]) if words else None
-    return command if command is not None and command.fast else None
+def fast_command(words: list[str]) -> tuple[Command | Group, int] | None:
+    """The command a command line starts with, and how many of its words name it
+    (`hw templates show ID`: two), or None: a group alone that only shows its help
+    (`hw templates`), or a word that names no command."""
+    if not words:
+        return None
+    group = GROUPS.get(words[0])
+    if group is None:
+        command = BY_NAME.get(words[0])
+        return (command, 1) if command is not None else None
+    command = BY_NAME.get(" ".join(words[:2]))
+    if command is not None:
+        return command, 2
+    return (group, 1) if group.run is not None else None

@@ -15,10 +15,12 @@ from __future__ import annotations
 import datetime as dt
 
 from hwjournal import course, messages, plans
+from hwjournal.config import care_start_of
 from hwjournal.course import Measure, Score, describe, scored
 
-__all__ = ["Measure", "Score", "describe", "scored"]  # where they were first
-from hwjournal.dates import parse_date, week_of
+# where they were first
+__all__ = ["Measure", "Score", "care_start_of", "describe", "months_before", "scored"]
+from hwjournal.dates import months_before, parse_date, week_of
 from hwjournal.errors import UsageError
 
 TYPE_CHECKING = False
@@ -33,15 +35,6 @@ ONE_DAY = dt.timedelta(days=1)
 # The two covering indexes of migration 5, named so the planner cannot pick a
 # wider one that would read every entry's row.
 # ---------------------------------------------------------------- the range
-
-
-def months_before(day: dt.date, months: int) -> dt.date:
-    """The same day `months` months earlier (the month's last day where it is shorter)."""
-    index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(index, 12)
-    month += 1
-    following = dt.date(year + (month == 12), month % 12 + 1, 1)
-    return dt.date(year, month, min(day.day, (following - ONE_DAY).day))
 
 
 MAX_MONTHS = 1200  # a hundred years: every date hw keeps fits in it
@@ -77,15 +70,6 @@ def default_start(end: dt.date, first_entry: dt.date | None) -> dt.date:
     if first_entry is not None and start < first_entry <= end:
         return first_entry
     return start
-
-
-def care_start_of(config: Any) -> dt.date | None:
-    """The config's `care_start` as a date; None when it is not set."""
-    text = getattr(config, "care_start", "")
-    try:
-        return dt.date.fromisoformat(text) if text else None
-    except ValueError:
-        return None
 
 
 def first_entry_day(journal: Journal) -> dt.date | None:

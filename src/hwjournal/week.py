@@ -51,20 +51,40 @@ class EarlierScore:
 
 
 class ScoreLine:
-    """A scored entry (PHQ-9, GAD-7) and the same measure's scores before the span."""
+    """One part of a scored entry (its total, or one scale of a measure that has
+    scales) and the same part's scores before it."""
 
-    def __init__(self, entry: Entry, earlier: list[EarlierScore] | None = None) -> None:
+    def __init__(
+        self,
+        entry: Entry,
+        earlier: list[EarlierScore] | None = None,
+        scale: str | None = None,
+    ) -> None:
         self.entry = entry
         self.earlier = earlier if earlier is not None else []
-        self.progress: Any = None  # progress.Progress: against the first score of six months
+        self.scale = scale  # the scale's id; None for the total
+        self.label = scale or ""  # the scale's label, as the template has it now
+        self.progress: Any = None  # progress.Progress: against the measure's baseline
 
     @property
     def total(self) -> int:
-        return self.entry.score["total"] if self.entry.score else 0
+        """This part's score (the total, or the scale's)."""
+        from hwjournal.measures import part
+
+        value = part(self.entry.score, self.scale)[0]
+        return value if value is not None else 0
 
     @property
     def band(self) -> str | None:
-        return self.entry.score.get("band") if self.entry.score else None
+        from hwjournal.measures import part
+
+        return part(self.entry.score, self.scale)[1]
+
+    @property
+    def name(self) -> str:
+        """The measure's title, and the scale's label for one of its scales."""
+        title = self.entry.title
+        return f"{title}: {self.label}" if self.scale is not None else title
 
     @property
     def change(self) -> int | None:
@@ -93,6 +113,7 @@ class WeekData:
         self.skips: list[Any] = []  # plans.SkipRecord
         self.scores: list[ScoreLine] = []
         self.pairs: list[str] = []  # one sentence a pair of measures judged together
+        self.care_start: dt.date | None = None  # the course of care's first day, when set
         self.withheld = 0  # private entries left out (exports without --include-private)
         self.barriers: dict[str, str] = {}  # barrier code -> words
         # Where the streak and the layouts come from until first asked for; then
@@ -195,8 +216,17 @@ def for_week(
     week_start: str,
     today: dt.date,
     template_dirs: list[str] | None = None,
+    care_start: dt.date | None = None,
 ) -> WeekData:
-    data = gather(journal, week.start, week.end, week_start, today, template_dirs=template_dirs)
+    data = gather(
+        journal,
+        week.start,
+        week.end,
+        week_start,
+        today,
+        template_dirs=template_dirs,
+        care_start=care_start,
+    )
     data.label = week.label
     return data
 
@@ -211,10 +241,13 @@ def gather(
     template: str | None = None,
     template_dirs: list[str] | None = None,
     private: bool = True,
+    care_start: dt.date | None = None,
 ) -> WeekData:
     """Everything about the days start..end (both included). `template` keeps one
     template's entries, homework and skips. With private=False private entries are
-    left out and counted in `withheld`; the homework figures still count them."""
+    left out and counted in `withheld`; the homework figures still count them. A
+    score's status is judged from its measure's first score since `care_start` when
+    set, else from its first in the six months up to `end`."""
     entries = journal.find(
         since=start.isoformat(),
         until=end.isoformat(),
@@ -231,12 +264,15 @@ def gather(
     if template:
         data.assignments = [a for a in data.assignments if a.template == template]
         data.skips = [s for s in data.skips if s.template == template]
+    data.care_start = care_start
     data.scores = score_lines(journal, shown, start, private)
     if data.scores:
         from hwjournal import progress
 
-        progress.add_progress(journal, data.scores, end, private, template_dirs)
-        data.pairs = progress.pair_lines(journal, data.scores, end, private, template_dirs)
+        baselines = progress.add_progress(
+            journal, data.scores, end, private, template_dirs, care_start
+        )
+        data.pairs = progress.pair_lines(data.scores, baselines, template_dirs)
     return data
 
 
@@ -262,41 +298,52 @@ def _days_in_a_row(journal: Journal, last: dt.date) -> int:
 def score_lines(
     journal: Journal, entries: list[Entry], start: dt.date, private: bool = True
 ) -> list[ScoreLine]:
-    """Each scored entry with its measure's last few scores before the span
-    (private ones only when `private`)."""
-    earlier_by_template: dict[str, list[EarlierScore]] = {}
+    """Each scored entry's total and then each of its scales, with that part's last few
+    scores before the span (private ones only when `private`)."""
+    from hwjournal.measures import part, parts_of
+
+    before: dict[str, list[Entry]] = {}
     lines = []
     for entry in entries:
-        if not entry.score or entry.score.get("total") is None:
+        if not isinstance(entry.score, dict):
             continue
-        if entry.template not in earlier_by_template:
-            earlier_by_template[entry.template] = _earlier_scores(
-                journal, entry.template, start, private
-            )
-        lines.append(ScoreLine(entry, earlier_by_template[entry.template]))
+        for scale in parts_of([entry.score]):
+            if part(entry.score, scale)[0] is None:
+                continue
+            if entry.template not in before:
+                before[entry.template] = _scored_before(journal, entry.template, start, private)
+            lines.append(ScoreLine(entry, _earlier(before[entry.template], scale), scale))
     # a second score in the same span compares with the one before it
     for index, line in enumerate(lines):
-        same = [other for other in lines[:index] if other.entry.template == line.entry.template]
+        same = [
+            other
+            for other in lines[:index]
+            if (other.entry.template, other.scale) == (line.entry.template, line.scale)
+        ]
         if same:
-            prior = same[-1].entry
+            prior = same[-1]
             line.earlier = [
-                EarlierScore(prior.date, prior.score["total"], prior.score.get("band")),
+                EarlierScore(prior.entry.date, prior.total, prior.band),
                 *line.earlier,
             ][:EARLIER_SCORES]
     return lines
 
 
-def _earlier_scores(
-    journal: Journal, template: str, start: dt.date, private: bool
-) -> list[EarlierScore]:
+def _scored_before(journal: Journal, template: str, start: dt.date, private: bool) -> list[Entry]:
     from hwjournal.journal import aggregates
 
+    return aggregates.scored_before(journal, template, start.isoformat(), EARLIER_SCORES, private)
+
+
+def _earlier(entries: list[Entry], scale: str | None) -> list[EarlierScore]:
+    """One part's scores in the entries (newest first), where they have it."""
+    from hwjournal.measures import part
+
     found = []
-    for entry in aggregates.scored_before(
-        journal, template, start.isoformat(), EARLIER_SCORES, private
-    ):
-        if entry.score and entry.score.get("total") is not None:
-            found.append(EarlierScore(entry.date, entry.score["total"], entry.score.get("band")))
+    for entry in entries:
+        value, band = part(entry.score, scale)
+        if value is not None:
+            found.append(EarlierScore(entry.date, value, band))
     return found
 
 

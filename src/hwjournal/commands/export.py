@@ -7,6 +7,7 @@ import sys
 
 from hwjournal import export as registry
 from hwjournal import messages
+from hwjournal.config import care_start_of
 from hwjournal.context import Context, say
 from hwjournal.dates import today
 from hwjournal.errors import UsageError
@@ -66,6 +67,7 @@ def run_export(
             include_private=include_private,
             template_dirs=ctx.config.template_dirs,
             name=ctx.config.name,
+            care_start=care_start_of(ctx.config),
         )
         encrypted = journal.encrypted
     text = registry.exporter(fmt).render(data)

@@ -1,5 +1,6 @@
 """hw week [WEEK]: the week at a glance, or its figures as JSON."""
 
+from hwjournal.config import care_start_of
 from hwjournal.context import Context, print_json
 from hwjournal.dates import parse_week, today
 
@@ -10,7 +11,14 @@ def run_week(ctx: Context, *, week: str | None, json: bool) -> int:
     week_start = ctx.config.week_start
     span = parse_week(week if week is not None else "this", week_start)
     journal = ctx.open_journal()
-    data = week_mod.for_week(journal, span, week_start, today(), ctx.config.template_dirs)
+    data = week_mod.for_week(
+        journal,
+        span,
+        week_start,
+        today(),
+        ctx.config.template_dirs,
+        care_start=care_start_of(ctx.config),
+    )
     if json:
         print_json(data.to_json())
         return 0

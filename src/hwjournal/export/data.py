@@ -35,12 +35,21 @@ class MeasureScore:
 
 
 class Measure:
-    """A scored template (PHQ-9, GAD-7) with a score in the span: its scores in the
-    six months up to the span's last day, and its bands as the template has them now."""
+    """A scored template (PHQ-9, GAD-7) with a score in the span, or one scale of it:
+    its scores in the six months up to the span's last day, and its bands as the
+    template has them now."""
 
-    def __init__(self, template: str, title: str, since: dt.date, until: dt.date) -> None:
+    def __init__(
+        self,
+        template: str,
+        title: str,
+        since: dt.date,
+        until: dt.date,
+        scale: str | None = None,
+    ) -> None:
         self.template = template
-        self.title = title
+        self.title = title  # with the scale's label, for one scale
+        self.scale = scale  # the scale's id; None for the total
         self.since = since
         self.until = until
         self.scores: list[MeasureScore] = []  # oldest first
@@ -49,7 +58,7 @@ class Measure:
         self.high: float | None = None  # the highest; None when the template is gone
         self.higher_is_better = False  # a rise is an improvement (WHO-5): tints turn round
         # "reliable improvement since 15 (moderately severe) on 2 Sep": the measure's
-        # status over six months (progress.py), empty when there is none
+        # status against its baseline (progress.py), empty when there is none
         self.status_text = ""
 
 
@@ -127,6 +136,7 @@ def build(
     include_private: bool = False,
     template_dirs: list[str] | None = None,
     name: str = "",
+    care_start: dt.date | None = None,
 ) -> ExportData:
     from hwjournal import __version__, week
     from hwjournal.dates import now_iso
@@ -140,6 +150,7 @@ def build(
         template=template,
         template_dirs=template_dirs,
         private=include_private,
+        care_start=care_start,
     )
     data.label = label
     assignments, skips = stored_plans(journal, data, template, today)
@@ -165,60 +176,79 @@ def measures(
     template_dirs: list[str] | None,
     include_private: bool,
 ) -> list[Measure]:
-    """Each measure scored in the span, in the order of its first score there, with
-    its scores since six months before the span's last day (private ones only
-    when the export includes private entries)."""
+    """Each measure scored in the span (its total, then each of its scales), in the
+    order of its first score there, with its scores since six months before the
+    span's last day (private ones only when the export includes private entries)."""
+    from hwjournal.measures import part
     from hwjournal.trends import DEFAULT_MONTHS, months_before
 
     since = months_before(week.end, DEFAULT_MONTHS)
-    found: dict[str, Measure] = {}
+    found: dict[tuple[str, str | None], Measure] = {}
+    read: dict[str, list[Entry]] = {}
+    scorings: dict[str, Any] = {}  # each template's (steps by id, scoring), read once
     for line in week.scores:
         template_id = line.entry.template
-        if template_id in found:
+        key = (template_id, line.scale)
+        if key in found:
             if line.progress is not None:  # the latest score's status stands for it
-                found[template_id].status_text = line.progress.phrase()
+                found[key].status_text = line.progress.phrase()
             continue
-        measure = Measure(template_id, line.entry.title, since, week.end)
+        measure = Measure(template_id, line.name, since, week.end, line.scale)
         if line.progress is not None:
             measure.status_text = line.progress.phrase()
-        entries = journal.find(
-            since=since.isoformat(),
-            until=week.end.isoformat(),
-            template=template_id,
-            limit=None,
-            newest_first=False,
-        )
+        if template_id not in read:
+            read[template_id] = journal.find(
+                since=since.isoformat(),
+                until=week.end.isoformat(),
+                template=template_id,
+                limit=None,
+                newest_first=False,
+            )
         start = week.start.isoformat()
-        for entry in entries:
+        for entry in read[template_id]:
             if entry.private and not include_private:
                 continue
-            score = entry.score or {}
-            if score.get("total") is None:
+            value, band = part(entry.score, line.scale)
+            if value is None:
                 continue
-            in_span = entry.date >= start
-            measure.scores.append(
-                MeasureScore(entry.date, score["total"], score.get("band"), in_span)
-            )
-        _scale_of(measure, template_dirs)
-        found[template_id] = measure
+            measure.scores.append(MeasureScore(entry.date, value, band, entry.date >= start))
+        if template_id not in scorings:
+            scorings[template_id] = _scoring_of(template_id, template_dirs)
+        _scale_of(measure, scorings[template_id])
+        found[key] = measure
     return list(found.values())
 
 
-def _scale_of(measure: Measure, template_dirs: list[str] | None) -> None:
-    """The bands and the score range from the template as it is now, if it still is."""
+def _scoring_of(template_id: str, template_dirs: list[str] | None) -> Any:
+    """(steps by id, scoring) of the template as it is now; None when it is gone."""
     from hwjournal import templates
     from hwjournal.errors import HwError
 
     try:
-        template = templates.find(measure.template, template_dirs)
+        template = templates.find(template_id, template_dirs)
     except HwError:
+        return None
+    return {s.id: s for s in template.steps}, template.scoring
+
+
+def _scale_of(measure: Measure, found: Any) -> None:
+    """The bands and the score range from the template as it is now, if it still is."""
+    steps, scoring = found or ({}, None)
+    scale = scoring.scale(measure.scale) if scoring else None
+    if scale is None:
         return
-    total = template.scoring.total if template.scoring else None
-    if total is None:
-        return
-    measure.bands = [(band.max, band.label) for band in total.bands]
-    measure.low, measure.high = total.extent({s.id: s for s in template.steps})
-    measure.higher_is_better = total.higher_is_better
+    measure.bands = [(band.max, band.label) for band in scale.bands]
+    measure.low, measure.high = scale.extent(steps)
+    measure.higher_is_better = scale.higher_is_better
+
+
+def baseline_text(week: WeekData) -> str:
+    """Which baseline the scores' statuses are judged from; empty when none has one."""
+    if not (any(line.progress for line in week.scores) or week.pairs):
+        return ""
+    from hwjournal.progress import baseline_sentence
+
+    return baseline_sentence(week.care_start, week.end)
 
 
 # ---------------------------------------------------------------- what the reports say

@@ -138,6 +138,7 @@ def report(data: ExportData) -> dict[str, Any]:
         "screening_note": messages.SCREENING_NOTE,
         "scores": _scores(data),
         "pairs": list(data.week.pairs),
+        "baseline": shared.baseline_text(week),
         "measures": [
             {
                 "title": measure.title,
@@ -177,7 +178,7 @@ def _scores(data: ExportData) -> list[dict[str, Any]]:
     return [
         {
             "date": line.entry.date,
-            "measure": line.entry.title,
+            "measure": line.name,
             "score": line.total,
             "band": line.band or "",
             "change": change_phrase(line, str),

@@ -166,7 +166,7 @@ def _scores(data: ExportData) -> list[str]:
         rows.append(
             [
                 line.entry.date,
-                inline(line.entry.title),
+                inline(line.name),
                 str(line.total),
                 inline(line.band or ""),
                 inline(change_phrase(line, str)),
@@ -175,15 +175,18 @@ def _scores(data: ExportData) -> list[str]:
             ]
         )
     headers = ["Date", "Measure", "Score", "Band", "Against the last one", "Earlier"]
-    headers += ["Over six months"]  # the status against the first score of six months
-    pairs = [inline(sentence) for sentence in data.week.pairs]
+    headers += ["Status"]  # against the measure's baseline (progress.py)
+    after = [inline(sentence) for sentence in data.week.pairs]
+    baseline = shared.baseline_text(data.week)
+    if baseline:
+        after.append(baseline)
     return [
         "## Screening scores",
         "",
         messages.SCREENING_NOTE,
         "",
         *table(headers, rows),
-        *(["", *pairs] if pairs else []),
+        *(["", *after] if after else []),
     ]
 
 

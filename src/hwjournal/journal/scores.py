@@ -15,14 +15,17 @@ _BETWEEN = (
     "SELECT template, date, id, score FROM entries INDEXED BY entries_scored "
     "WHERE status = 'complete' AND score IS NOT NULL AND date BETWEEN ? AND ?"
 )
-# The first score of a template on or after a day that has the part asked for (the
-# total, or one scale): the index is in date order, so this reads from that day on
-# only as far as the first match.
+# The first score of a template on or after a day (and up to another, when given)
+# that has the part asked for (the total, or one scale): the index is in date order,
+# so this reads from that day on only as far as the first match.
 _FIRST_SINCE = (
     "SELECT date, id, score FROM entries INDEXED BY entries_scored "
-    "WHERE status = 'complete' AND score IS NOT NULL AND date >= ? AND template = ? "
-    "AND json_extract(score, ?) IS NOT NULL ORDER BY date, id LIMIT 1"
+    "WHERE status = 'complete' AND score IS NOT NULL AND date >= ? AND date <= ? "
+    "AND template = ? AND json_extract(score, ?) IS NOT NULL{private} "
+    "ORDER BY date, id LIMIT 1"
 )
+# Past any date an entry can hold: "no last day".
+_NO_END = "9999-99-99"
 
 
 def between(
@@ -46,14 +49,21 @@ def between(
 
 
 def first_since(
-    journal: Journal, template: str, since: str, scale: str | None
+    journal: Journal,
+    template: str,
+    since: str,
+    scale: str | None,
+    until: str | None = None,
+    private: bool = True,
 ) -> tuple[str, int, dict[str, Any]] | None:
-    """(date, entry id, score) of the template's first score on or after `since` that
-    has its total (scale None) or that scale."""
+    """(date, entry id, score) of the template's first score on or after `since` (and
+    on or before `until`, when given) that has its total (scale None) or that scale;
+    private entries' only when `private`."""
     import json
 
     path = "$.total" if scale is None else f'$.scales."{scale}".score'
-    row = journal.db.execute(_FIRST_SINCE, (since, template, path)).fetchone()
+    sql = _FIRST_SINCE.format(private="" if private else " AND private = 0")
+    row = journal.db.execute(sql, (since, until or _NO_END, template, path)).fetchone()
     if row is None:
         return None
     return row[0], row[1], json.loads(row[2])

@@ -237,28 +237,43 @@ def _in_the_way(data: WeekData) -> list[Any]:
 def _scores(data: WeekData) -> list[Any]:
     from rich.text import Text
 
-    from hwjournal.render.words import scale_texts
+    from hwjournal.progress import baseline_sentence
 
     parts: list[Any] = [_section("Screening scores")]
+    shown: set[int] = set()  # entries whose heading line is out
     for line in data.scores:
-        text = Text(short_day(dt.date.fromisoformat(line.entry.date)) + "  ", style="hw.label")
-        text.append(display.text(line.entry.title))
-        text.append("  ")
-        text.append(score_phrase(line), style="hw.note")
-        text.append("  ")
-        text.append(change_phrase(line), style="hw.label")
-        parts.append(_indent(text, 2))
-        for scale in scale_texts(line.entry.score, line.entry.template):
-            parts.append(_indent(display.text(scale, "hw.note"), 4))
-        if line.progress:  # the status against the first score of six months
+        if line.entry.id not in shown:  # the date and title, with the total where it has one
+            shown.add(line.entry.id)
+            text = Text(short_day(dt.date.fromisoformat(line.entry.date)) + "  ", style="hw.label")
+            text.append(display.text(line.entry.title))
+            parts.append(_indent(text, 2))
+            if line.scale is None:
+                text.append("  ")
+                _score_words(text, line)
+        if line.scale is not None:  # one scale: its label, score and band, under the title
+            text = display.text(line.label + ": ")
+            _score_words(text, line)
+            parts.append(_indent(text, 4))
+        indent = 4 if line.scale is None else 6
+        if line.progress:  # the status against the measure's baseline
             style = "hw.warn" if line.progress.deteriorated else "hw.note"
-            parts.append(_indent(Text(line.progress.phrase(day_month), style=style), 4))
-        if len(line.earlier) > 1:
+            parts.append(_indent(Text(line.progress.phrase(day_month), style=style), indent))
+        if line.scale is None and len(line.earlier) > 1:
             parts.append(_indent(_trail(line), 4))
     for sentence in data.pairs:
         parts.append(_indent(display.text(sentence), 2))
+    if any(line.progress for line in data.scores) or data.pairs:
+        sentence = baseline_sentence(data.care_start, data.end)
+        parts.append(_indent(Text(sentence, style="hw.help"), 2))
     parts.append(_indent(Text(messages.SCREENING_NOTE, style="hw.help"), 2))
     return parts
+
+
+def _score_words(text: Any, line: ScoreLine) -> None:
+    """12 (moderate)  3 lower than on 2 Nov (15), added to a line."""
+    text.append(score_phrase(line), style="hw.note")
+    text.append("  ")
+    text.append(change_phrase(line), style="hw.label")
 
 
 def _trail(line: ScoreLine) -> Any:

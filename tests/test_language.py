@@ -1,0 +1,68 @@
+"""Which language hw speaks: the setting, else the locale, else English (language.py),
+and `hw config set language` refusing a language hw has no words for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tests.helpers import hw_here
+
+from hwjournal import config
+from hwjournal.context import Context
+from hwjournal.language import from_locale, resolve
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({}, "en"),
+        ({"LANG": "es_MX.UTF-8"}, "es"),
+        ({"LANG": "es"}, "es"),
+        ({"LANG": "es_ES@euro"}, "es"),
+        ({"LANG": "fr_FR.UTF-8"}, "en"),  # a language hw lacks: English, silently
+        ({"LANG": "C.UTF-8"}, "en"),
+        ({"LANG": "es_AR.UTF-8", "LC_ALL": "en_GB.UTF-8"}, "en"),  # LC_ALL before LANG
+        ({"LANG": "en_US.UTF-8", "LC_MESSAGES": "es_CL.UTF-8"}, "es"),
+        ({"LANG": "en_US.UTF-8", "LANGUAGE": "fr:es:en"}, "es"),  # the first hw has
+        ({"LANG": "es_CO.UTF-8", "LANGUAGE": ""}, "es"),  # set but empty: not set
+    ],
+)
+def test_the_first_locale_variable_set_decides(environ: dict[str, str], expected: str) -> None:
+    assert from_locale(environ) == expected
+
+
+def test_the_setting_wins_over_the_locale_and_an_unknown_one_falls_back() -> None:
+    assert resolve("es", {"LANG": "en_US.UTF-8"}) == "es"
+    assert resolve("en", {"LANG": "es_ES.UTF-8"}) == "en"
+    assert resolve("", {"LANG": "es_ES.UTF-8"}) == "es"
+    assert resolve("fr", {"LANG": "es_ES.UTF-8"}) == "es"  # hand-written in the file
+
+
+def test_config_set_language_is_kept_and_read_back(hw_home: Path) -> None:
+    result = hw_here("config", "set", "language", "ES")
+    assert result.code == 0, result.err
+    assert config.load().language == "es"
+    assert Context().language == "es"
+    assert hw_here("config", "show", "--json").json()["language"] == "es"
+
+
+@pytest.mark.parametrize("value", ["fr", "español", "e5"])
+def test_config_set_refuses_a_language_hw_lacks(hw_home: Path, value: str) -> None:
+    hw_here("config", "set", "name", "Sam")
+    before = (hw_home / "config.toml").read_bytes()
+    result = hw_here("config", "set", "language", value)
+    assert result.code == 2
+    assert f"'{value}'" in result.err and "en, es" in result.err
+    assert "Traceback" not in result.err
+    assert (hw_home / "config.toml").read_bytes() == before
+
+
+def test_a_language_hw_lacks_in_the_file_means_english(
+    hw_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hw_home.mkdir(parents=True, exist_ok=True)
+    (hw_home / "config.toml").write_text('language = "fr"\n')
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    assert Context().language == "en"
+    assert hw_here("config", "show", "--json").code == 0
