@@ -84,3 +84,18 @@ def test_a_caseload_on_two_cores_reads_as_on_one(clients: Path, tmp_path: Path, 
         str(clients / "zz-bad.json"), str(empty), str(clients / "aa-list.json"),
         str(clients / "zz-bad.json"), str(tmp_path / "gone.json"),
     ]  # fmt: skip
+
+
+def test_the_homework_journal_keeps_no_search_index_and_the_others_do():
+    from hwjournal.journal.memory import in_memory
+
+    def names(search: bool) -> set[str]:
+        journal = in_memory("client.json", search=search)
+        try:
+            return {row[0] for row in journal.db.execute("SELECT name FROM sqlite_master")}
+        finally:
+            journal.close()
+
+    index = {"entries_fts", "entries_fts_insert", "entries_fts_delete", "entries_fts_update"}
+    assert index <= names(True) and not index & names(False)
+    assert {"entries", "assignments", "skips"} <= names(False)

@@ -187,7 +187,7 @@ def _homework(client: Client, summary: Summary, today: dt.date) -> None:
     low = min([start.isoformat()] + [a.start for a in summary.assignments if a.schedule == "once"])
     entries, links = summary.counted(low, end.isoformat())
     batch = Batch("hw-json", entries, links, summary.assignments, summary.skips)
-    journal = in_memory(file.path)
+    journal = in_memory(file.path, search=False)
     try:
         titles = {a.template: a.template for a in summary.assignments}
         write_batch(journal, batch, titles=titles)

@@ -39,6 +39,7 @@ from hwjournal.journal import Entry
 _FIRST, _LAST = "1900-01-01", "2199-12-31"  # dates.FIRST_DAY and LAST_DAY, as text
 _STEPS = b'"steps": ['  # as hw writes an entry's steps (json.dumps' separators)
 _DISTINCT = 32  # lists of steps remembered; a file with more keeps the rest as it is
+_HEAD = 48  # bytes that tell most lists apart (their first step's id), to look them up
 # Bytes decoded to find where a list of steps ends: first a few (a list is about two
 # thousand), then more, up to a longest.
 _FIRST_LOOK, _LONGEST = 1 << 12, 1 << 21
@@ -127,20 +128,23 @@ def _without_steps(raw: bytes) -> bytes:
     at = raw.find(_STEPS)
     if at == -1:
         return raw
-    known: list[bytes] = []
+    known: dict[bytes, list[bytes]] = {}  # the lists found, by their first bytes
+    distinct = 0
     pieces = []
     copied = 0
     while at != -1:
         value = at + len(_STEPS) - 1  # the list's "["
-        for steps in known:
+        head = raw[value : value + _HEAD]
+        for steps in known.get(head, ()):
             if raw.startswith(steps, value):
                 break
         else:
-            found = None if len(known) == _DISTINCT else _steps_at(raw, value)
+            found = None if distinct == _DISTINCT else _steps_at(raw, value)
             if found is None:
                 break  # the rest stays as it is
             steps = found
-            known.append(steps)
+            known.setdefault(head, []).append(steps)
+            distinct += 1
         pieces += (raw[copied:value], b"null")
         copied = value + len(steps)
         at = raw.find(_STEPS, copied)
