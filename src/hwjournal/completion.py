@@ -13,12 +13,14 @@ import os
 
 
 def template_ids(incomplete: str) -> list[tuple[str, str]]:
-    """Every template id (built-in and the person's own) starting with `incomplete`."""
+    """Every template id (built-in and the person's own) starting with `incomplete`,
+    each with its title in the person's language."""
     from hwjournal import config, templates
+    from hwjournal.language import resolve
 
     try:
-        extra = config.load().template_dirs
-        found = templates.catalog(extra).templates
+        settings = config.load()
+        found = templates.catalog(settings.template_dirs, resolve(settings.language)).templates
     except Exception:  # a completion must never print a traceback
         return []
     return [(tid, t.title) for tid, t in found.items() if tid.startswith(incomplete)]

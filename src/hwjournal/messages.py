@@ -875,3 +875,22 @@ DAYLIO_TIME = "the time {value} is not a time like 23:10 or 10:05 pm"
 HWJSON_VERSION = "'version' should be a whole number, like 1"
 HWJSON_LIST = "'{key}' should be a list"
 JRNL_NOT_EXPORT = 'this is not a jrnl JSON export (no "entries" list)'
+
+# ---------------------------------------------------------------- template overlays (overlays.py)
+OVERLAY_KEY_UNKNOWN = "an overlay has no key '{key}' (it takes only: {allowed})"
+OVERLAY_ID = 'this overlay should say id = "{id}", the template it translates'
+OVERLAY_NEEDS_ID = "an overlay needs 'id', the id of the template it translates"
+OVERLAY_NO_TEMPLATE = "there is no template '{id}' for this overlay to translate"
+OVERLAY_TEXT = "should be text, and not empty"
+OVERLAY_TEXT_MISSING = "the template has '{key}' here: the overlay needs it translated"
+OVERLAY_NOT_IN_TEMPLATE = "the template has no '{key}' here, so the overlay cannot either"
+OVERLAY_STEPS = "'steps' should be a list of [[steps]] tables"
+OVERLAY_STEP_MISSING = "the template's step '{id}' is not translated: add a [[steps]] for it"
+OVERLAY_NO_SUCH_STEP = "the template has no step '{id}'"
+OVERLAY_TYPE = "the template's step is of type '{type}': say the same here"
+OVERLAY_OPTIONS = "the template's step has {count} options: give as many, in the same order"
+OVERLAY_LABELS = "the template's labels are for {numbers}: label those numbers, no others"
+OVERLAY_SKIPPED = "Showed the template in English: its translation does not fit it ({problem})"
+OVERLAY_VALID = "{mark} {path}: the {language} text of {id} is complete."
+# A published instrument kept in its original language in a translated run, said once.
+INSTRUMENT_ORIGINAL = "This questionnaire is shown in English, its original language, as published."

@@ -32,13 +32,15 @@ def steps_of(entry: Entry) -> list[Step]:
     return [Step.from_snapshot(s) for s in entry.steps]
 
 
-def template_now(entry: Entry, template_dirs: list[str] | None) -> Template | None:
-    """The entry's template as it is now; None when it is gone (the entry's own
-    steps are enough to go on with)."""
+def template_now(
+    entry: Entry, template_dirs: list[str] | None, language: str = ""
+) -> Template | None:
+    """The entry's template as it is now, in the run's language; None when it is
+    gone (the entry's own steps are enough to go on with)."""
     from hwjournal import templates
 
     try:
-        return templates.find(entry.template, template_dirs)
+        return templates.find(entry.template, template_dirs, language=language)
     except UsageError:
         return None
 
@@ -61,11 +63,27 @@ def new_entry(template: Template, day: str, tags: list[str], private: bool) -> E
     )
 
 
+def shape(steps: list[Step]) -> list[tuple[Any, ...]]:
+    """What scoring and alerts read of steps, and no text: ids, types, option counts,
+    points, ranges and levels. An entry's snapshot and its template in another
+    language have the same shape."""
+    return [
+        (s.id, s.type, len(s.options), s.values, s.reverse, s.min, s.max, s.alert_at)
+        for s in steps
+        if s.answerable
+    ]
+
+
 def scoring_template(entry: Entry, template: Template | None) -> Template | None:
-    """The template whose scoring applies: the live one if it still matches the snapshot."""
-    if template is not None and template.id == entry.template and template.scoring:
-        return template
-    return None
+    """The template whose scoring applies: the live one if it still matches the
+    snapshot. Where the shapes match, its scoring reads the entry's own steps (a
+    choice answer is the option's text in the language the entry was written in)."""
+    if template is None or template.id != entry.template or not template.scoring:
+        return None
+    steps = steps_of(entry)
+    if shape(steps) == shape(template.steps):
+        return Template(id=template.id, title=entry.title, steps=steps, scoring=template.scoring)
+    return template
 
 
 def fill(entry: Entry, answers: dict[str, Any], template: Template | None) -> Entry:

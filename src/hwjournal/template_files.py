@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 import shlex
 
-from hwjournal import messages
+from hwjournal import messages, sources
+from hwjournal.errors import TemplateError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -76,6 +77,41 @@ def key_on(text: str, line: int | None) -> str | None:
         return None
     match = re.match(r"\s*([A-Za-z0-9_-]+)\s*(=|$)", lines[line - 1])
     return match.group(1) if match else None
+
+
+def read(path: str) -> tuple[dict[str, Any], str]:
+    """A template (or overlay) file's table and text; TemplateError naming the file,
+    and the line where TOML gives it, when it cannot be read or parsed."""
+    import tomllib
+
+    try:
+        with sources.open_file(path, sources.SMALL_FILE, "template") as fh:
+            raw = fh.read()
+    except sources.FileProblem as exc:
+        raise TemplateError(
+            path, messages.TEMPLATE_UNREADABLE.format(problem=exc.problem)
+        ) from None
+    except OSError as exc:
+        raise TemplateError(
+            path, messages.TEMPLATE_UNREADABLE.format(problem=exc.strerror)
+        ) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise TemplateError(path, messages.TEMPLATE_NOT_UTF8) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"line (\d+)", str(exc))
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        line = opening_line(text, int(match.group(1)) if match else None)
+        raise TemplateError(
+            path,
+            messages.TEMPLATE_NOT_TOML.format(problem=message),
+            key=key_on(text, line),
+            line=line,
+        ) from None
+    return data, text
 
 
 # ---------------------------------------------------------------- writing

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 
-from hwjournal import measure_checks, messages, paths, sources, template_files
+from hwjournal import measure_checks, messages, paths, template_files
 from hwjournal.errors import NotFoundError, TemplateError, UsageError
 from hwjournal.measures import Band, Scoring
 from hwjournal.steps import KIND_NAMES, Step, is_mood_step, kind_ok, parse_step
@@ -56,7 +56,12 @@ TOP_KEYS = {
 
 class Template:
     """One exercise as loaded from its file: its top-level keys, its steps, where it
-    came from (path, builtin, overrides_builtin) and the file's data as read (raw)."""
+    came from (path, builtin, overrides_builtin) and the file's data as read (raw).
+    `language`: the overlay's language when one was applied (overlays.py), and
+    `original` when that overlay keeps a published instrument's items as published."""
+
+    language = ""
+    original = False
 
     def __init__(
         self,
@@ -269,35 +274,7 @@ def from_data(data: dict[str, Any], path: str = "<template>", text: str = "") ->
 
 
 def load_file(path: str) -> Template:
-    import tomllib
-
-    try:
-        with sources.open_file(path, sources.SMALL_FILE, "template") as fh:
-            raw = fh.read()
-    except sources.FileProblem as exc:
-        raise TemplateError(
-            path, messages.TEMPLATE_UNREADABLE.format(problem=exc.problem)
-        ) from None
-    except OSError as exc:
-        raise TemplateError(
-            path, messages.TEMPLATE_UNREADABLE.format(problem=exc.strerror)
-        ) from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise TemplateError(path, messages.TEMPLATE_NOT_UTF8) from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"line (\d+)", str(exc))
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        line = template_files.opening_line(text, int(match.group(1)) if match else None)
-        raise TemplateError(
-            path,
-            messages.TEMPLATE_NOT_TOML.format(problem=message),
-            key=template_files.key_on(text, line),
-            line=line,
-        ) from None
+    data, text = template_files.read(path)
     return from_data(data, path, text)
 
 
@@ -340,8 +317,12 @@ class Catalog:
         self.problems = problems
 
 
-def catalog(extra_dirs: list[str] | None = None) -> Catalog:
-    """Every template: built-ins, then user templates over them by id."""
+def catalog(
+    extra_dirs: list[str] | None = None, language: str = "", on_problem: Any = None
+) -> Catalog:
+    """Every template: built-ins, then user templates over them by id; in
+    `language` where a template has an overlay in it (overlays.py), an overlay that
+    cannot be used told to `on_problem`."""
     found: dict[str, Template] = {}
     problems: list[TemplateError] = []
     for path in _toml_files(paths.builtin_templates_dir()):
@@ -360,10 +341,29 @@ def catalog(extra_dirs: list[str] | None = None) -> Catalog:
     for template_id, template in user.items():
         template.overrides_builtin = template_id in found and found[template_id].builtin
         found[template_id] = template
+    if language and language != "en":
+        from hwjournal import overlays
+
+        found = {k: overlays.load(t, language, from_data, on_problem) for k, t in found.items()}
     return Catalog(dict(sorted(found.items())), problems)
 
 
-def find(template_id: str, extra_dirs: list[str] | None = None, on_problem: Any = None) -> Template:
+def find(
+    template_id: str,
+    extra_dirs: list[str] | None = None,
+    on_problem: Any = None,
+    language: str = "",
+) -> Template:
+    """The template with this id, in `language` where it has an overlay in it."""
+    template = _find(template_id, extra_dirs, on_problem)
+    if language and language != "en":
+        from hwjournal import overlays
+
+        return overlays.load(template, language, from_data, on_problem)
+    return template
+
+
+def _find(template_id: str, extra_dirs: list[str] | None, on_problem: Any) -> Template:
     """The template with this id. Looks for `<id>.toml` first so that starting one
     template does not parse all of them. A broken file of one's own that shadows a
     built-in: `on_problem` is told so, in a sentence, and the built-in is used."""

@@ -20,6 +20,10 @@ def run_due(ctx: Context, *, date: str | None, json: bool, count: bool) -> int:
         # a bare number: valid JSON too, so --count --json needs no special case
         sys.stdout.write(f"{len(plan.due)}\n")
         return 0
+    if ctx.language != "en" and plan.due:
+        from hwjournal.overlays import retitle
+
+        retitle(plan.due, ctx.language, ctx.config.template_dirs)
     if json:
         print_json([due.to_json() for due in plan.due])
         return 0

@@ -23,7 +23,11 @@ def run_start(
     no_input: bool,
     json: bool,
 ) -> int:
-    template = templates.find(template_id, ctx.config.template_dirs, on_problem=say)
+    template = templates.find(
+        template_id, ctx.config.template_dirs, on_problem=say, language=ctx.language
+    )
+    if template.original:  # a published instrument kept as published, said once
+        say(messages.INSTRUMENT_ORIGINAL)
     given = answers.given(template, answer, answers_json)
     day = (parse_date(date) if date is not None else today()).isoformat()
     tags, mood = answers.checked_tags(tag), answers.checked_mood(mood)
@@ -48,7 +52,7 @@ def run_resume(
     journal = ctx.open_journal(write=True)
     entry = Session.draft(journal, entry_id)
     mood = answers.checked_mood(mood)
-    template = template_now(entry, ctx.config.template_dirs)
+    template = template_now(entry, ctx.config.template_dirs, ctx.language)
     session = Session.resume(journal, entry, template, answer or [])
     return _run(ctx, session, mood, json, stdin_is_terminal() and not no_input)
 

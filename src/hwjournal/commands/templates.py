@@ -2,13 +2,13 @@
 
 import os
 
-from hwjournal import messages, templates
+from hwjournal import messages, overlays, templates
 from hwjournal.context import Context, print_json, say
 from hwjournal.errors import TemplateError, UsageError
 
 
 def _catalog(ctx: Context) -> templates.Catalog:
-    found = templates.catalog(ctx.config.template_dirs)
+    found = templates.catalog(ctx.config.template_dirs, ctx.language, on_problem=say)
     for problem in found.problems:
         say(messages.TEMPLATE_SKIPPED_BROKEN.format(problem=problem.message))
     return found
@@ -40,7 +40,11 @@ def run_list(ctx: Context, *, modality: str | None, goal: str | None, json: bool
 
 
 def run_show(ctx: Context, *, template_id: str, json: bool) -> int:
-    template = templates.find(template_id, ctx.config.template_dirs)
+    template = templates.find(
+        template_id, ctx.config.template_dirs, on_problem=say, language=ctx.language
+    )
+    if template.original:
+        say(messages.INSTRUMENT_ORIGINAL)
     if json:
         print_json(template.to_json())
         return 0
@@ -63,8 +67,12 @@ def run_validate(ctx: Context, *, files: list[str], json: bool) -> int:
     # marks in words for a screen reader or braille display
     good, bad = ("ok:", "problem:") if ctx.plain else ("✓", "✗")
     for path in files:
+        overlay = overlays.is_overlay(path)
         try:
-            template = templates.load_file(path)
+            if overlay:
+                template = _overlay(path, ctx.config.template_dirs)
+            else:
+                template = templates.load_file(path)
         except TemplateError as exc:
             failed = True
             results.append(
@@ -80,7 +88,7 @@ def run_validate(ctx: Context, *, files: list[str], json: bool) -> int:
             if not json:
                 say(messages.TEMPLATE_INVALID.format(mark=bad, problem=exc.message))
             continue
-        warnings = templates.warnings_for(template)
+        warnings = [] if overlay else templates.warnings_for(template)
         results.append(
             {
                 "path": path,
@@ -90,12 +98,49 @@ def run_validate(ctx: Context, *, files: list[str], json: bool) -> int:
                 "key": None,
                 "line": None,
                 "warnings": warnings,
+                "language": template.language or None,
             }
         )
-        if not json:
+        if not json and overlay:
+            language = template.language
+            say(
+                messages.OVERLAY_VALID.format(
+                    mark=good, path=path, language=language, id=template.id
+                )
+            )
+        elif not json:
             say(messages.TEMPLATE_VALID.format(mark=good, path=path, id=template.id))
             for warning in warnings:
                 say(messages.TEMPLATE_NOTE.format(note=warning))
     if json:
         print_json(results)
     return 1 if failed else 0
+
+
+def _overlay(path: str, extra_dirs: list[str] | None) -> templates.Template:
+    """An overlay file checked against its template (named by the overlay's `id`:
+    the template beside the overlay's folder, else any template hw knows); the
+    template, translated. TemplateError for anything wrong."""
+    from hwjournal import template_files
+    from hwjournal.errors import HwError
+
+    data, text = template_files.read(path)
+    template_id = data.get("id")
+    if not isinstance(template_id, str) or not templates.TEMPLATE_ID.match(template_id):
+        line = template_files.line_of(text, "id")
+        raise TemplateError(path, messages.OVERLAY_NEEDS_ID, key="id", line=line)
+    folder = os.path.dirname(os.path.dirname(os.path.abspath(path)))
+    beside = os.path.join(folder, f"{template_id}.toml")
+    try:
+        if os.path.isfile(beside):
+            template = templates.load_file(beside)
+        else:
+            template = templates.find(template_id, extra_dirs)
+    except HwError:
+        line = template_files.line_of(text, "id")
+        message = messages.OVERLAY_NO_TEMPLATE.format(id=template_id)
+        raise TemplateError(path, message, key="id", line=line) from None
+    overlays.check(template, data, path, text)
+    translated = overlays.apply(template, data, path, text, templates.from_data)
+    translated.language = os.path.basename(os.path.dirname(os.path.abspath(path)))
+    return translated

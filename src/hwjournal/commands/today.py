@@ -37,6 +37,10 @@ def run_today(ctx: Context, today: dt.date | None = None) -> int:
     now = today or current_day()
     journal = ctx.open_journal()
     plan = plans.day_plan(journal, now, ctx.config.week_start)
+    if ctx.language != "en" and plan.due:
+        from hwjournal.overlays import retitle
+
+        retitle(plan.due, ctx.language, ctx.config.template_dirs)
     has_assignments = bool(plans.list_assignments(journal, include_ended=False, today=now))
     last = journal.last_entry()
     draft = journal.newest_draft()
