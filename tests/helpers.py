@@ -116,6 +116,21 @@ def spawn_hw(
     )
 
 
+def interrupt(child, reaction: str, tries: int = 3) -> None:
+    """Ctrl-C as a person presses it, and again if the first was lost, until hw shows
+    `reaction`. Python's readline misses a SIGINT that lands after it printed its prompt
+    but before it waits for a key (the signal is noted, then nothing checks it until the
+    next key); a person in that instant just presses Ctrl-C again."""
+    import pexpect
+
+    for attempt in range(tries):
+        child.sendcontrol("c")
+        last = attempt == tries - 1
+        if child.expect([reaction, pexpect.TIMEOUT], timeout=60 if last else 5) == 0:
+            return
+    raise AssertionError(f"{reaction!r} never came after {tries} presses of Ctrl-C")
+
+
 def finish(child) -> int:
     """Wait for the child to end; its exit status."""
     import pexpect

@@ -9,7 +9,7 @@ import re
 import pexpect
 import pytest
 
-from helpers import finish, run_hw, spawn_hw
+from helpers import finish, interrupt, run_hw, spawn_hw
 from hwjournal import fast, spec, steps
 from hwjournal.context import Context, wrap
 
@@ -140,7 +140,7 @@ def test_phq9_at_a_terminal_lists_each_answer_on_its_own_line(hw):
     listed = "\n".join(line.rstrip() for line in child.before.split("\r\n"))
     child.sendline("several days")  # its words are taken too
     child.expect("Feeling down")
-    child.sendcontrol("c")
+    interrupt(child, "kept as draft")
     assert finish(child) == 130
     assert "  0  Not at all\n  1  Several days\n  2  More than half the days\n" in listed
     assert "(0 Not at all" not in listed

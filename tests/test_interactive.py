@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pexpect
 
-from helpers import REPO, finish, run_hw, spawn_hw
+from helpers import REPO, finish, interrupt, run_hw, spawn_hw
 
 
 def answer_up_to_reflection(child: pexpect.spawn) -> None:
@@ -182,8 +182,7 @@ def test_answers_given_up_front_are_not_asked_again(every_type):
     child.expect("Some free writing")  # 'line' was given: not asked
     child.sendeof()
     child.expect("Pick one")  # 'level' was given: not asked
-    child.sendcontrol("c")
-    child.expect(r"kept as draft (\d+)")
+    interrupt(child, r"kept as draft (\d+)")
     draft_id = child.match.group(1)
     assert finish(child) == 130
     draft = run_hw("show", draft_id, "--json").json()
@@ -195,8 +194,7 @@ def test_ctrl_c_before_any_answer_saves_nothing(every_type):
     child.expect("Press Enter when you are ready")
     child.sendline("")
     child.expect("A line of text")
-    child.sendcontrol("c")
-    child.expect("nothing was saved")
+    interrupt(child, "nothing was saved")
     assert finish(child) == 130
     assert run_hw("log", "--drafts", "--json").json() == []
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.helpers import hw_here
 
+from helpers import hw_here
 from hwjournal import config
 from hwjournal.context import Context
 from hwjournal.language import from_locale, resolve
