@@ -24,7 +24,7 @@ from typing import Any
 
 from hwjournal import measures
 from hwjournal.errors import HwError
-from hwjournal.importing.client import ClientFile, client_of, read_text
+from hwjournal.importing.client import ClientFile, client_of, read_bytes
 from hwjournal.importing.summary import Summary, summarise
 
 
@@ -154,7 +154,7 @@ def client_files(paths: list[str], on_problem: Callable[[str, str], None]) -> It
 
 def read_client(path: str, today: dt.date, thresholds: Thresholds) -> Client:
     """One client's row; ImportProblem or FileProblem for a file hw cannot read."""
-    summary = summarise(read_text(path), path)
+    summary = summarise(read_bytes(path), path)
     client = Client(client_of(path, summary.header, [e.date for e in summary.entries]))
     shown = [e for e in summary.entries if not e.private]
     client.last_entry = max((e.date for e in shown), default=None)
@@ -187,7 +187,7 @@ def _homework(client: Client, summary: Summary, today: dt.date) -> None:
     low = min([start.isoformat()] + [a.start for a in summary.assignments if a.schedule == "once"])
     entries, links = summary.counted(low, end.isoformat())
     batch = Batch("hw-json", entries, links, summary.assignments, summary.skips)
-    journal = in_memory(file.path)
+    journal = in_memory(file.path, search=False)
     try:
         titles = {a.template: a.template for a in summary.assignments}
         write_batch(journal, batch, titles=titles)
@@ -227,16 +227,32 @@ def read_all(
     on_problem: Callable[[str, str], None],
 ) -> list[Client]:
     """Every readable client, in the caseload's order; each file that cannot be read is
-    told to on_problem(path, what is wrong) and passed over."""
+    told to on_problem(path, what is wrong) and passed over, in the order named. Many
+    files are read on every core (hwjournal.forked)."""
+    from hwjournal import forked
+
+    named: list[tuple[str, str | None]] = []  # each path, and what is wrong before reading
+    for path in client_files(paths, lambda where, problem: named.append((where, problem))):
+        named.append((path, None))
+    files = [path for path, problem in named if problem is None]
     thresholds = Thresholds(template_dirs)
-    clients = []
-    for path in client_files(paths, on_problem):
+
+    def read_one(path: str) -> Client | str:
         try:
-            clients.append(read_client(path, today, thresholds))
+            return read_client(path, today, thresholds)
         except Exception as exc:  # one file's trouble never hides the other clients
             if os.environ.get("HW_DEBUG") == "1" and not isinstance(exc, HwError):
                 raise
-            on_problem(path, problem_of(exc, path))
+            return problem_of(exc, path)
+
+    found = iter(forked.map_forked(read_one, files, forked.workers_for(len(files))))
+    clients = []
+    for path, problem in named:
+        result = problem if problem is not None else next(found)
+        if isinstance(result, str):
+            on_problem(path, result)
+        else:
+            clients.append(result)
     clients.sort(key=Client.order)
     return clients
 

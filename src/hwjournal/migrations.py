@@ -6,8 +6,10 @@ journal is always at a whole version. Append new steps; never edit old ones.
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import sqlite3
+    from collections.abc import Callable
 
 APPLICATION_ID = 0x68776A6C  # "hwjl": marks a SQLite file as an hw journal
 
@@ -21,10 +23,12 @@ FTS_BODY = (
 def _script(db: sqlite3.Connection, sql: str) -> None:
     """Run several statements inside the caller's transaction (executescript would
     commit it first)."""
+    from sqlite3 import complete_statement  # not loaded for an encrypted journal's reads
+
     statement = ""
     for line in sql.splitlines(keepends=True):
         statement += line
-        if sqlite3.complete_statement(statement):
+        if complete_statement(statement):
             db.execute(statement)
             statement = ""
     if statement.strip():

@@ -68,6 +68,11 @@ def open_file(
 
 def read_text(path: str, limit: int, kind: str, hint: str | None = None) -> str:
     """The whole of a small UTF-8 file (a byte order mark allowed), as text."""
+    return decode(read_bytes(path, limit, kind, hint), path, hint)
+
+
+def read_bytes(path: str, limit: int, kind: str, hint: str | None = None) -> bytes:
+    """The whole of a small file, as it is (decode() makes it text)."""
     with open_file(path, limit, kind, hint) as fh:
         raw = fh.read(limit + 1)
     if len(raw) > limit:  # it grew after it was looked at
@@ -76,7 +81,7 @@ def read_text(path: str, limit: int, kind: str, hint: str | None = None) -> str:
             messages.FILE_TOO_LARGE.format(size=f"over {size_words(limit)}", kind=kind),
             messages.FILE_TOO_LARGE_HINT.format(limit=size_words(limit)),
         )
-    return decode(raw, path, hint)
+    return raw
 
 
 def read_stdin_text(limit: int, kind: str, hint: str | None = None) -> str:

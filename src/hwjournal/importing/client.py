@@ -69,6 +69,11 @@ def read_text(path: str) -> str:
     return sources.read_text(path, HELD_LIMIT, messages.CLIENT_FILE_KIND)
 
 
+def read_bytes(path: str) -> bytes:
+    """A client's file as read_text reads it, not yet decoded (sources.decode)."""
+    return sources.read_bytes(path, HELD_LIMIT, messages.CLIENT_FILE_KIND)
+
+
 def client_of(path: str, header: dict[str, Any], dates: list[str]) -> ClientFile:
     """The file's own facts, checked. `dates`: its entries' dates, for a file that does
     not say which days it covers."""

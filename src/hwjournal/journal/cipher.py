@@ -30,7 +30,7 @@ def library() -> ModuleType:
     if _library:
         return _library[0]
     try:
-        import sqlcipher3.dbapi2 as sqlcipher
+        sqlcipher = _load()
     except ImportError:
         raise JournalError(messages.ENCRYPTION_MISSING, messages.ENCRYPTION_INSTALL) from None
     # Process-wide, and it must come before the first key: a wrong key would
@@ -51,6 +51,30 @@ def library() -> ModuleType:
             self.folder_lock = None
 
     _library.extend([sqlcipher, Connection])
+    return sqlcipher
+
+
+def _load() -> ModuleType:
+    """Import sqlcipher3.dbapi2 with its C library's functions bound as they are first
+    called (RTLD_LAZY) rather than all of them as it loads (Python's RTLD_NOW): the
+    library holds SQLCipher and OpenSSL whole, thousands of functions of which a
+    `hw due` calls a few, and binding them all cost a shell prompt's hw about two
+    milliseconds. Nothing is less protected: the library is not linked to have its
+    function table made read-only after binding (no BIND_NOW), so that table stays
+    writable either way, and every symbol it needs is its own or libc's."""
+    import sys
+
+    lazy, now = getattr(os, "RTLD_LAZY", 0), getattr(os, "RTLD_NOW", 0)
+    if not (lazy and hasattr(sys, "setdlopenflags")):  # Windows: no dlopen
+        import sqlcipher3.dbapi2 as sqlcipher
+
+        return sqlcipher
+    flags = sys.getdlopenflags()
+    sys.setdlopenflags((flags & ~now) | lazy)
+    try:
+        import sqlcipher3.dbapi2 as sqlcipher
+    finally:
+        sys.setdlopenflags(flags)
     return sqlcipher
 
 

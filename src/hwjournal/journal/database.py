@@ -2,9 +2,12 @@
 waits, which exceptions are the database's, the disk's failures in plain words, the
 folder lock, and how an encrypted journal may find its key (Unlocker).
 
-SQLCipher's exceptions are not subclasses of sqlite3's. They join the database's
-errors when an encrypted journal is first opened (add_db_errors), and everything
-asks one function, so no module holds a copy that could go stale:
+Only the driver a journal needs is loaded: the standard library's sqlite3 for a
+plain journal, SQLCipher's sqlcipher3 for an encrypted one (loading both would cost
+an encrypted journal's `hw due` milliseconds for nothing). Their exceptions are not
+subclasses of one another: sqlite3's count as soon as anything has loaded sqlite3,
+SQLCipher's once an encrypted journal is first opened (add_db_errors), and
+everything asks one function, so no module holds a copy that could go stale:
 
     except db_errors() as exc:      # the tuple as it is now
     if is_db_error(exc): ...
@@ -13,7 +16,7 @@ asks one function, so no module holds a copy that could go stale:
 from __future__ import annotations
 
 import os
-import sqlite3
+import sys
 
 from hwjournal import messages
 from hwjournal.errors import JournalError
@@ -23,18 +26,28 @@ TYPE_CHECKING = False
 # How long a writer waits for another to finish before giving up.
 BUSY_TIMEOUT_S = 30.0
 
-_ERRORS: list[tuple[type[Exception], ...]] = [(sqlite3.Error,)]
+# SQLite's result codes (https://www.sqlite.org/rescode.html), which sqlite3 and
+# sqlcipher3 both report as `sqlite_errorcode`: numbers here, so that reading them
+# loads neither driver.
+SQLITE_BUSY, SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN = 5, 8, 10, 13, 14
+
+_ERRORS: list[tuple[type[Exception], ...]] = [()]
+_PLAIN_COUNTED: list[bool] = [False]  # whether sqlite3.Error is in _ERRORS yet
 
 
 def db_errors() -> tuple[type[Exception], ...]:
     """What a database call can raise, for an `except` clause (evaluated when an
-    exception reaches it, so SQLCipher's errors count once they are loaded)."""
+    exception reaches it, so each driver's errors count once it is loaded: a driver
+    that was never loaded raised nothing)."""
+    if not _PLAIN_COUNTED[0] and "sqlite3" in sys.modules:
+        _PLAIN_COUNTED[0] = True
+        add_db_errors(sys.modules["sqlite3"].Error)
     return _ERRORS[0]
 
 
 def is_db_error(exc: BaseException) -> bool:
     """Whether `exc` came from the database (SQLite's or SQLCipher's)."""
-    return isinstance(exc, _ERRORS[0])
+    return isinstance(exc, db_errors())
 
 
 def add_db_errors(*errors: type[Exception]) -> None:
@@ -53,13 +66,13 @@ def storage_error(path: str, exc: Exception) -> JournalError | None:
     anything else (a bug, which the exit point reports as unexpected)."""
     code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
     text = str(exc).lower()
-    if code == sqlite3.SQLITE_FULL or "disk is full" in text:
+    if code == SQLITE_FULL or "disk is full" in text:
         return JournalError(messages.DISK_FULL.format(path=path), messages.DISK_FULL_HINT)
-    if code in (sqlite3.SQLITE_IOERR, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN) or (
+    if code in (SQLITE_IOERR, SQLITE_READONLY, SQLITE_CANTOPEN) or (
         "disk i/o error" in text or "readonly database" in text
     ):
         return JournalError(messages.DISK_IO.format(path=path, problem=exc), messages.DISK_IO_HINT)
-    if code == sqlite3.SQLITE_BUSY or "database is locked" in text:
+    if code == SQLITE_BUSY or "database is locked" in text:
         return JournalError(messages.JOURNAL_BUSY.format(path=path), messages.JOURNAL_BUSY_HINT)
     return None
 

@@ -4,8 +4,9 @@ other file (database.py says what the disk's failures mean).
 `connect` is the one place a journal file is connected to (the journal itself,
 `hw check`, backups). It reads the file's first 16 bytes: a plain SQLite file starts
 "SQLite format 3\\0"; anything else that is shaped like database pages is an
-encrypted journal, connected to with SQLCipher and a key (journal.cipher). Plain
-journals never load the encryption libraries.
+encrypted journal, connected to with SQLCipher and a key (journal.cipher). Each
+loads its own driver only: plain journals never load the encryption libraries, and
+encrypted ones never load the standard library's sqlite3.
 
 Every connection also holds a shared lock on the journal's folder until it is
 closed, so that `hw encrypt` and `hw decrypt`, which replace the file, can tell
@@ -16,7 +17,6 @@ from __future__ import annotations
 
 import errno
 import os
-import sqlite3
 import stat
 
 from hwjournal import messages, migrations, paths
@@ -25,6 +25,9 @@ from hwjournal.journal.database import BUSY_TIMEOUT_S, hold_shared, release
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import sqlite3
+    from typing import Any
+
     from hwjournal.journal.database import Unlocker
 
 # The first 16 bytes of every plain SQLite file.
@@ -46,12 +49,14 @@ def connect(path: str, unlock: Unlocker | None = None) -> sqlite3.Connection:
 
             db = cipher.open_journal(path, unlock)
         else:
+            import sqlite3
+
             db = sqlite3.connect(
                 path,
                 timeout=BUSY_TIMEOUT_S,
                 isolation_level=None,
                 check_same_thread=False,
-                factory=Connection,
+                factory=_plain_connection(),
             )
             db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
     except BaseException:
@@ -61,15 +66,28 @@ def connect(path: str, unlock: Unlocker | None = None) -> sqlite3.Connection:
     return db
 
 
-class Connection(sqlite3.Connection):
-    """A connection that lets go of its folder lock when it closes."""
+_PLAIN: list[Any] = []  # [the plain journal's Connection class], made at first use
 
-    folder_lock: str | None = None
 
-    def close(self) -> None:
-        super().close()
-        release(self.folder_lock)
-        self.folder_lock = None
+def _plain_connection() -> type[sqlite3.Connection]:
+    """sqlite3's Connection, letting go of its folder lock when it closes (made when
+    a plain journal is first opened, so that nothing else needs sqlite3 loaded)."""
+    if _PLAIN:
+        return _PLAIN[0]
+    import sqlite3
+
+    class Connection(sqlite3.Connection):
+        """A connection that lets go of its folder lock when it closes."""
+
+        folder_lock: str | None = None
+
+        def close(self) -> None:
+            super().close()
+            release(self.folder_lock)
+            self.folder_lock = None
+
+    _PLAIN.append(Connection)
+    return Connection
 
 
 def is_encrypted(path: str) -> bool:

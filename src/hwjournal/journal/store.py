@@ -9,7 +9,7 @@ secure_delete so a deleted entry leaves no bytes behind.
 from __future__ import annotations
 
 import os
-import sqlite3
+import sys
 
 from hwjournal import messages, migrations
 from hwjournal.dates import now_iso
@@ -21,6 +21,7 @@ from hwjournal.journal.entry import COLUMNS, STORED, Entry
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import sqlite3
     from typing import Any
 
     from hwjournal.journal.bulk import BulkWriter
@@ -82,6 +83,8 @@ class Journal:
 
     @classmethod
     def _empty(cls, path: str) -> Journal:
+        import sqlite3
+
         db = sqlite3.connect(":memory:", isolation_level=None)
         migrations.migrate(db)
         return cls(db, path)
@@ -112,7 +115,9 @@ class Journal:
 
     @property
     def encrypted(self) -> bool:
-        return not isinstance(self.db, sqlite3.Connection)
+        # an encrypted journal's connection is SQLCipher's; sqlite3 may not be loaded
+        plain = sys.modules.get("sqlite3")
+        return plain is None or not isinstance(self.db, plain.Connection)
 
     def editor_folder(self) -> str | None:
         """Where a long answer may be written for $EDITOR: "" (the system's temporary
