@@ -14,6 +14,7 @@ import sys
 from hwjournal import messages
 from hwjournal.context import Context, say
 from hwjournal.errors import HwError, Interrupted, UsageError
+from hwjournal.i18n import gettext
 from hwjournal.journal import database, opening
 
 TYPE_CHECKING = False
@@ -28,7 +29,8 @@ def _encrypted_journal(path: str, verb: str) -> None:
         raise HwError(messages.NO_JOURNAL_YET.format(path=path))
     if not opening.is_encrypted(path):
         raise HwError(
-            messages.NOT_ENCRYPTED.format(path=path, verb=verb), messages.NOT_ENCRYPTED_HINT
+            messages.NOT_ENCRYPTED.format(path=path, verb=gettext(verb)),
+            messages.NOT_ENCRYPTED_HINT,
         )
     from hwjournal.journal import cipher
 

@@ -13,6 +13,7 @@ from typing import IO, Any
 from hwjournal import importing, messages, paths, templates
 from hwjournal.context import Context, print_json
 from hwjournal.errors import UsageError
+from hwjournal.i18n import gettext
 from hwjournal.importing import writer
 from hwjournal.importing.hwjson import HwJsonStream
 from hwjournal.importing.jsonstream import JsonStream
@@ -93,18 +94,22 @@ def _progress_bar(total: int, plain: bool) -> Any:
     )
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word if count == 1 else word + 's'}"
+def _plural(count: int, one: str, many: str) -> str:
+    """1 entry, 3 entries, in the run's language (the words are msgids)."""
+    return f"{count:,} {gettext(one if count == 1 else many)}"
 
 
 def _describe(counts: Counts) -> str:
-    parts = [_plural(counts["entries"], "entry").replace("entrys", "entries")]
-    for key, word in (("assignments", "assignment"), ("skips", "skip")):
+    parts = [_plural(counts["entries"], "entry", "entries")]
+    for key, one, many in (
+        ("assignments", "assignment", "assignments"),
+        ("skips", "skip", "skips"),
+    ):
         if counts[key]:
-            parts.append(_plural(counts[key], word))
+            parts.append(_plural(counts[key], one, many))
     if len(parts) == 1:
         return parts[0]
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
+    return ", ".join(parts[:-1]) + gettext(" and ") + parts[-1]
 
 
 def _import_whole(
