@@ -9,6 +9,7 @@ import shlex
 
 from hwjournal import messages, sources
 from hwjournal.errors import TemplateError
+from hwjournal.i18n import gettext  # a new template in the person's language
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -129,16 +130,16 @@ def skeleton(template_id: str) -> dict[str, Any]:
         "version": 1,
         "modality": "custom",
         "goals": ["self-awareness"],
-        "summary": "One line that says what this exercise asks.",
-        "why": "A sentence or two, in your own words, on what this exercise is for.",
+        "summary": gettext("One line that says what this exercise asks."),
+        "why": gettext("A sentence or two, in your own words, on what this exercise is for."),
         "cadence": "daily",
         "minutes": 10,
         "steps": [
             {
                 "id": "moment",
                 "type": "text",
-                "prompt": "What happened today that you want to look at?",
-                "help": "A few words are enough.",
+                "prompt": gettext("What happened today that you want to look at?"),
+                "help": gettext("A few words are enough."),
                 "required": True,
             },
             {
@@ -146,13 +147,13 @@ def skeleton(template_id: str) -> dict[str, Any]:
                 "type": "scale",
                 "min": 0,
                 "max": 10,
-                "labels": {"0": "calm", "10": "overwhelmed"},
-                "prompt": "How strong was the feeling?",
+                "labels": {"0": gettext("calm"), "10": gettext("overwhelmed")},
+                "prompt": gettext("How strong was the feeling?"),
             },
             {
                 "id": "reflection",
                 "type": "long",
-                "prompt": "What do you notice, looking back at it now?",
+                "prompt": gettext("What do you notice, looking back at it now?"),
                 "reflection": True,
             },
         ],
@@ -230,6 +231,6 @@ def render(data: dict[str, Any], path: str, origin: str = "") -> str:
         same = False
     if not same:  # the readable layout did not round-trip: plain tomli-w always does
         body = tomli_w.dumps(data, multiline_strings=True)
-    made_from = f", made from {origin}" if origin else ""
+    made_from = gettext(", made from {origin}").format(origin=origin) if origin else ""
     header = messages.TEMPLATE_FILE_HEADER
     return header.format(id=data["id"], origin=made_from, path=shlex.quote(path)) + body
