@@ -78,7 +78,9 @@ def read_bytes(path: str, limit: int, kind: str, hint: str | None = None) -> byt
     if len(raw) > limit:  # it grew after it was looked at
         raise FileProblem(
             path,
-            messages.FILE_TOO_LARGE.format(size=f"over {size_words(limit)}", kind=kind),
+            messages.FILE_TOO_LARGE.format(
+                size=gettext("over {size}").format(size=size_words(limit)), kind=kind
+            ),
             messages.FILE_TOO_LARGE_HINT.format(limit=size_words(limit)),
         )
     return raw
@@ -96,7 +98,9 @@ def read_stdin_text(limit: int, kind: str, hint: str | None = None) -> str:
     if len(raw) > limit:
         raise FileProblem(
             "stdin",
-            messages.FILE_TOO_LARGE.format(size=f"over {size_words(limit)}", kind=kind),
+            messages.FILE_TOO_LARGE.format(
+                size=gettext("over {size}").format(size=size_words(limit)), kind=kind
+            ),
             messages.FILE_TOO_LARGE_HINT.format(limit=size_words(limit)),
         )
     return decode(raw, "stdin", hint)
@@ -138,4 +142,9 @@ def size_words(size: int) -> str:
         if size >= factor:
             amount = size / factor
             return f"{amount:.1f} {unit}".replace(".0 ", " ")
-    return f"{size} bytes"
+    return gettext("{size} bytes").format(size=size)
+
+
+def _over(limit: int) -> str:
+    """over 1 MB, in the run's language."""
+    return gettext("over {size}").format(size=size_words(limit))

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from hwjournal import messages
+from hwjournal.i18n import gettext
 from hwjournal.importing.checking import (
     BARRIERS,
     HW_FORMAT,
@@ -41,7 +42,7 @@ def parse_hw_json(data: Any, source: str) -> Batch:
     batch.assignments, batch.skips, file_ids = side_records(data, source)
     snapshots: list[Snapshot] = []
     for number, raw in enumerate(entries, 1):
-        entry, link, file_id = _hw_entry_link(Record(f"entry {number}", raw), snapshots)
+        entry, link, file_id = _hw_entry_link(_record("entry {number}", number, raw), snapshots)
         batch.entries.append(entry)
         batch.links.append(file_ids.get(file_id) if file_id is not None else link)
     return batch
@@ -73,14 +74,15 @@ def side_records(
     file_ids: dict[int, str] = {}
     assignments = []
     for number, raw in enumerate(assignments_raw, 1):
-        record = Record(f"assignment {number}", raw)
+        record = _record("assignment {number}", number, raw)
         assignment = _hw_assignment(record)
         file_id = record.data.get("id")
         if is_int(file_id):
             file_ids[file_id] = assignment.uid
         assignments.append(assignment)
     skips = [
-        _hw_skip(Record(f"skip {number}", raw), file_ids) for number, raw in enumerate(skips_raw, 1)
+        _hw_skip(_record("skip {number}", number, raw), file_ids)
+        for number, raw in enumerate(skips_raw, 1)
     ]
     return assignments, skips, file_ids
 
@@ -150,7 +152,7 @@ class HwJsonStream:
             while True:
                 raw = stream.value()
                 self.count += 1
-                yield _hw_entry_link(Record(f"entry {self.count}", raw), self.snapshots)
+                yield _hw_entry_link(_record("entry {number}", self.count, raw), self.snapshots)
                 if stream.take(",]", "Expecting ',' delimiter") == "]":
                     break
         if stream.take(",}", "Expecting ',' delimiter") == ",":
@@ -338,3 +340,9 @@ def _alerts(record: Record, steps: list[dict[str, Any]]) -> list[str] | None:
         if step_id not in ids:
             raise record.fail(messages.RECORD_ALERT_NO_STEP.format(id=show(step_id)))
     return alerts or None
+
+
+def _record(label: str, number: int, raw: Any) -> Record:
+    """A record named as the problems about it say it ("entry 3"), in the run's language:
+    gettext("entry {number}"), gettext("assignment {number}"), gettext("skip {number}")."""
+    return Record(gettext(label).format(number=number), raw)
