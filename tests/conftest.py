@@ -15,6 +15,15 @@ import pytest
 from helpers import DATA, run_hw
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto` (the default in pyproject): half as many workers again as there are
+    cores the tests may use. Many tests wait on an hw they started (at a pty, through
+    a pipe, in Chromium), and their core sits idle meanwhile: on two cores, three
+    workers ran the suite in 2 min 37 s against 2 min 56 s for two."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, (cores or 1) * 3 // 2)
+
+
 @pytest.fixture(autouse=True)
 def hw_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     home = tmp_path / "hwhome"
