@@ -16,6 +16,22 @@ def test_version_and_help(hw):
     assert hw("start", "--help").code == 0
 
 
+def test_arguments_are_named_by_their_metavar_alone(hw):
+    """As Click writes them: ID required, [DEST] optional, PATH... several; no Python
+    type after the name."""
+    firsts = {
+        ("show", "--help"): "Usage: hw show [OPTIONS] ID",
+        ("backup", "--help"): "Usage: hw backup [OPTIONS] [DEST]",
+        ("templates", "validate", "--help"): "Usage: hw templates validate [OPTIONS] PATH...",
+        ("caseload", "--help"): "Usage: hw caseload [OPTIONS] FILE|DIR...",
+    }
+    for args, first in firsts.items():
+        shown = hw(*args)
+        assert shown.code == 0 and shown.out.splitlines()[0] == first
+        assert "<str>" not in shown.out and "<list[str]>" not in shown.out
+        assert "{" not in shown.out.splitlines()[0]
+
+
 def test_a_closed_pipe_ends_quietly(hw):
     for n in range(30):
         hw("start", "gratitude", "--answer", f"things=entry {n}")

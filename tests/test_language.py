@@ -66,3 +66,12 @@ def test_a_language_hw_lacks_in_the_file_means_english(
     monkeypatch.setenv("LANG", "fr_FR.UTF-8")
     assert Context().language == "en"
     assert hw_here("config", "show", "--json").code == 0
+
+
+def test_setting_the_language_says_so_in_the_language_chosen(hw_home: Path) -> None:
+    assert hw_here("config", "set", "language", "es").err.strip() == (
+        "language ahora es es (español)."
+    )
+    assert hw_here("config", "set", "language", "en").err.strip() == (
+        "language is now en (English)."
+    )

@@ -50,15 +50,31 @@ class _Words:
         for param in params:  # Typer's own: --install-completion, --show-completion
             if isinstance(getattr(param, "help", None), str):
                 param.help = i18n.gettext(param.help)
+            if param.param_type_name == "argument":
+                # an argument is named by its metavar alone: "ID", not "ID <str>"
+                param.display_type_rich = _no_type
         return params
 
 
+def _no_type(ctx: Any = None) -> None:
+    return None
+
+
 def _metavar(piece: str) -> str:
+    """A usage piece as Click writes it: "ID" for a required argument, "[ID]" for one
+    that may be left out, "PATH..." for several (Typer 0.29 says "{ID}", "[[ID]]" and
+    "{PATH...}...")."""
     if piece == "[OPTIONS]":
         return messages.CLI_OPTIONS_METAVAR
     if piece == "COMMAND [ARGS]...":
         return messages.CLI_COMMAND_METAVAR
-    return piece
+    many = piece.endswith("...") and len(piece) > 3
+    name = piece[:-3] if many else piece
+    if (name[:1], name[-1:]) == ("{", "}") or (name[:2], name[-2:]) == ("[[", "]]"):
+        name = name[1:-1]
+    if many and not name.rstrip("]").endswith("..."):
+        name += "..."
+    return name
 
 
 class Command(_Words, TyperCommand):

@@ -111,7 +111,15 @@ def _country_line(code: str | None, source: str, locale_value: str) -> str:
 
 def run_set(ctx: Context, *, key: str, value: str) -> int:
     stored = config_mod.set_value(key, value, on_unknown=_warn_unknown)
-    say(messages.CONFIG_SET.format(key=key, value=_shown(stored)))
+    if key == "language":  # said in the language just chosen
+        from hwjournal import i18n
+        from hwjournal.language import resolve
+
+        i18n.install(resolve(stored))
+    shown = _shown(stored)
+    if key == "language" and stored in messages.LANGUAGE_NAMES:
+        shown = f"{shown} ({messages.LANGUAGE_NAMES[stored]})"  # "es (español)"
+    say(messages.CONFIG_SET.format(key=key, value=shown))
     return 0
 
 
