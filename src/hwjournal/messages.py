@@ -386,6 +386,25 @@ CONFIG_LANGUAGE_FROM = "Language: {language} ({name}), from {source}."
 CONFIG_LANGUAGE_DEFAULT = (
     "Language: en (English), as neither your settings nor your locale name another."
 )
+# a template's modality and goals as hw templates list/show say them (the keys are the
+# template file's own words; proper names such as CBT or IFS are said as they are)
+TEMPLATE_TAG_WORDS = {
+    "measure": "measure",
+    "somatic": "somatic",
+    "self-compassion": "self-compassion",
+    "safety": "safety",
+    "positive psychology": "positive psychology",
+    "inner-child": "inner-child",
+    "check-in": "check-in",
+    "Jungian": "Jungian",
+    "self-awareness": "self-awareness",
+    "emotion-regulation": "emotion-regulation",
+    "cognitive-restructuring": "cognitive-restructuring",
+    "behavior-change": "behavior-change",
+    "self-efficacy": "self-efficacy",
+    "skills": "skills",
+    "relational-healing": "relational-healing",
+}
 # What got in the way of homework (plans/skips.py: BARRIERS), by its key, as people say it
 BARRIER_WORDS = {
     "time": "no time",

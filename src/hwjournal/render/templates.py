@@ -30,10 +30,15 @@ def catalogue(templates: list[Template]) -> Any:
         table.add_row(
             display.text(t.id),
             title,
-            display.text(t.modality),
+            display.text(_tag(t.modality)),
             f"{t.minutes:g}" if t.minutes else "",
         )
     return Listing(table, ("{}", "{}", "{}", messages.TEMPLATE_ROW_MINUTES))
+
+
+def _tag(word: str) -> str:
+    """A modality or goal in the run's language (a proper name, CBT or IFS, as it is)."""
+    return messages.TEMPLATE_TAG_WORDS.get(word, word)
 
 
 def explain(t: Template) -> Any:
@@ -47,10 +52,10 @@ def explain(t: Template) -> Any:
     meta = [
         x
         for x in (
-            t.modality,
+            _tag(t.modality),
             messages.TEMPLATE_ABOUT_MINUTES.format(minutes=f"{t.minutes:g}") if t.minutes else "",
-            t.cadence,
-            ", ".join(t.goals),
+            messages.CADENCE_WORDS.get(t.cadence, t.cadence),
+            ", ".join(_tag(goal) for goal in t.goals),
         )
         if x
     ]
