@@ -124,7 +124,7 @@ def test_an_entry_reads_back_in_the_language_it_was_written_in():
     assert "What are one to three things you're grateful for today?" in english_in_spanish.out
     assert "agradeces" not in english_in_spanish.out
     spanish_in_english = hw_here("show", "2", env={"HW_PLAIN": "1"})
-    assert "¿Qué una, dos o tres cosas agradeces hoy?" in spanish_in_english.out
+    assert "¿Qué cosas agradeces hoy? De una a tres" in spanish_in_english.out
     assert "grateful" not in spanish_in_english.out
 
 
