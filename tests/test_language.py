@@ -75,3 +75,18 @@ def test_setting_the_language_says_so_in_the_language_chosen(hw_home: Path) -> N
     assert hw_here("config", "set", "language", "en").err.strip() == (
         "language is now en (English)."
     )
+
+
+def test_a_band_is_said_in_the_run_s_language_and_kept_as_data(hw_home: Path) -> None:
+    """A PHQ-9 of 7 is 'mild': 'leve' on a Spanish screen and export, 'mild' in JSON."""
+    from helpers import phq9
+
+    phq9(hw_home, "2026-11-03", 7)
+    hw_here("config", "set", "language", "es")
+    shown = hw_here("week", "2026-W45", env={"COLUMNS": "80"})
+    assert shown.code == 0 and "7 (leve)" in shown.out and "mild" not in shown.out
+    assert "7 (leve)" in hw_here("export", "--week", "2026-W45").out
+    entry = hw_here("log", "--json").json()[0]
+    assert entry["score"]["band"] == "mild"
+    hw_here("config", "set", "language", "en")
+    assert "7 (mild)" in hw_here("week", "2026-W45", env={"COLUMNS": "80"}).out

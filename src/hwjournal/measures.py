@@ -383,6 +383,14 @@ def deteriorated(words: list[str]) -> bool:
     return RELIABLE_DETERIORATION in words
 
 
+def band_said(label: str | None) -> str:
+    """A band in the run's language (messages.BAND_WORDS); stored, and in JSON, as the
+    template names it."""
+    from hwjournal import messages
+
+    return messages.BAND_WORDS.get(label, label) if label else ""
+
+
 def said(words: list[str]) -> list[str]:
     """Status words in the run's language (messages.STATUS_WORDS)."""
     from hwjournal import messages

@@ -386,6 +386,27 @@ CONFIG_LANGUAGE_FROM = "Language: {language} ({name}), from {source}."
 CONFIG_LANGUAGE_DEFAULT = (
     "Language: en (English), as neither your settings nor your locale name another."
 )
+# a score's band as screens and exports say it (measures.band_said); stored, and in JSON,
+# as the template's [scoring] names it
+BAND_WORDS = {
+    "minimal": "minimal",
+    "mild": "mild",
+    "moderate": "moderate",
+    "moderately severe": "moderately severe",
+    "severe": "severe",
+    "zone I": "zone I",
+    "zone II": "zone II",
+    "zone III": "zone III",
+    "zone IV": "zone IV",
+    "very low wellbeing": "very low wellbeing",
+    "low wellbeing": "low wellbeing",
+    "higher wellbeing": "higher wellbeing",
+    "low": "low",
+    "medium": "medium",
+    "high": "high",
+    "below the cut-off": "below the cut-off",
+    "at or above the cut-off": "at or above the cut-off",
+}
 # a template's modality and goals as hw templates list/show say them (the keys are the
 # template file's own words; proper names such as CBT or IFS are said as they are)
 TEMPLATE_TAG_WORDS = {

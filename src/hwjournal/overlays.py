@@ -138,18 +138,21 @@ class _Check:
         self.options(data, step, where, index)
         self.labels(data, step, where, index)
 
-    def options(self, data: dict[str, Any], step: Any, where: str, index: int) -> None:
-        if not step.options:
-            if "options" in data:
-                self.fail(
-                    messages.OVERLAY_NOT_IN_TEMPLATE.format(key="options"), where + "options", index
-                )
-            return
-        if "options" not in data:
+    def given(self, data: dict[str, Any], key: str, has: bool, where: str, index: int) -> bool:
+        """Whether the overlay gives a step's `key` (options, labels) to check: one the
+        template's step lacks is refused, and (strict) one it has must be given."""
+        if not has:
+            if key in data:
+                self.fail(messages.OVERLAY_NOT_IN_TEMPLATE.format(key=key), where + key, index)
+            return False
+        if key not in data:
             if self.strict:
-                self.fail(
-                    messages.OVERLAY_TEXT_MISSING.format(key="options"), where + "options", index
-                )
+                self.fail(messages.OVERLAY_TEXT_MISSING.format(key=key), where + key, index)
+            return False
+        return True
+
+    def options(self, data: dict[str, Any], step: Any, where: str, index: int) -> None:
+        if not self.given(data, "options", bool(step.options), where, index):
             return
         options = data["options"]
         if not isinstance(options, list) or len(options) != len(step.options):
@@ -166,17 +169,7 @@ class _Check:
             self.fail(messages.STEP_OPTIONS_COMMA, where + "options", index)
 
     def labels(self, data: dict[str, Any], step: Any, where: str, index: int) -> None:
-        if not step.labels:
-            if "labels" in data:
-                self.fail(
-                    messages.OVERLAY_NOT_IN_TEMPLATE.format(key="labels"), where + "labels", index
-                )
-            return
-        if "labels" not in data:
-            if self.strict:
-                self.fail(
-                    messages.OVERLAY_TEXT_MISSING.format(key="labels"), where + "labels", index
-                )
+        if not self.given(data, "labels", bool(step.labels), where, index):
             return
         labels = data["labels"]
         wanted = ", ".join(str(n) for n in sorted(step.labels))

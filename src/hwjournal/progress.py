@@ -40,7 +40,7 @@ class Progress:
         """reliable improvement since 15 (moderately severe) on 2 Sep; `when` words
         the baseline's date."""
         first = self.baseline
-        band = f" ({first.band})" if first.band else ""
+        band = f" ({measures.band_said(first.band)})" if first.band else ""
         text = messages.PROGRESS.format(
             words=", ".join(measures.said(self.words)),
             total=f"{first.total:g}",

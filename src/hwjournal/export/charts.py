@@ -12,6 +12,7 @@ import itertools
 
 from hwjournal import messages
 from hwjournal.export.data import Measure
+from hwjournal.measures import band_said
 from hwjournal.render import words
 from hwjournal.week import WeekData
 
@@ -170,7 +171,7 @@ def measure_chart(measure: Measure, week: WeekData) -> dict[str, Any]:
                 "y": y_top,
                 "height": _round(y_bottom - y_top),
                 "fill": BAND_TINTS[min(tint(index), len(BAND_TINTS) - 1)],
-                "label": _fitted(label, BAND_LABEL_MAX),
+                "label": _fitted(band_said(label), BAND_LABEL_MAX),
                 "range": ranges[index],
                 "label_y": _round((y_top + y_bottom) / 2 + 3.5),
                 "labelled": y_bottom - y_top >= 10,
@@ -241,7 +242,7 @@ def _measure_title(measure: Measure, span_words: str) -> str:
     since, until = _day_month_year(measure.since), _day_month_year(measure.until)
     said = []
     for score in measure.scores:
-        band = f" ({score.band})" if score.band else ""
+        band = f" ({band_said(score.band)})" if score.band else ""
         mark = f", {span_words}" if score.in_span else ""
         said.append(
             messages.CHART_SCORE_ON.format(
@@ -252,7 +253,7 @@ def _measure_title(measure: Measure, span_words: str) -> str:
     text += "; ".join(said) + "."
     if measure.bands:
         ranges = _band_ranges(measure)
-        named = [f"{label} {ranges[i]}" for i, (_top, label) in enumerate(measure.bands)]
+        named = [f"{band_said(label)} {ranges[i]}" for i, (_top, label) in enumerate(measure.bands)]
         text += messages.CHART_BANDS + ", ".join(named) + "."
     return text
 

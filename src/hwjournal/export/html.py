@@ -21,6 +21,7 @@ from hwjournal import messages
 from hwjournal.export import data as shared
 from hwjournal.export.data import ExportData
 from hwjournal.journal import Entry
+from hwjournal.measures import band_said
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs `hw export` milliseconds
@@ -190,7 +191,7 @@ def _scores(data: ExportData) -> list[dict[str, Any]]:
             "date": line.entry.date,
             "measure": line.name,
             "score": line.total,
-            "band": line.band or "",
+            "band": band_said(line.band),
             "change": change_phrase(line, str),
             "earlier": shared.earlier_text(line),
         }
@@ -265,7 +266,7 @@ def _entry(entry: Entry) -> dict[str, Any]:
 
     score = None
     if entry.score and entry.score.get("total") is not None:
-        score = {"total": entry.score["total"], "band": entry.score.get("band") or ""}
+        score = {"total": entry.score["total"], "band": band_said(entry.score.get("band"))}
     scales = scale_texts(entry.score, entry.template)
     return {
         "title": entry.title,

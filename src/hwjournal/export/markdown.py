@@ -18,6 +18,7 @@ from hwjournal.display import clean
 from hwjournal.export import data as shared
 from hwjournal.export.data import ExportData, cadence_text, full_day, scale_text
 from hwjournal.journal import Entry
+from hwjournal.measures import band_said
 from hwjournal.render.words import change_phrase, long_day, step_label
 from hwjournal.steps import answer_text, is_scale_answer
 
@@ -168,7 +169,7 @@ def _scores(data: ExportData) -> list[str]:
                 line.entry.date,
                 inline(line.name),
                 str(line.total),
-                inline(line.band or ""),
+                inline(band_said(line.band)),
                 inline(change_phrase(line, str)),
                 inline(earlier),
                 inline(line.progress.phrase() if line.progress else "—"),
@@ -258,7 +259,7 @@ def _entry(entry: Entry) -> list[str]:
     if meta:
         lines += [f"*{meta}*", ""]
     if entry.score and entry.score.get("total") is not None:
-        band = f" ({inline(entry.score.get('band') or '')})" if entry.score.get("band") else ""
+        band = f" ({inline(band_said(entry.score['band']))})" if entry.score.get("band") else ""
         lines += [messages.MD_SCORE.format(total=entry.score["total"], band=band), ""]
     scales = scale_texts(entry.score, entry.template)
     if scales:

@@ -9,6 +9,7 @@ import datetime as dt
 
 from hwjournal import display, measures, messages
 from hwjournal.caseload import AlertRow, Client, MeasureRow
+from hwjournal.measures import band_said
 from hwjournal.render.words import day_month, short_date, span_text, step_heading
 
 TYPE_CHECKING = False
@@ -138,7 +139,7 @@ def _measures(client: Client) -> Any:
     for index, row in enumerate(client.measures):
         if index:
             text.append("\n")
-        band = f" {row.band}" if row.band else ""
+        band = f" {band_said(row.band)}" if row.band else ""
         score = messages.CASELOAD_SCORE.format(
             title=display.clean(short_title(row)), total=f"{row.total:g}", band=band
         )

@@ -98,9 +98,12 @@ def lanes_for(
     floor = min([0.0, *totals])
     lanes = []
     if bands:
+        from hwjournal.measures import band_said
+
         low = floor
         for high, label in bands:
-            lanes.append(Lane(low, high, f"{label} {_number(low)}–{_number(high)}", ""))
+            said = band_said(label)
+            lanes.append(Lane(low, high, f"{said} {_number(low)}–{_number(high)}", ""))
             low = high + 1 if float(high).is_integer() else high
     else:
         high = max([top or 0.0, *totals, floor + 4])

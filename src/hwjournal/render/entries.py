@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hwjournal import display, messages
+from hwjournal import display, measures, messages
 from hwjournal.journal import Entry
 from hwjournal.render.log_text import (
     DATE_WIDTH,
@@ -119,7 +119,11 @@ def entry_view(entry: Entry) -> Any:
             parts.append(
                 Text(
                     messages.ENTRY_SCORE.format(total=entry.score["total"])
-                    + (f" ({entry.score['band']})" if entry.score.get("band") else "")
+                    + (
+                        f" ({measures.band_said(entry.score['band'])})"
+                        if entry.score.get("band")
+                        else ""
+                    )
                     + messages.ENTRY_SCORE_NOTE,
                     style="hw.note",
                 )

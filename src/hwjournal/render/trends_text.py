@@ -16,7 +16,9 @@ def long_date(day: dt.date) -> str:
 
 
 def score_words(total: float, band: str | None) -> str:
-    return f"{total:g}" + (f" ({band})" if band else "")
+    from hwjournal.measures import band_said
+
+    return f"{total:g}" + (f" ({band_said(band)})" if band else "")
 
 
 def baseline_sentence(data: TrendsData) -> str:

@@ -38,7 +38,7 @@ def trends_words(data: TrendsData) -> Any:
         messages.TRENDS_ENTRIES.format(entries=entries, days=days_with, all=data.day_count)
     )
     if data.measures:
-        lines += ["", "Measures", baseline_sentence(data), *_measures(data)]
+        lines += ["", messages.SECTION_MEASURES, baseline_sentence(data), *_measures(data)]
         lines += [*pair_sentences(data), messages.SCREENING_NOTE]
     lines += ["", "Mood", *_mood(data)]
     lines += ["", "Homework", *_homework(data)]
@@ -53,7 +53,10 @@ def _measures(data: TrendsData) -> list[str]:
             lines.append("  " + messages.TRENDS_NO_SCORES)
             continue
         scores = "; ".join(
-            f"{score_words(s.total, s.band)} on {day_month(s.date)}" for s in measure.scores
+            messages.EXPORT_EARLIER_ON.format(
+                total=score_words(s.total, s.band), date=day_month(s.date)
+            )
+            for s in measure.scores
         )
         lines.append("  " + messages.TRENDS_WORDS_SCORES.format(scores=scores))
         lines.append("  " + change_sentence(measure))

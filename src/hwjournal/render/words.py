@@ -118,7 +118,7 @@ def step_heading(step: dict[str, Any]) -> str:
 
 def score_phrase(line: ScoreLine) -> str:
     """12 (moderate)."""
-    band = f" ({line.band})" if line.band else ""
+    band = f" ({measures.band_said(line.band)})" if line.band else ""
     return f"{line.total}{band}"
 
 
