@@ -254,3 +254,30 @@ def test_a_due_note_wraps_under_its_own_text():
     note = next(line for line in shown.splitlines() if "three small things" in line)
     rest = shown.splitlines()[shown.splitlines().index(note) + 1]
     assert note.startswith("  three") and rest.startswith("  ") and rest.strip()
+
+
+def test_a_refused_answer_and_try_again_wrap_as_one_line(monkeypatch):
+    """The problem and 'Try again:' were printed in two parts, each wrapped alone, so
+    at some widths the second was cut mid-word where the first ended."""
+    import io
+
+    from rich.console import Console
+
+    from hwjournal import messages, terminal
+    from hwjournal.templates import find
+
+    template = find("reframe-log")
+    step = next(s for s in template.steps if s.kind.asked_as not in ("long", "lines"))
+    asker = terminal.TerminalAsker(template)
+    problem = "This one matters for the exercise; a few words are enough, whatever they are."
+    for width in range(30, 81):
+        out = io.StringIO()
+        asker.out = Console(file=out, width=width, color_system=None, force_terminal=False)
+        monkeypatch.setattr(terminal, "read_line", lambda *a, **k: "x")
+        asker.ask(step, 1, 3, problem, None)
+        said = out.getvalue()
+        lines = [line.rstrip() for line in said.splitlines()]
+        assert " ".join(lines).split() == f"{problem} {messages.TRY_AGAIN}".split(), (
+            width,
+            said,
+        )

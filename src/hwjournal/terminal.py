@@ -174,8 +174,13 @@ class TerminalAsker:
     ) -> str | None:
         self.current = step.id
         if problem:
-            self.out.print(f"[hw.warn]{display.clean(problem)}[/] ", end="")
-            self.out.print(f"[hw.label]{messages.TRY_AGAIN}[/]")
+            from rich.text import Text
+
+            # one line for the console to wrap: printed in two parts, each was wrapped
+            # alone, and the second could be cut mid-word where the first ended
+            said = Text(display.clean(problem) + " ", style="hw.warn")
+            said.append(messages.TRY_AGAIN, style="hw.label")
+            self.out.print(said)
         else:
             self._header(step, number, total)
             listed = step.kind.listed(step)
