@@ -90,3 +90,28 @@ def test_a_band_is_said_in_the_run_s_language_and_kept_as_data(hw_home: Path) ->
     assert entry["score"]["band"] == "mild"
     hw_here("config", "set", "language", "en")
     assert "7 (mild)" in hw_here("week", "2026-W45", env={"COLUMNS": "80"}).out
+
+
+@pytest.mark.parametrize(
+    ("reply", "yes"), [("sí", True), ("Si", True), ("s", True), ("y", True), ("no", False)]
+)
+def test_a_spanish_yes_is_a_yes_to_sharing_and_to_a_yes_no_step(
+    monkeypatch: pytest.MonkeyPatch, reply: str, yes: bool
+) -> None:
+    """'¿Quieres que la vea? [y/N]' answered 'sí' kept the entry private: only y and
+    yes counted."""
+    from hwjournal import i18n, terminal
+    from hwjournal.steps import Step
+    from hwjournal.templates import find
+
+    monkeypatch.setattr(terminal, "read_line", lambda *a, **k: reply)
+    asker = terminal.TerminalAsker(find("letter-never-sent"))
+    step = Step.from_snapshot({"id": "ok", "type": "yesno", "prompt": "¿Bien?"})
+    i18n.install("es")
+    try:
+        assert asker.offer_sharing() is yes
+        assert step.kind.parse(step, reply) is yes
+    finally:
+        i18n.install("en")
+    # in English, "sí" is no yes
+    assert asker.offer_sharing() is (reply in ("y",))

@@ -25,6 +25,9 @@ DELETE_BACKUPS = (
     "Backups made before now still hold it; delete those files too if you need it gone everywhere."
 )
 DELETE_NEEDS_YES = "Deleting needs a yes: this is for good."
+# what counts as a yes to a [y/N] question, and to a yes-or-no step (streams.said_yes):
+# the words, space-separated; a language adds its own (es: sí) and keeps y and yes
+YES_WORDS = "y yes"
 DELETE_NEEDS_YES_HINT = "Add --yes to delete without a terminal: hw delete {id} --yes"
 KEPT = "Nothing was deleted."
 ENTRY_UNKNOWN = "There is no entry {id}."

@@ -31,6 +31,14 @@ def say(message: str, end: str = "\n") -> None:
     sys.stderr.flush()
 
 
+def said_yes(reply: str) -> bool:
+    """Whether a reply to a [y/N] question is a yes, in English or the run's language
+    (messages.YES_WORDS: a Spanish run takes "sí" as well as "y")."""
+    from hwjournal import messages
+
+    return reply.strip().lower() in messages.YES_WORDS.split()
+
+
 def terminal_width(stream: Any) -> int | None:
     """The columns of the terminal the stream writes to (COLUMNS wins, as everywhere),
     or None when it is not a terminal: a script gets messages unwrapped."""

@@ -132,7 +132,7 @@ class TerminalAsker:
         return asker
 
     def offer_sharing(self) -> bool:
-        from hwjournal.streams import say
+        from hwjournal.streams import said_yes, say
 
         say("")
         say(messages.SHARE_WHY)
@@ -140,7 +140,7 @@ class TerminalAsker:
             answer = read_line(messages.SHARE_ASK) or ""
         except (EOFError, KeyboardInterrupt):
             answer = ""
-        return answer.strip().lower() in ("y", "yes")
+        return said_yes(answer)
 
     # ---------------------------------------------------------- framing
 

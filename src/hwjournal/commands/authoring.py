@@ -16,6 +16,7 @@ import sys
 from hwjournal import atomic, messages, paths, template_files, templates
 from hwjournal.context import Context, say, stdin_is_terminal, stdout_is_terminal
 from hwjournal.errors import EXIT_FAILED, TemplateError, UsageError
+from hwjournal.streams import said_yes
 
 
 def editor_command() -> list[str] | None:
@@ -36,7 +37,7 @@ def _ask_yes(question: str) -> bool:
     if reply == "":
         sys.stderr.write("\n")
         return False
-    return reply.strip().lower() in ("", "y", "yes")
+    return reply.strip() == "" or said_yes(reply)
 
 
 def _run_editor(command: list[str], path: str) -> None:

@@ -16,6 +16,7 @@ from hwjournal.context import Context, say
 from hwjournal.errors import HwError, Interrupted, UsageError
 from hwjournal.i18n import gettext
 from hwjournal.journal import database, opening
+from hwjournal.streams import said_yes
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -181,7 +182,7 @@ def run_decrypt(ctx: Context, *, yes: bool) -> int:
             raise UsageError(messages.DECRYPT_NEEDS_YES, messages.DECRYPT_NEEDS_YES_HINT)
         sys.stderr.write(messages.DECRYPT_ASK)
         sys.stderr.flush()
-        if sys.stdin.readline().strip().lower() not in ("y", "yes"):
+        if not said_yes(sys.stdin.readline()):
             say(messages.DECRYPT_KEPT)
             return 0
     key = cipher.find_key(path, unlock)

@@ -6,6 +6,7 @@ from hwjournal import messages
 from hwjournal.context import Context, print_json, say, stdin_is_terminal
 from hwjournal.dates import parse_date
 from hwjournal.errors import UsageError
+from hwjournal.streams import said_yes
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs milliseconds to import; `hw log` runs in shell prompts
@@ -93,8 +94,7 @@ def run_delete(ctx: Context, *, entry_id: str, yes: bool, json: bool) -> int:
             id=entry.id, title=display.clean(entry.title), date=entry.date
         )
         say(prompt, end="")
-        reply = sys.stdin.readline().strip().lower()
-        if reply not in ("y", "yes"):
+        if not said_yes(sys.stdin.readline()):
             say(messages.KEPT)
             return 0
     journal.delete(entry.id)

@@ -38,8 +38,10 @@ class YesNo(StepType):
         return messages.HOW_YESNO
 
     def parse(self, step: Step, text: str) -> Any:
+        from hwjournal.streams import said_yes
+
         word = text.strip().lower()
-        if word in YES:
+        if word in YES or said_yes(word):
             return True
         if word in NO:
             return False
