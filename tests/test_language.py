@@ -115,3 +115,44 @@ def test_a_spanish_yes_is_a_yes_to_sharing_and_to_a_yes_no_step(
         i18n.install("en")
     # in English, "sí" is no yes
     assert asker.offer_sharing() is (reply in ("y",))
+
+
+@pytest.mark.parametrize("damage", [b"", b"\xde\x12\x04\x95" + b"\x00" * 10, b"junk" * 40])
+def test_a_damaged_catalog_means_english_never_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: bytes
+) -> None:
+    from hwjournal import i18n, messages
+
+    broken = tmp_path / "hwjournal.mo"
+    broken.write_bytes(damage)
+    monkeypatch.setattr(i18n, "catalog_path", lambda code: str(broken))
+    i18n.install("es")
+    try:
+        assert i18n.language == "en"
+        assert messages.LOG_EMPTY.startswith("No entries yet")
+    finally:
+        i18n.install("en")
+
+
+def test_a_settings_file_that_is_a_pipe_is_named_and_nothing_waits(hw_home: Path) -> None:
+    import os
+
+    from helpers import run_hw
+
+    hw_home.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(hw_home / "config.toml")
+    shown = run_hw("sos")  # a hang would end in run_hw's timeout, and fail
+    assert shown.code == 0 and "crisis" in shown.out.lower() + shown.err.lower()
+    assert "pipe" in shown.err
+
+
+@pytest.mark.parametrize(
+    "text", ['\ufefflanguage = "es"\n', '"language" = "es"\n', "language = 'es' # mine\n"]
+)
+def test_the_quick_read_of_the_setting_agrees_with_the_settings_file(
+    hw_home: Path, text: str
+) -> None:
+    hw_home.mkdir(parents=True, exist_ok=True)
+    (hw_home / "config.toml").write_text(text, encoding="utf-8")
+    assert config.load().language == "es"
+    assert Context().language == "es"

@@ -116,12 +116,26 @@ class Context:
         from hwjournal.language import setting_in
 
         try:
-            with open(paths.config_path(), encoding="utf-8") as file:
+            # never wait on a pipe or a device: only a regular file is read here, and
+            # anything else is left to the settings loader, which says what it is
+            fd = os.open(paths.config_path(), os.O_RDONLY | os.O_NONBLOCK)
+        except FileNotFoundError:
+            return ""
+        except OSError:
+            return None
+        try:
+            import stat
+
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return None
+            with open(fd, encoding="utf-8", closefd=False) as file:
                 return setting_in(file.read(65536))
         except FileNotFoundError:
             return ""
         except (OSError, UnicodeDecodeError, ValueError):
             return None
+        finally:
+            os.close(fd)
 
     def unlocker(self, ask: bool = True) -> Unlocker:
         """How an encrypted journal may find its key in this run: the keyring as the

@@ -61,7 +61,7 @@ def _load(code: str) -> GNUTranslations | None:
     try:
         with open(catalog_path(code), "rb") as file:
             return gettext.GNUTranslations(file)
-    except OSError:
+    except Exception:  # missing or damaged (cut short, bad bytes): English, never a crash
         return None
 
 

@@ -61,7 +61,7 @@ def setting_in(text: str) -> str | None:
     reads the file properly)."""
     if "language" not in text:
         return ""
-    for line in text.splitlines():
+    for line in text.lstrip("\ufeff").splitlines():
         line = line.strip()
         if line.startswith("["):  # a table: top-level keys come before any
             return ""
@@ -76,7 +76,7 @@ def setting_in(text: str) -> str | None:
             if inner.replace("-", "").replace("_", "").isalnum() or not inner:
                 return inner
         return None
-    return ""
+    return None  # named some other way ('"language" = ...'): the TOML parser decides
 
 
 def resolve(setting: str, environ: Mapping[str, str] | None = None) -> str:
