@@ -65,18 +65,19 @@ def setting_in(text: str) -> str | None:
         line = line.strip()
         if line.startswith("["):  # a table: top-level keys come before any
             return ""
-        if not line.startswith("language"):
-            continue
         name, eq, value = line.partition("=")
-        if not eq or name.strip() != "language":
+        key = name.strip()
+        if not eq or key.strip("\"'") != "language":
             continue
+        if key != "language":  # '"language" = ...': the TOML parser decides
+            return None
         value = value.split("#", 1)[0].strip()
         if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
             inner = value[1:-1]
             if inner.replace("-", "").replace("_", "").isalnum() or not inner:
                 return inner
         return None
-    return None  # named some other way ('"language" = ...'): the TOML parser decides
+    return ""
 
 
 def resolve(setting: str, environ: Mapping[str, str] | None = None) -> str:
