@@ -89,6 +89,7 @@ INLINE: tuple[tuple[str, str], ...] = (
     ("steps/kinds.py", "pick any"),
     ("steps/simple.py", "yes or no"),
     ("steps/simple.py", "a timer"),
+    ("steps/simple.py", "read"),
     ("steps/base.py", "a whole number"),
     ("steps/base.py", "a table"),
     ("steps/base.py", "a step has no setting '{key}'"),

@@ -696,6 +696,9 @@ DUE_HEADING = "Due today"
 DUE_HEADING_ON = "Due on {date}"
 SKIP_NOT_LIVE = "Nothing of {what} is due on {date}."
 SKIP_NOT_LIVE_HINT = "See what is due that day with: hw due --date {date}"
+SKIP_WHAT_ASSIGNMENT = "assignment {id}"
+# what an occasion already done covers, by the assignment's rhythm (SKIP_ALREADY_DONE)
+SKIP_SPANS = {"daily": "that day", "weekly": "that week", "once": "this assignment"}
 SKIP_ALREADY_DONE = "{title} was already done for {span} (on {date}), so there is nothing to skip."
 SKIP_HEADING = "Setting aside {title}{when}."
 SKIP_ASK = "What got in the way?"

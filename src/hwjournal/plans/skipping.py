@@ -62,14 +62,14 @@ def skippable(journal: Journal, assignment: Assignment, day: dt.date, week_start
     occasion = occasion_on(assignment, day, week_start)
     if occasion is None or not assignment.live_on(day):
         raise UsageError(
-            messages.SKIP_NOT_LIVE.format(what=f"assignment {assignment.id}", date=day),
+            messages.SKIP_NOT_LIVE.format(
+                what=messages.SKIP_WHAT_ASSIGNMENT.format(id=assignment.id), date=day
+            ),
             messages.SKIP_NOT_LIVE_HINT.format(date=day),
         )
     Ledger(journal).settle(occasion)
     if occasion.done_on is not None:
-        span = {"weekly": "that week", "once": "this assignment"}.get(
-            assignment.schedule, "that day"
-        )
+        span = messages.SKIP_SPANS.get(assignment.schedule, messages.SKIP_SPANS["daily"])
         raise UsageError(
             messages.SKIP_ALREADY_DONE.format(
                 title=assignment.title, span=span, date=occasion.done_on
