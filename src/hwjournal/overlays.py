@@ -86,9 +86,11 @@ class _Check:
         if data.get("id") != template.id:
             self.fail(messages.OVERLAY_ID.format(id=template.id), "id")
         if not isinstance(data.get("original", False), bool):
+            from hwjournal.i18n import gettext
             from hwjournal.steps.base import KIND_NAMES
 
-            self.fail(messages.STEP_KEY_KIND.format(kind=KIND_NAMES[bool]), "original")
+            kind = gettext(KIND_NAMES[bool])
+            self.fail(messages.STEP_KEY_KIND.format(kind=kind), "original")
         original = data.get("original", False)
         for key in TOP_TEXTS:
             self.text_of(data, key, "", None)
