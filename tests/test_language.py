@@ -156,3 +156,23 @@ def test_the_quick_read_of_the_setting_agrees_with_the_settings_file(
     (hw_home / "config.toml").write_text(text, encoding="utf-8")
     assert config.load().language == "es"
     assert Context().language == "es"
+
+
+def test_at_a_terminal_si_lets_the_therapist_see_a_private_letter(hw_home: Path) -> None:
+    """The letter's 'Leerla con mi terapeuta' asks whether the private entry may be
+    shared; 'sí' must share it, as 'y' does in English."""
+    from helpers import finish, run_hw, spawn_hw
+
+    hw_here("config", "set", "language", "es")
+    child = spawn_hw(
+        "start", "letter-never-sent", "--private", "--mood", "3",
+        *("-a", "recipient=x", "-a", "charge_before=5", "-a", "letter=hola"),
+        *("-a", "charge_after=3", "-a", "released=a", "-a", "revealed=b"),
+    )  # fmt: skip
+    child.expect("Leerla con mi terapeuta")
+    child.expect("›")
+    child.sendline("2")
+    child.expect(r"\[y/N\]")
+    child.sendline("sí")
+    assert finish(child) == 0
+    assert [e["private"] for e in run_hw("log", "--json").json()] == [False]
