@@ -174,6 +174,7 @@ def test_an_optional_long_step_skips_on_enter_as_the_start_promised(every_type):
     assert "story" not in entry["answers"]
     assert entry["answers"]["reflection"] == "a first thought\n\nand a second"
 
+
 def test_optional_steps_skip_on_enter_and_timer_skips_with_s(every_type):
     child = spawn_hw("start", "every-type", "--mood", "3")
     child.expect("Press Enter when you are ready")
