@@ -13,6 +13,7 @@ import itertools
 from hwjournal import messages
 from hwjournal.export.data import Measure
 from hwjournal.measures import band_said
+from hwjournal.numerals import number
 from hwjournal.render import words
 from hwjournal.week import WeekData
 
@@ -56,7 +57,7 @@ def _fitted(text: str, most: int) -> str:
 
 
 def _number(value: float) -> str:
-    return f"{value:g}"
+    return number(value)
 
 
 # ---------------------------------------------------------------- mood

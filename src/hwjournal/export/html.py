@@ -22,6 +22,7 @@ from hwjournal.export import data as shared
 from hwjournal.export.data import ExportData
 from hwjournal.journal import Entry
 from hwjournal.measures import band_said
+from hwjournal.numerals import number
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs `hw export` milliseconds
@@ -244,7 +245,7 @@ def _glance(data: ExportData) -> dict[str, Any]:
         "days": days,
         "average": ""
         if average is None
-        else messages.HTML_AVERAGE_MOOD.format(average=f"{average:g}"),
+        else messages.HTML_AVERAGE_MOOD.format(average=number(average)),
         "chart": charts.mood_week(week),
     }
 

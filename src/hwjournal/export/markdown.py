@@ -19,6 +19,7 @@ from hwjournal.export import data as shared
 from hwjournal.export.data import ExportData, cadence_text, full_day, scale_text
 from hwjournal.journal import Entry
 from hwjournal.measures import band_said
+from hwjournal.numerals import number
 from hwjournal.render.words import change_phrase, long_day, step_label
 from hwjournal.steps import answer_text, is_scale_answer
 
@@ -242,12 +243,12 @@ def _glance(data: ExportData) -> list[str]:
             [
                 f"{long_day(day)}",
                 str(counts[key]),
-                "—" if mood is None else f"{mood:g}",
+                "—" if mood is None else number(mood),
             ]
         )
     lines = [messages.MD_DAYS, "", *table(messages.MD_DAYS_HEADERS.split("|"), rows)]
     if week.mood_average is not None:
-        lines += ["", messages.MD_AVERAGE_MOOD.format(average=f"{week.mood_average:g}")]
+        lines += ["", messages.MD_AVERAGE_MOOD.format(average=number(week.mood_average))]
     return lines
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from hwjournal import display, measures, messages
+from hwjournal.numerals import number
 from hwjournal.steps import type_of
 
 TYPE_CHECKING = False
@@ -100,7 +101,8 @@ def span_text(start: dt.date, end: dt.date) -> str:
 
 
 def mood_number(mood: float) -> str:
-    return f"{mood:g}" if mood == int(mood) else f"{mood:.1f}"
+    """A mood or a mean of moods: 4, 3.5 (one decimal), as the language writes it."""
+    return number(mood) if mood == int(mood) else number(mood, 1)
 
 
 def step_label(step: dict[str, Any]) -> str:
@@ -199,7 +201,7 @@ def scale_texts(score: dict[str, Any] | None, template_id: str) -> list[str]:
         value, band = measures.part(score, scale_id)
         if value is None:
             continue
-        text = f"{labels.get(scale_id) or scale_id}: {value:g}"
+        text = f"{labels.get(scale_id) or scale_id}: {number(value)}"
         found.append(text + (f" ({band})" if band else ""))
     return found
 
