@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from hwjournal import messages
+from hwjournal import messages, numerals
 from hwjournal.display import clean
 from hwjournal.export import data as shared
 from hwjournal.export.data import ExportData, cadence_text, full_day, scale_text
@@ -202,14 +202,14 @@ def _homework(data: ExportData) -> list[str]:
         row = [
             inline(item.title or item.template),
             inline(cadence_text(item.schedule, list(item.days or []))),
-            str(item.due),
-            str(item.done),
-            str(item.skipped),
-            str(item.not_recorded),
+            number(item.due),
+            number(item.done),
+            number(item.skipped),
+            number(item.not_recorded),
         ]
         if any_open:
-            row.append(str(item.open))
-        row.append("—" if percent is None else f"{percent}%")
+            row.append(number(item.open))
+        row.append("—" if percent is None else numerals.percent(percent))
         rows.append(row)
     headers = messages.MD_HOMEWORK_HEADERS.split("|")
     headers += [messages.MD_STILL_OPEN] if any_open else []
