@@ -344,7 +344,7 @@ def marked(entry: Entry, step_id: str) -> bool:
 def earlier_text(line: ScoreLine) -> str:
     """The measure's scores before this one: "12 on 2026-11-09; 15 on 2026-11-02"."""
     said = messages.EXPORT_EARLIER_ON
-    return "; ".join(said.format(total=e.total, date=e.date) for e in line.earlier) or (
+    return "; ".join(said.format(total=number(e.total), date=e.date) for e in line.earlier) or (
         messages.EXPORT_NONE_RECORDED
     )
 

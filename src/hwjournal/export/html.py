@@ -267,7 +267,7 @@ def _entry(entry: Entry) -> dict[str, Any]:
 
     score = None
     if entry.score and entry.score.get("total") is not None:
-        score = {"total": entry.score["total"], "band": band_said(entry.score.get("band"))}
+        score = {"total": number(entry.score["total"]), "band": band_said(entry.score.get("band"))}
     scales = scale_texts(entry.score, entry.template)
     return {
         "title": entry.title,

@@ -261,7 +261,7 @@ def _entry(entry: Entry) -> list[str]:
         lines += [f"*{meta}*", ""]
     if entry.score and entry.score.get("total") is not None:
         band = f" ({inline(band_said(entry.score['band']))})" if entry.score.get("band") else ""
-        lines += [messages.MD_SCORE.format(total=entry.score["total"], band=band), ""]
+        lines += [messages.MD_SCORE.format(total=number(entry.score["total"]), band=band), ""]
     scales = scale_texts(entry.score, entry.template)
     if scales:
         lines += [*(f"- {inline(text)}" for text in scales), ""]

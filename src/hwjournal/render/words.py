@@ -137,9 +137,11 @@ def change_phrase(line: ScoreLine, when: Any = day_month) -> str:
     before = line.earlier[0]
     change = line.change or 0
     if change == 0:
-        return messages.CHANGE_SAME.format(date=when(before.date), total=before.total)
+        return messages.CHANGE_SAME.format(date=when(before.date), total=number(before.total))
     said = messages.CHANGE_HIGHER if change > 0 else messages.CHANGE_LOWER
-    return said.format(amount=abs(change), date=when(before.date), total=before.total)
+    return said.format(
+        amount=number(abs(change)), date=when(before.date), total=number(before.total)
+    )
 
 
 def tags_phrase(tags: list[str]) -> str:
