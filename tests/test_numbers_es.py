@@ -74,6 +74,8 @@ def test_a_count_agrees_in_english_and_in_spanish(spanish: None) -> None:
     assert messages.ENTRIES.of(0) == "0 entradas"
     assert messages.CHECK_PROBLEMS.of(1) == "La revisión encuentra 1 problema."
     assert messages.ENTRIES.of(12345) == "12.345 entradas"
+    assert messages.FIGURE_DONE.of(1, due=7) == "1 de 7 hecha"
+    assert messages.FIGURE_DONE.of(5, due=7) == "5 de 7 hechas"
     i18n.install("en")
     assert messages.ENTRIES.of(1) == "1 entry" and messages.ENTRIES.of(1234) == "1,234 entries"
     assert messages.ABOUT_MINUTES.of(2.5).startswith("About 2.5 minutes.")

@@ -81,7 +81,6 @@ WHEN_ENDED = "ended {date}"
 WHEN_FROM = "from {date}"
 WHEN_STARTS = "starts {date}"
 WHEN_FROM_TO = "{begins} to {date}"
-FIGURE_DONE = "{done} of {due} done"
 FIGURE_SET_ASIDE = "{skipped} set aside"
 FIGURE_OPEN_TODAY = "open today"
 ASSIGNMENT_NOTE = ", note: "
@@ -876,7 +875,6 @@ TRENDS_WEEKLY_NOTE = "Under the days, each week's average mood (1 to 5)."
 TRENDS_MOOD_AVERAGE = "Average {average} of 5 ({word}) over {count} with a mood."
 TRENDS_NO_MOOD = "No entry between these dates gave a mood."
 TRENDS_NO_HOMEWORK = "No homework was due between these dates."
-TRENDS_HOMEWORK_TOTAL = "Over {weeks}: {done} of {due} done ({percent})"
 TRENDS_BARRIERS = "What got in the way, most often first"
 # hw trends in words (--plain)
 TRENDS_WORDS_TITLE = "Over time, {span}, {weeks}."
@@ -1132,7 +1130,6 @@ CASELOAD_WITH_ALERT = "{count} with an alert"
 CASELOAD_WORSE = "{count} with a reliable deterioration"
 CASELOAD_NO_HOMEWORK = "none set"
 CASELOAD_HOMEWORK = "{done} of {due}"
-CASELOAD_HOMEWORK_WORDS = "{done} of {due} done"
 CASELOAD_NO_ENTRIES = "no entries"
 CASELOAD_LAST_ENTRY = "last entry {date}"
 CASELOAD_NO_SCORES = "no scores"
@@ -1251,5 +1248,12 @@ ABOUT_MINUTES = Plural(
 TIMER_OFFER = Plural(
     "Enter starts a {count}-minute timer; s then Enter skips it.",
     "Enter starts a {count}-minute timer; s then Enter skips it.",
+)
+# how many of the occasions were done: the count is the done ones (1 of 7 done)
+FIGURE_DONE = Plural("{count} of {due} done", "{count} of {due} done")
+CASELOAD_HOMEWORK_WORDS = Plural("{count} of {due} done", "{count} of {due} done")
+TRENDS_HOMEWORK_TOTAL = Plural(
+    "Over {weeks}: {count} of {due} done ({percent})",
+    "Over {weeks}: {count} of {due} done ({percent})",
 )
 IMPORT_PROGRESS = "Importing"

@@ -290,13 +290,13 @@ def homework_bar(item: Any) -> dict[str, Any] | None:
                 width = count / item.due * inner
                 boxes.append({"x": _round(at), "width": _round(width), "kind": kind})
                 at += width
-    parts = [messages.FIGURE_DONE.format(done=item.done, due=item.due)]
+    parts = [messages.FIGURE_DONE.of(item.done, due=number(item.due))]
     if item.skipped:
-        parts.append(messages.FIGURE_SKIPPED.format(skipped=item.skipped))
+        parts.append(messages.FIGURE_SKIPPED.format(skipped=number(item.skipped)))
     if item.not_recorded:
-        parts.append(messages.CHART_NOT_RECORDED.format(count=item.not_recorded))
+        parts.append(messages.CHART_NOT_RECORDED.format(count=number(item.not_recorded)))
     if item.open:
-        parts.append(messages.CHART_STILL_OPEN.format(count=item.open))
+        parts.append(messages.CHART_STILL_OPEN.format(count=number(item.open)))
     return {
         "width": BAR_WIDTH,
         "height": BAR_HEIGHT,

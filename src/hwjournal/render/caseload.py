@@ -114,9 +114,7 @@ def _homework(client: Client) -> Any:
     figures = messages.CASELOAD_HOMEWORK.format(
         done=numerals.number(client.done), due=numerals.number(client.due)
     )
-    words = messages.CASELOAD_HOMEWORK_WORDS.format(
-        done=numerals.number(client.done), due=numerals.number(client.due)
-    )
+    words = messages.CASELOAD_HOMEWORK_WORDS.of(client.done, due=numerals.number(client.due))
     return Either(Text(figures), words)
 
 

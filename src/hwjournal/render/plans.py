@@ -164,7 +164,7 @@ def figure_words(figure: Adherence | None) -> str:
     """This week's occasions, the spec's way: 'not recorded', never 'missed'."""
     if figure is None or figure.due == 0:
         return ""
-    parts = [messages.FIGURE_DONE.format(done=number(figure.done), due=number(figure.due))]
+    parts = [messages.FIGURE_DONE.of(figure.done, due=number(figure.due))]
     if figure.skipped:
         parts.append(messages.FIGURE_SET_ASIDE.format(skipped=number(figure.skipped)))
     if figure.not_recorded:

@@ -310,9 +310,9 @@ def homework_section(data: TrendsData, width: int) -> list[Any]:
         parts.append(_axis(numerals.percent(0), len(block), column))
     parts.append(_plain(messages.TRENDS_HOMEWORK_LEGEND, "hw.label"))
     figures = [
-        messages.TRENDS_HOMEWORK_TOTAL.format(
+        messages.TRENDS_HOMEWORK_TOTAL.of(
+            total.done,
             weeks=messages.WEEKS.of(len(data.weeks)),
-            done=numerals.number(total.done),
             due=numerals.number(total.due),
             percent=numerals.percent(total.done / total.due * 100),
         )

@@ -98,7 +98,7 @@ def _homework(data: TrendsData) -> list[str]:
         if not done.due:
             continue
         when = messages.TRENDS_WORDS_WEEK.format(day=day_month(week.start.isoformat()))
-        figures = [messages.FIGURE_DONE.format(done=number(done.done), due=number(done.due))]
+        figures = [messages.FIGURE_DONE.of(done.done, due=number(done.due))]
         if done.skipped:
             figures.append(messages.FIGURE_SKIPPED.format(skipped=number(done.skipped)))
         if done.not_recorded:
@@ -108,9 +108,9 @@ def _homework(data: TrendsData) -> list[str]:
         lines.append(f"  {when}: {', '.join(figures)}.")
     lines.append(
         "  "
-        + messages.TRENDS_HOMEWORK_TOTAL.format(
+        + messages.TRENDS_HOMEWORK_TOTAL.of(
+            total.done,
             weeks=messages.WEEKS.of(len(data.weeks)),
-            done=number(total.done),
             due=number(total.due),
             percent=percent(total.done / total.due * 100),
         )

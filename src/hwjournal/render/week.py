@@ -204,7 +204,7 @@ def _homework(data: WeekData) -> list[Any]:
         if item.due == 0:
             table.add_row(title, "", Text(messages.NOTHING_DUE, style="hw.label"))
             continue
-        figures = [messages.FIGURE_DONE.format(done=number(item.done), due=number(item.due))]
+        figures = [messages.FIGURE_DONE.of(item.done, due=number(item.due))]
         if item.skipped:
             figures.append(messages.FIGURE_SKIPPED.format(skipped=number(item.skipped)))
         if item.not_recorded:
