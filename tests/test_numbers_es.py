@@ -193,3 +193,15 @@ def test_check_counts_agree_and_group_each_languages_way(journal_path: Path) -> 
     english, spanish = english_and_spanish("check")
     assert "1,234 entries" in english
     assert "1234 entradas" in spanish and "1,234" not in spanish and "1.234" not in spanish
+
+
+def test_a_number_is_typed_with_the_languages_decimal_mark_too(spanish: None) -> None:
+    """What hw shows as 7,5 a person may type as 7,5; a script's 7.5 means the same."""
+    from hwjournal import templates
+
+    step = next(s for s in templates.find("mirror-talk").steps if s.id == "age")
+    assert step.kind.parse(step, "7,5") == 7.5 and step.kind.parse(step, "7.5") == 7.5
+    assert step.display(7.5) == "7,5"
+    assert numerals.typed("1,5,2") == "1,5,2"  # not a number: refused as before
+    i18n.install("en")
+    assert numerals.typed("7,5") == "7,5" and step.display(7.5) == "7.5"

@@ -67,6 +67,15 @@ def number(value: float, places: int | None = None) -> str:
     return sign + whole + (_decimal + fraction if point else "")
 
 
+def typed(text: str) -> str:
+    """A number as a person typed it, for float(): the language's decimal mark read as
+    a point ("2,5" in Spanish is 2.5). A point is always a point, and nothing is read
+    as a group separator, so a script's "2.5" means the same in every language."""
+    if _decimal != "." and _decimal in text and "." not in text and text.count(_decimal) == 1:
+        return text.replace(_decimal, ".")
+    return text
+
+
 def percent(value: float, places: int | None = 0) -> str:
     """A percentage (45 for 45%) as the language writes it: "45%", "45 %"."""
     return _percent.format(number=number(value, places))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from hwjournal import messages
 from hwjournal.i18n import gettext  # the words of a step type, in the run's language
-from hwjournal.numerals import number
+from hwjournal.numerals import number, typed
 from hwjournal.steps.base import (
     KIND_NAMES,
     AnswerError,
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 def _number(text: str) -> int | float | None:
     """A number typed as text; whole numbers come back as int."""
     try:
-        value = float(text.strip())
+        value = float(typed(text.strip()))
     except ValueError:
         return None
     if not is_number(value):
