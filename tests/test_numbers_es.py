@@ -8,6 +8,7 @@ catalog (proved below with a small one made here)."""
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 from pathlib import Path
@@ -205,3 +206,41 @@ def test_a_number_is_typed_with_the_languages_decimal_mark_too(spanish: None) ->
     assert numerals.typed("1,5,2") == "1,5,2"  # not a number: refused as before
     i18n.install("en")
     assert numerals.typed("7,5") == "7,5" and step.display(7.5) == "7.5"
+
+
+def _word_by_count(tree: ast.AST) -> list[int]:
+    """Lines that choose a word or sentence by whether a count is 1 (`one if n == 1
+    else many`): English's rule, wrong for a language with other forms."""
+    found = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.IfExp) and isinstance(node.test, ast.Compare)):
+            continue
+        against = node.test.comparators[-1]
+        if not (isinstance(against, ast.Constant) and against.value == 1):
+            continue
+        sides = (node.body, node.orelse)
+        if all(_is_words(side) for side in sides):
+            found.append(node.lineno)
+    return found
+
+
+def _is_words(node: ast.AST) -> bool:
+    if isinstance(node, ast.Attribute):
+        return isinstance(node.value, ast.Name) and node.value.id == "messages"
+    return isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.isalpha()
+
+
+def test_no_code_picks_a_words_form_by_its_count() -> None:
+    """Every count goes through a Plural (the catalog's Plural-Forms), none through
+    English's one-or-many in code."""
+    assert _word_by_count(ast.parse('w = "entry" if n == 1 else "entries"')) == [1]
+    assert _word_by_count(ast.parse("w = messages.A if count > 1 else messages.B")) == [1]
+    assert _word_by_count(ast.parse("gap = 2 if due > 1 else 0")) == []
+    source = Path(i18n.__file__).parent
+    found = {
+        str(path.relative_to(source)): lines
+        for path in source.rglob("*.py")
+        if path.name != "numerals.py"
+        and (lines := _word_by_count(ast.parse(path.read_text(encoding="utf-8"))))
+    }
+    assert found == {}
