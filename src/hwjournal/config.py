@@ -1,5 +1,5 @@
-"""The person's settings in config.toml: read (cheaply: tomllib is imported only
-when the file exists), and changed one at a time.
+"""The person's settings in config.toml: read (cheaply: the plain lines hw writes
+without a TOML parser, tomllib only for anything else), and changed one at a time.
 
 A change touches one line and leaves the rest of the file as the person wrote it
 (comments, order, blank lines): the key's own line is replaced when it is a plain
@@ -250,19 +250,23 @@ def load(path: str | None = None) -> Config:
     config = Config(path=path)
     if not os.path.exists(path):
         return config
-    import tomllib
-
-    from hwjournal import sources
+    from hwjournal import quicktoml, sources
 
     try:
-        data = tomllib.loads(sources.read_text(path, sources.SMALL_FILE, gettext("settings file")))
-    except tomllib.TOMLDecodeError as exc:
-        raise UsageError(
-            messages.CONFIG_MALFORMED.format(path=path, problem=exc),
-            messages.CONFIG_MALFORMED_HINT,
-        ) from None
+        text = sources.read_text(path, sources.SMALL_FILE, gettext("settings file"))
     except OSError as exc:
         raise UsageError(messages.CANNOT_READ.format(path=path, problem=exc.strerror)) from None
+    data = quicktoml.loads(text)  # the plain lines hw writes; anything else: tomllib
+    if data is None:
+        import tomllib
+
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise UsageError(
+                messages.CONFIG_MALFORMED.format(path=path, problem=exc),
+                messages.CONFIG_MALFORMED_HINT,
+            ) from None
     for key, value in data.items():
         if key not in KEYS:
             config.unknown.append(key)
