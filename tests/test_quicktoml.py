@@ -13,7 +13,7 @@ import tomli_w
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from helpers import HW, hw_here
+from helpers import LAUNCHER, hw_here
 from hwjournal import config, quicktoml
 
 KEY = st.text(alphabet="abcdefghijklmnopqrstuvwxyz_-019", min_size=1, max_size=8)
@@ -104,7 +104,17 @@ def test_hw_due_with_a_settings_file_does_not_load_tomllib(hw_home):
     assert hw_here("config", "set", "week_start", "sunday").code == 0
     assert hw_here("config", "set", "language", "es").code == 0
     proc = subprocess.run(
-        [sys.executable, "-X", "importtime", HW, "due", "--json", "--date", "2026-06-01"],
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-c",
+            LAUNCHER,
+            "due",
+            "--json",
+            "--date",
+            "2026-06-01",
+        ],
         capture_output=True,
         text=True,
         stdin=subprocess.DEVNULL,
