@@ -124,6 +124,7 @@ def test_ctrl_c_keeps_a_draft_with_half_typed_text_and_resume_finishes_it(every_
     child.expect("Picking up where you left off")
     child.expect("What did you notice")
     child.expect("I started to write")  # the half-typed text is kept and shown
+    assert "Enter now to skip" not in child.before  # kept text: Enter would not skip
     child.sendline("and then finished.")
     child.sendeof()
     child.expect("How are you feeling")
@@ -174,6 +175,38 @@ def test_an_optional_long_step_skips_on_enter_as_the_start_promised(every_type):
     assert "story" not in entry["answers"]
     assert entry["answers"]["reflection"] == "a first thought\n\nand a second"
 
+
+def test_writing_pasted_with_a_blank_line_first_is_kept_not_skipped(every_type):
+    """Enter alone skips an optional free-writing step; a paste that begins with a
+    blank line is writing, and every line of it is kept."""
+    child = spawn_hw("start", "every-type", "--mood", "3")
+    child.expect("Press Enter when you are ready")
+    child.sendline("")
+    child.expect("A line of text")
+    child.expect("›")
+    child.sendline("only this")
+    child.expect("or Enter now to skip it")
+    child.send("\nWhat happened today was hard.\nI wrote it down anyway.\n")
+    time.sleep(0.5)  # let hw read the lines: Ctrl-D must come after them
+    child.sendeof()
+    child.expect("How strong")
+    for prompt in ("Pick one", "Pick any", "List some things", "How many", "Did it help"):
+        child.expect("›")
+        child.sendline("")
+        child.expect(prompt)
+    child.expect("›")
+    child.sendline("")
+    child.expect("Breathe for a moment")
+    child.expect("›")
+    child.sendline("s")
+    child.expect("What did you notice")
+    child.expect("Ctrl-D")
+    child.sendeof()
+    child.expect(r"Saved as entry (\d+)")
+    entry_id = child.match.group(1)
+    assert finish(child) == 0
+    entry = run_hw("show", entry_id, "--json").json()
+    assert entry["answers"]["story"] == "What happened today was hard.\nI wrote it down anyway."
 
 def test_optional_steps_skip_on_enter_and_timer_skips_with_s(every_type):
     child = spawn_hw("start", "every-type", "--mood", "3")

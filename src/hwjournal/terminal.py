@@ -70,6 +70,16 @@ def read_line(prompt: str = "", prefill: str | None = None, edit: bool = True) -
             editor.set_startup_hook(None)
 
 
+def _more_waiting(seconds: float = 0.05) -> bool:
+    """Whether more input is already on its way: lines pasted, not an Enter alone."""
+    import select
+
+    try:
+        return bool(select.select([sys.stdin], [], [], seconds)[0])
+    except (OSError, ValueError, TypeError, AttributeError):
+        return False
+
+
 def ask_hidden(prompt: str) -> str:
     """A line typed without being shown (a passphrase, a recovery key)."""
     import getpass
@@ -172,6 +182,10 @@ class TerminalAsker:
         self, step: Step, number: int, total: int, problem: str | None, earlier: str | None
     ) -> str | None:
         self.current = step.id
+        asked_as = step.kind.asked_as
+        # free writing not yet begun, optional, at the prompt: Enter alone skips it, as
+        # the start promised ("Press Enter to skip a step marked optional")
+        skippable = asked_as == "long" and not step.required and not earlier and not self.editor
         if problem:
             from rich.text import Text
 
@@ -185,18 +199,17 @@ class TerminalAsker:
             listed = step.kind.listed(step)
             if listed:
                 self.out.print(_listing(listed))
-            how = step.kind.hint(step)
+            how = messages.HOW_LONG_OPTIONAL if skippable else step.kind.hint(step)
             if how:
                 self.out.print(display.text(how, "hw.label"))
             if step.id in self.offers:
                 offered = self.offers[step.id]
                 kept = "; ".join(offered) if isinstance(offered, list) else step.display(offered)
                 self.out.print(display.text(messages.OFFERED.format(items=kept), "hw.note"))
-        asked_as = step.kind.asked_as
         if asked_as == "long" and self.editor:
             return self._edit(step, earlier)
         if asked_as in ("long", "lines"):
-            return self._lines(step, earlier)
+            return self._lines(step, earlier, skippable)
         self.partial = None
         if earlier and _line_editor() is None:
             self.out.print(
@@ -237,9 +250,10 @@ class TerminalAsker:
                 text = fh.read()
         return text.strip("\n") or None
 
-    def _lines(self, step: Step, earlier: str | None) -> str | None:
+    def _lines(self, step: Step, earlier: str | None, skippable: bool = False) -> str | None:
         """Free writing ("long": Ctrl-D ends it) or one item a line ("lines": an empty
-        line ends it)."""
+        line ends it). `skippable`: an Enter alone before any word skips the step, unless
+        more lines follow at once (writing pasted with a blank line first is kept)."""
         items = step.kind.asked_as == "lines"
         lines: list[str] = []
         if earlier:
@@ -255,9 +269,9 @@ class TerminalAsker:
                 if exc.half_typed:
                     self.partial = "\n".join([*lines, exc.half_typed])
                 raise
-            first = not items and not lines and line is not None
-            if first and not step.required and not line.strip():
-                return None  # Enter before a word: an optional step skipped
+            blank_first = skippable and not lines and line is not None and not line.strip()
+            if blank_first and not _more_waiting():
+                return None  # Enter before a word: the optional step skipped
             if line is None:  # Ctrl-D
                 if not items:
                     break

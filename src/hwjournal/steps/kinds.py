@@ -83,7 +83,7 @@ class Long(_Textual):
     name, word, asked_as = "long", "free writing", "long"
 
     def hint(self, step: Step) -> str:
-        return messages.HOW_LONG if step.required else messages.HOW_LONG_OPTIONAL
+        return messages.HOW_LONG
 
 
 class Items(StepType):
