@@ -27,6 +27,20 @@ def test_run_on_lines_hang_under_the_words_and_a_short_line_is_untouched():
     assert drawn(Hanging(Text("Tue 1  GAD-7  7 (mild)"), 7), 40) == ["Tue 1  GAD-7  7 (mild)"]
 
 
+def test_a_tab_in_a_title_loses_no_character_of_the_run_on_line():
+    text = Text("Mon 30  PHQ-9\tmood questionnaire  16 (moderately severe)  the same")
+    lines = drawn(Hanging(text, 8), 40)
+    assert lines[1].startswith("        ")
+    assert " ".join(" ".join(lines).split()) == " ".join(text.plain.split())
+
+
+def test_a_line_break_or_a_word_longer_than_the_room_is_wrapped_as_before():
+    broken = Text("Mon 30  PHQ-9 mood\nquestionnaire and more words to wrap")
+    assert drawn(Hanging(broken, 8), 30) == drawn(broken, 30)
+    long_word = Text("Mon 30  questionnaire-of-the-fortnight  16 (mild)")
+    assert drawn(Hanging(long_word, 8), 30) == drawn(long_word, 30)
+
+
 def test_a_terminal_too_narrow_to_hang_wraps_as_before():
     text = Text("Mon 30  PHQ-9 mood questionnaire")
     assert drawn(Hanging(text, 8), 16) == drawn(text, 16)

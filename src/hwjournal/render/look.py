@@ -71,12 +71,16 @@ class Hanging:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
-        lines = self.text.wrap(console, width)
-        if len(lines) < 2 or width <= self.hang + 10:
-            yield from lines
+        text = self.text.copy()
+        text.expand_tabs()  # so a position in the wrapped line is one in the text
+        lines = text.wrap(console, width)
+        words = text.plain.split()
+        room = width - self.hang
+        if len(lines) < 2 or "\n" in text.plain or max(map(len, words)) > room:
+            yield from lines  # one line, or no room to hang without cutting a word
             return
         first = lines[0]
-        rest = self.text[len(first.plain) :]
+        rest = text[len(first.plain) :]
         rest = rest[len(rest.plain) - len(rest.plain.lstrip(" ")) :]
         first.rstrip()
         yield first
