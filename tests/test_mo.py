@@ -55,8 +55,12 @@ def test_the_shipped_catalog_reads_the_same():
 def _catalog(pairs: dict[str, str]) -> bytes:
     """A .mo of these pairs, laid out as msgfmt lays one out (a plural id is
     'one\\0many', its forms 'a\\0b')."""
+    return _catalog_bytes({k: v.encode() for k, v in pairs.items()})
+
+
+def _catalog_bytes(pairs: dict[str, bytes]) -> bytes:
     ids = sorted(pairs)
-    keys, values = [k.encode() for k in ids], [pairs[k].encode() for k in ids]
+    keys, values = [k.encode() for k in ids], [pairs[k] for k in ids]
     start = 28 + 16 * len(ids)
     table, blob = [], b""
     for text in keys + values:
@@ -88,6 +92,17 @@ def test_what_mo_does_not_read_itself_gettext_reads(header, reader):
     assert ours.ngettext("{n} entry", "{n} entries", 0) == (
         "{n} entradas" if "n != 1" in header else "{n} entrada"
     )
+
+
+def test_a_plural_asked_for_alone_and_another_charset_read_as_gettext_reads_them():
+    data = _catalog(SAMPLE)
+    assert mo.read(io.BytesIO(data)).gettext("{n} entry") == "{n} entrada"
+    assert gettext.GNUTranslations(io.BytesIO(data)).gettext("{n} entry") == "{n} entrada"
+    latin = {"": HEADER.replace("UTF-8", "latin-1"), "Yes": "Sí"}
+    raw = _catalog_bytes({k: v.encode("latin-1") for k, v in latin.items()})
+    ours = mo.read(io.BytesIO(raw))  # not UTF-8: gettext's own reader takes it
+    assert isinstance(ours, gettext.GNUTranslations)
+    assert ours.gettext("Yes") == "Sí"
 
 
 @settings(max_examples=300)

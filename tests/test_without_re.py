@@ -45,6 +45,17 @@ def test_dumps_writes_what_json_writes(value):
     assert jsontext.dumps(value) == compact
 
 
+def test_dumps_of_a_nesting_deeper_than_its_frames_is_jsons():
+    deep: list = []
+    for _ in range(700):  # an imported entry may keep any nesting in its steps
+        deep = [deep]
+    assert jsontext.dumps({"a": deep}) == json.dumps({"a": deep}, separators=(",", ":"))
+    circle: list = []
+    circle.append(circle)
+    with pytest.raises(ValueError, match="Circular reference"):
+        jsontext.dumps(circle)
+
+
 def test_dumps_hands_a_type_it_does_not_know_to_json():
     with pytest.raises(TypeError, match="not JSON serializable"):
         jsontext.dumps({"when": object()})

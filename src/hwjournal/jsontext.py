@@ -5,7 +5,7 @@ Why: `import json` loads `re`, which loads `enum`, and compiles json's patterns,
 every run: about a fifth of the instructions of a `hw due --json` that prints three
 assignments (bench/README.md). The commands people put in shell prompts read and
 write a few small documents, so they use these; the result is the same text and the
-same values, byte for byte (tests/test_jsontext.py holds them equal to `json`).
+same values, byte for byte (tests/test_without_re.py holds them equal to `json`).
 
 Anything these cannot do themselves (another interpreter without `_json`, a value of
 a type hw never writes, a malformed document whose error message must be json's)
@@ -39,7 +39,7 @@ def dumps(value: Any, indent: int | None = None) -> str:
     parts: list[str] = []
     try:
         _write(value, parts, indent, "")
-    except _Fallback:
+    except (_Fallback, RecursionError):  # a nesting deeper than these frames go: json's
         return _json_dumps(value, indent)
     return "".join(parts)
 

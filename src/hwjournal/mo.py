@@ -30,7 +30,12 @@ class Catalog:
         self.plural = plural
 
     def gettext(self, message: str) -> str:
-        return self._texts.get(message, message)
+        found = self._texts.get(message)
+        if found is None:  # as gettext: a plural's msgid alone gives its form for 1
+            forms = self._forms.get(message)
+            index = self.plural(1)
+            return forms[index] if forms and index < len(forms) else message
+        return found
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         forms = self._forms.get(singular)
@@ -66,7 +71,11 @@ def read(file: BinaryIO) -> Any:
         if start + length >= size or tstart + tlength >= size:  # each ends in a NUL
             raise OSError(0, "File is corrupt", "catalog")
         key = data[start : start + length]
-        text = data[tstart : tstart + tlength].decode()
+        try:
+            text = data[tstart : tstart + tlength].decode()
+            key.decode()
+        except UnicodeDecodeError:  # another charset (or damage): gettext reads or refuses
+            return _by_gettext(data)
         if not length:
             header = text
         if b"\x00" in key:  # a plural: its singular names it (the plural is not read)

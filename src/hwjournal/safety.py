@@ -31,7 +31,7 @@ NBSP = "\u00a0"
 # A phone number inside free text (a crisis contact, a plan's line): digits with the
 # spaces, dots, dashes and brackets people write in them. What the pattern
 # r"\+?\(?\d[\d .()\-]*\d" finds, found without `re` (whose import would cost
-# `hw sos` a fifth of its time): tests/test_safety_numbers.py holds the two equal.
+# `hw sos` a fifth of its time): tests/test_without_re.py holds the two equal.
 _INSIDE = frozenset(" .()-")
 
 
