@@ -90,7 +90,11 @@ def run_new(ctx: Context, *, new_id: str, from_id: str | None, force: bool) -> i
             messages.TEMPLATE_EXISTS_HINT.format(id=new_id),
         )
     if from_id:
-        source = templates.find(from_id, ctx.config.template_dirs)
+        # in the run's language: a copy made in Spanish starts from the Spanish texts
+        # (the overlay merged in; a published instrument keeps its items as published)
+        source = templates.find(
+            from_id, ctx.config.template_dirs, language=ctx.language, on_problem=say
+        )
         data = template_files.copy_of(source.raw, new_id)
         origin = from_id
     else:
