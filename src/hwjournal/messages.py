@@ -139,6 +139,20 @@ CLI_INSTALL_COMPLETION = "Install completion for the current shell."
 CLI_SHOW_COMPLETION = (
     "Show completion for the current shell, to copy it or customize the installation."
 )
+# hw --install-completion / --show-completion [SHELL] (shell_setup.py), in hw's words
+COMPLETION_INSTALL_HELP = (
+    "Install completion for the current shell, or for the one named after it "
+    "(bash, zsh, fish, powershell)."
+)
+COMPLETION_SHOW_HELP = (
+    "Show completion for the current shell, or for the one named after it, "
+    "to copy it or customize the installation."
+)
+COMPLETION_INSTALLED = "Completion for {shell} is installed in {path}."
+COMPLETION_NEW_TERMINAL = "It works in a new terminal: open one, or restart this one."
+COMPLETION_NO_SHELL = "hw could not tell which shell you are using."
+COMPLETION_SHELL_UNKNOWN = "hw cannot set up completion for '{shell}', only for {shells}."
+COMPLETION_NAME_SHELL = "Name the shell ({shells}), for example: hw {flag} bash"
 CLI_ARGUMENTS = "Arguments"
 CLI_OPTIONS = "Options"
 CLI_COMMANDS = "Commands"
