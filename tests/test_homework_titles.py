@@ -74,3 +74,22 @@ def test_a_template_of_one_s_own_without_an_overlay_keeps_its_title(hw_home):
     assert hw_here("assign", "paseo", "--daily", "--start", "2026-11-02").code == 0
     for env in (ES, {}):
         assert "Mi paseo" in hw_here("assignments", env=env).out
+
+
+def test_trends_and_the_report_name_a_measure_in_the_run_s_language(tmp_path):
+    from helpers import item_flags, phq9_items
+
+    made = hw_here(
+        "start", "phq-9", "--date", "2026-11-03", "--no-input", *item_flags(phq9_items())
+    )
+    assert made.code == 0, made.err  # an English entry: its own title is English
+    args = ("--since", "2026-11-01", "--until", "2026-11-30")
+    spanish = hw_here("trends", *args, env=ES)
+    assert "Cuestionario PHQ-9 sobre el ánimo" in spanish.out
+    assert "PHQ-9 mood questionnaire" not in spanish.out
+    assert "PHQ-9 mood questionnaire" in hw_here("trends", *args).out
+    report = tmp_path / "r.html"
+    assert hw_here("export", *args, "--format", "html", "-o", str(report), env=ES).code == 0
+    # the measure's chart; the entry itself keeps the title it was made with
+    chart = 'class="measure-title" dir="auto">Cuestionario PHQ-9 sobre el ánimo</span>'
+    assert chart in report.read_text()
