@@ -45,3 +45,66 @@ def test_a_passphrase_too_short_and_decrypt_s_question_wrap_at_words(journal_pat
     assert max(len(line) for line in said) <= 80, said
     child.sendline("n")
     assert finish(child) == 0
+
+
+BAD_JSON = ['{"a": }', "[1, 2", '{"a" 1}', '{"a": 1 "b": 2}', "{1: 2}", "[] x", '"ab', '"a\\qb"']
+BAD_TOML = ['a = "x\n', "a = \n", "[t\n", "[[t]\n", "[t]\n[t]\n", "a = [1, 2\n", "a = {b = 1\n"]
+BAD_TOML += ["a = 1 b\n", "= 1\n", "a = 1979-13-01\n", 'a = "\\x"\n', "a = {b = 1, b = 2}\n"]
+
+
+def test_what_json_and_toml_readers_say_is_said_in_spanish():
+    """Each mistake Python's readers find in these files is told in Spanish, with the
+    line and column; what they quote from the file is kept."""
+    import json
+    import tomllib
+
+    from hwjournal import i18n
+    from hwjournal.parse_problems import said
+
+    problems = []
+    for text in BAD_JSON:
+        with pytest.raises(json.JSONDecodeError) as json_error:
+            json.loads(text)
+        problems.append(json_error.value)
+    for text in BAD_TOML:
+        with pytest.raises(tomllib.TOMLDecodeError) as toml_error:
+            tomllib.loads(text)
+        problems.append(toml_error.value)
+    assert [said(p) for p in problems] == [str(p) for p in problems]  # English as it was
+    i18n.install("es")
+    try:
+        spanish = [said(p) for p in problems]
+    finally:
+        i18n.install("en")
+    for problem, text in zip(problems, spanish, strict=True):
+        assert ("(línea " in text and ", columna " in text) or "(al final del archivo)" in text
+        english = str(problem).split(" (at line")[0].split(": line")[0]
+        assert english not in text, text
+    assert "se esperaba el separador ','" in spanish[3]
+    assert "está declarada dos veces" in spanish[len(BAD_JSON) + 4]
+
+
+def test_a_broken_file_is_told_in_spanish_from_every_reader(hw_home, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"a": }')
+    answers = hw_here("start", "gratitude", "--answers-json", str(bad), env=ES)
+    assert answers.code == 2
+    assert "no es JSON válido: se esperaba un valor (línea 1, columna 7)." in answers.err
+    imported = hw_here("import", str(bad), env=ES)
+    assert "bad.json, línea 1, columna 7: esto no es JSON válido (se esperaba un valor)" in (
+        imported.err
+    )
+    streamed = tmp_path / "stream.json"
+    streamed.write_text('{"format": "hwjournal", "version": 1 "entries": []}')
+    imported = hw_here("import", str(streamed), "--format", "hw-json", env=ES)
+    assert imported.code == 2
+    assert "línea 1, columna " in imported.err and "se esperaba el separador ','" in imported.err
+    template = tmp_path / "x.toml"
+    template.write_text('id = "x"\ntitle = \n')
+    checked = hw_here("templates", "validate", str(template), env=ES)
+    assert "línea 2, clave 'title': no es TOML válido: valor no válido" in checked.out + checked.err
+    hw_home.mkdir(exist_ok=True)
+    (hw_home / "config.toml").write_text('language = "es\n')
+    shown = hw_here("config", "show", env=ES)
+    assert shown.code == 2
+    assert "carácter no permitido: '\\n' (línea 1, columna 15)" in shown.err

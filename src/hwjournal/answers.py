@@ -130,8 +130,10 @@ def read_json_answers(template: Template, source: str) -> dict[str, Any]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
+        from hwjournal.parse_problems import said
+
         raise UsageError(
-            messages.ANSWERS_JSON_BAD.format(source=source, problem=exc),
+            messages.ANSWERS_JSON_BAD.format(source=source, problem=said(exc)),
             messages.ANSWERS_JSON_HINT,
         ) from None
     return parse_json_answers(template, data, source)

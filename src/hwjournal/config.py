@@ -257,10 +257,7 @@ def load(path: str | None = None) -> Config:
     try:
         data = tomllib.loads(sources.read_text(path, sources.SMALL_FILE, gettext("settings file")))
     except tomllib.TOMLDecodeError as exc:
-        raise UsageError(
-            messages.CONFIG_MALFORMED.format(path=path, problem=exc),
-            messages.CONFIG_MALFORMED_HINT,
-        ) from None
+        raise malformed(path, exc) from None
     except OSError as exc:
         raise UsageError(messages.CANNOT_READ.format(path=path, problem=exc.strerror)) from None
     for key, value in data.items():
@@ -411,6 +408,12 @@ def _read_for_edit(path: str) -> tuple[str, dict[str, Any]]:
     try:
         return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise UsageError(
-            messages.CONFIG_MALFORMED.format(path=path, problem=exc), messages.CONFIG_MALFORMED_HINT
-        ) from None
+        raise malformed(path, exc) from None
+
+
+def malformed(path: str, exc: Exception) -> UsageError:
+    """A settings file that is not TOML: what the reader found, in the run's language."""
+    from hwjournal.parse_problems import said
+
+    said_here = messages.CONFIG_MALFORMED.format(path=path, problem=said(exc))
+    return UsageError(said_here, messages.CONFIG_MALFORMED_HINT)

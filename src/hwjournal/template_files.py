@@ -103,12 +103,14 @@ def read(path: str) -> tuple[dict[str, Any], str]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
+        from hwjournal.parse_problems import said
+
         match = re.search(r"line (\d+)", str(exc))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         line = opening_line(text, int(match.group(1)) if match else None)
         raise TemplateError(
             path,
-            messages.TEMPLATE_NOT_TOML.format(problem=message),
+            messages.TEMPLATE_NOT_TOML.format(problem=said(message)),
             key=key_on(text, line),
             line=line,
         ) from None

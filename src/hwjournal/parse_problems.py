@@ -1,0 +1,52 @@
+"""What Python's JSON and TOML readers say is wrong with a file, in the run's language.
+
+json and tomllib say it in English only ("Expecting ',' delimiter: line 3 column 5
+(char 40)", "Illegal character '\\n' (at line 1, column 15)"). messages.PARSER_PROBLEMS
+holds each sentence they say, by its English words, and the catalog translates it like
+any other; what they quote from the file ({char}, {key}) is kept as they quote it. A
+sentence they say that is not there (another Python's) stays as they said it. In
+English nothing changes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hwjournal import i18n, messages
+
+# where the reader says it found the problem: tomllib's, then json's
+_WHERE = (
+    re.compile(r"^(?P<text>.*?)\s*\(at line (?P<line>\d+), column (?P<column>\d+)\)$", re.S),
+    re.compile(r"^(?P<text>.*?): line (?P<line>\d+) column (?P<column>\d+) \(char \d+\)$", re.S),
+)
+_AT_END = " (at end of document)"  # tomllib's, for a file cut short
+_patterns: list[tuple[str, re.Pattern[str]]] = []
+
+
+def said(problem: object) -> str:
+    """A reader's message (a TOMLDecodeError, a JSONDecodeError, or its text) in the
+    run's language: the problem, then where it is when the reader says."""
+    text = str(problem)
+    if i18n.language == "en":
+        return text
+    for where in _WHERE:
+        found = where.match(text)
+        if found is not None:
+            at = messages.PARSER_AT.format(line=found["line"], column=found["column"])
+            return f"{_words(found['text'])} {at}"
+    if text.endswith(_AT_END):
+        return f"{_words(text[: -len(_AT_END)])} {messages.PARSER_AT_END}"
+    return _words(text)
+
+
+def _words(text: str) -> str:
+    if not _patterns:
+        for english in messages.PARSER_PROBLEMS:
+            pattern = re.escape(english)
+            pattern = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>.+)", pattern)
+            _patterns.append((english, re.compile(pattern, re.S)))
+    for english, pattern in _patterns:
+        found = pattern.fullmatch(text)
+        if found is not None:
+            return messages.PARSER_PROBLEMS[english].format(**found.groupdict())
+    return text
