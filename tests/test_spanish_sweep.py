@@ -59,7 +59,7 @@ def test_what_json_and_toml_readers_say_is_said_in_spanish():
     import tomllib
 
     from hwjournal import i18n
-    from hwjournal.parse_problems import said
+    from hwjournal.problems import said
 
     problems = []
     for text in BAD_JSON:

@@ -130,7 +130,7 @@ def read_json_answers(template: Template, source: str) -> dict[str, Any]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        from hwjournal.parse_problems import said
+        from hwjournal.problems import said
 
         raise UsageError(
             messages.ANSWERS_JSON_BAD.format(source=source, problem=said(exc)),

@@ -413,7 +413,7 @@ def _read_for_edit(path: str) -> tuple[str, dict[str, Any]]:
 
 def malformed(path: str, exc: Exception) -> UsageError:
     """A settings file that is not TOML: what the reader found, in the run's language."""
-    from hwjournal.parse_problems import said
+    from hwjournal.problems import said
 
     said_here = messages.CONFIG_MALFORMED.format(path=path, problem=said(exc))
     return UsageError(said_here, messages.CONFIG_MALFORMED_HINT)

@@ -153,7 +153,7 @@ COMPLETION_NEW_TERMINAL = "It works in a new terminal: open one, or restart this
 COMPLETION_NO_SHELL = "hw could not tell which shell you are using."
 COMPLETION_SHELL_UNKNOWN = "hw cannot set up completion for '{shell}', only for {shells}."
 COMPLETION_NAME_SHELL = "Name the shell ({shells}), for example: hw {flag} bash"
-# What Python's JSON and TOML readers say is wrong with a file (parse_problems.py), by
+# What Python's JSON and TOML readers say is wrong with a file (problems.py), by
 # their own English words: a {placeholder} is what they quote from the file
 PARSER_AT = "(line {line}, column {column})"
 PARSER_AT_END = "(at the end of the file)"

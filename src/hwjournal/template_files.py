@@ -103,7 +103,7 @@ def read(path: str) -> tuple[dict[str, Any], str]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        from hwjournal.parse_problems import said
+        from hwjournal.problems import said
 
         match = re.search(r"line (\d+)", str(exc))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))

@@ -154,7 +154,7 @@ def read_json(text: str, source: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        from hwjournal.parse_problems import said
+        from hwjournal.problems import said
 
         raise ImportProblem(
             gettext("{source}, line {line}, column {column}").format(

@@ -159,7 +159,7 @@ class JsonStream:
         line = self.dropped_lines + newlines + 1
         column = pos - before.rfind("\n") if newlines else self.dropped_column + pos + 1
         from hwjournal.i18n import gettext
-        from hwjournal.parse_problems import said
+        from hwjournal.problems import said
 
         return ImportProblem(
             gettext("{source}, line {line}, column {column}").format(
