@@ -115,7 +115,7 @@ def test_no_modules_import_one_another_in_a_circle():
 
 
 # what storage may stand on: nothing that knows the settings, the terminal or a screen
-BELOW_STORAGE = {"messages", "errors", "migrations", "paths", "atomic", "dates", "ids"}
+BELOW_STORAGE = {"messages", "errors", "migrations", "paths", "atomic", "dates", "ids", "jsontext"}
 
 
 @pytest.mark.parametrize(

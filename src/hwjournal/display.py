@@ -4,7 +4,6 @@ and making user text safe to print. Imported only by commands that draw."""
 from __future__ import annotations
 
 import os
-import re
 import sys
 
 TYPE_CHECKING = False
@@ -15,7 +14,12 @@ if TYPE_CHECKING:  # typing costs the fast path milliseconds
 
     from hwjournal.context import Context
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Control characters (all but tab and newline) and the picture each is shown as: a
+# table for str.translate, which needs no `re` (a shell prompt's hw skips its import).
+_CONTROL = {
+    code: chr(0x2400 + code) if code < 0x20 else "\u2421" if code == 0x7F else "\ufffd"
+    for code in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))
+}
 
 THEME = {
     "hw.title": "bold",
@@ -34,16 +38,7 @@ def clean(text: Any) -> str:
     """User text as typed, minus control characters, which are shown as their
     visible symbol (ESC as ␛) instead of being sent to the terminal."""
     value = "" if text is None else str(text)
-    return _CONTROL.sub(lambda m: _picture(m.group()), value)
-
-
-def _picture(char: str) -> str:
-    code = ord(char)
-    if code < 0x20:
-        return chr(0x2400 + code)
-    if code == 0x7F:
-        return "\u2421"
-    return "\ufffd"
+    return value.translate(_CONTROL)
 
 
 def text(value: Any, style: str = "") -> Any:

@@ -13,9 +13,9 @@ if TYPE_CHECKING:
 
 
 def print_json(data: Any) -> None:
-    import json
+    from hwjournal import jsontext
 
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(jsontext.dumps(data, indent=2) + "\n")
     sys.stdout.flush()
 
 

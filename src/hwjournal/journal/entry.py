@@ -7,8 +7,9 @@ module, and dataclasses costs more to import than the query takes.
 
 from __future__ import annotations
 
-import json
 import os
+
+from hwjournal import jsontext
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ STORED: tuple[str, ...] = NAMES[1:]
 
 
 def _dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return jsontext.dumps(value)
 
 
 def _dump_or_null(value: Any) -> str | None:
@@ -94,14 +95,14 @@ def _dump_if_any(value: Any) -> str | None:
 
 
 def _load_if_any(text: str | None) -> Any:
-    return json.loads(text) if text else None
+    return jsontext.loads(text) if text else None
 
 
 # (name, encoder or None) per stored column, and (name, decoder or None) per
 # selected column: looked up once here, not per field per row.
 _ENCODE = {PLAIN: None, FLAG: int, JSON: _dump, JSON_OR_NULL: _dump_or_null}
 _ENCODE[JSON_IF_ANY] = _dump_if_any
-_DECODE = {PLAIN: None, FLAG: bool, JSON: json.loads, JSON_OR_NULL: _load_if_any}
+_DECODE = {PLAIN: None, FLAG: bool, JSON: jsontext.loads, JSON_OR_NULL: _load_if_any}
 _DECODE[JSON_IF_ANY] = _load_if_any
 _ENCODERS = tuple((name, _ENCODE[kind]) for name, kind, _ in FIELDS[1:])
 _ENCODERS_BUT_STEPS = tuple((name, None if name == "steps" else code) for name, code in _ENCODERS)

@@ -33,7 +33,7 @@ def between(
 ) -> Iterator[tuple[str, str, int, dict[str, Any]]]:
     """(template, date, entry id, score) for every complete scored entry in the
     range, oldest first (by date, then id)."""
-    import json
+    from hwjournal import jsontext
 
     sql, params = _BETWEEN, [since, until]
     if only is not None:
@@ -41,7 +41,7 @@ def between(
         params.append(only)
     for template, day, entry_id, text in journal.db.execute(sql + " ORDER BY date, id", params):
         try:
-            score = json.loads(text)
+            score = jsontext.loads(text)
         except (TypeError, ValueError):
             continue
         if isinstance(score, dict):
@@ -59,14 +59,14 @@ def first_since(
     """(date, entry id, score) of the template's first score on or after `since` (and
     on or before `until`, when given) that has its total (scale None) or that scale;
     private entries' only when `private`."""
-    import json
+    from hwjournal import jsontext
 
     path = "$.total" if scale is None else f'$.scales."{scale}".score'
     sql = _FIRST_SINCE.format(private="" if private else " AND private = 0")
     row = journal.db.execute(sql, (since, until or _NO_END, template, path)).fetchone()
     if row is None:
         return None
-    return row[0], row[1], json.loads(row[2])
+    return row[0], row[1], jsontext.loads(row[2])
 
 
 def last_title(journal: Journal, template: str) -> str | None:

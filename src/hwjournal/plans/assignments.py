@@ -5,9 +5,8 @@ handful of assignments, never the entries."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 
-from hwjournal import messages
+from hwjournal import jsontext, messages
 from hwjournal.dates import now_iso
 from hwjournal.dates import today as current_day
 from hwjournal.errors import NotFoundError
@@ -60,7 +59,7 @@ class Assignment(Record):
     def from_row(cls, row: tuple[Any, ...]) -> Assignment:
         id_, uid, template, title, schedule, days, start, until, ended, note, created = row
         try:
-            day_list = [d for d in json.loads(days or "[]") if d in WEEKDAYS]
+            day_list = [d for d in jsontext.loads(days or "[]") if d in WEEKDAYS]
         except (TypeError, ValueError):
             day_list = []
         return cls(
@@ -146,6 +145,8 @@ def add_assignment(
     until: dt.date | None,
     note: str = "",
 ) -> Assignment:
+    import json  # as hw has always stored the days: ["mon", "thu"]
+
     check_plan(schedule, days, start, until)
     created = now_iso()
     uid = new_uid()

@@ -5,7 +5,6 @@ No journal here."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from hwjournal import messages
 from hwjournal.errors import UsageError
@@ -26,7 +25,8 @@ _FULL = dict(
         strict=True,
     )
 )
-_SPAN = re.compile(r"^(\d{1,5})\s*(d|days?|w|weeks?)$")
+# `--for` as typed (parsed only when typed: `re` costs a shell prompt's hw its import).
+_SPAN = r"^(\d{1,5})\s*(d|days?|w|weeks?)$"
 
 
 def as_day(text: str) -> dt.date:
@@ -45,6 +45,8 @@ def live_until(last: dt.date | None, ended: dt.date | None) -> dt.date | None:
 
 def parse_days(text: str) -> list[str]:
     """`mon,wed,fri` (or full names, any case, commas or spaces) in week order."""
+    import re
+
     chosen: set[str] = set()
     words = [w for w in re.split(r"[,\s]+", text.strip().lower()) if w]
     if not words:
@@ -62,7 +64,9 @@ def parse_days(text: str) -> list[str]:
 
 def parse_span(text: str) -> int:
     """`--for 7d|2w` as a number of days (at least one)."""
-    match = _SPAN.match(text.strip().lower())
+    import re
+
+    match = re.match(_SPAN, text.strip().lower())
     if not match:
         raise UsageError(messages.SPAN_UNKNOWN.format(text=text), messages.SPAN_HINT)
     count = int(match.group(1)) * (7 if match.group(2).startswith("w") else 1)
