@@ -282,13 +282,13 @@ def title(template_id: str, language: str, extra_dirs: list[str] | None = None) 
             text = fh.read()
     except (OSError, UnicodeDecodeError):
         return None
-    import re
-
     # the two lines as overlays write them, before the first table; anything
-    # fancier (an escape, a multi-line string) is read by tomllib
+    # fancier (an escape, a multi-line string) is read by tomllib. (No `re`: it
+    # would be the only thing loading it on the fast path.)
     head = text.split("\n[", 1)[0]
-    ids = re.findall(r'^id *= *"([a-z0-9-]+)" *$', head, re.MULTILINE)
-    titles = re.findall(r'^title *= *"([^"\\]*)" *$', head, re.MULTILINE)
+    lines = head.split("\n")
+    ids = [v for v in (_plain(line, "id") for line in lines) if v and v.strip(_ID_CHARS) == ""]
+    titles = [v for v in (_plain(line, "title") for line in lines) if v is not None]
     if len(ids) == len(titles) == 1 and head.count("title") == 1:
         data = {"id": ids[0], "title": titles[0]}
     else:
@@ -302,6 +302,24 @@ def title(template_id: str, language: str, extra_dirs: list[str] | None = None) 
     if data.get("id") != template_id or not isinstance(found, str) or not found.strip():
         return None
     return found
+
+
+_ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789-"
+
+
+def _plain(line: str, key: str) -> str | None:
+    """The value of `key = "value"` written plainly on a line of its own (spaces
+    around, no quote or backslash inside); None for any other line."""
+    if not line.startswith(key):
+        return None
+    rest = line[len(key) :].lstrip(" ")
+    if not rest.startswith("="):
+        return None
+    rest = rest[1:].strip(" ")
+    if len(rest) < 2 or rest[0] != '"' or rest[-1] != '"':
+        return None
+    value = rest[1:-1]
+    return None if '"' in value or "\\" in value else value
 
 
 def retitle(
