@@ -1,6 +1,6 @@
 """What a look at every screen in Spanish found still English (issue 25), each held
-here: a measure's bands in `hw templates show`, and two lines at a terminal that were
-not wrapped at words."""
+here: a measure's bands in `hw templates show`, two lines at a terminal that were
+not wrapped at words, and what the JSON and TOML readers and the system say went wrong."""
 
 from __future__ import annotations
 
@@ -108,3 +108,41 @@ def test_a_broken_file_is_told_in_spanish_from_every_reader(hw_home, tmp_path):
     shown = hw_here("config", "show", env=ES)
     assert shown.code == 2
     assert "carácter no permitido: '\\n' (línea 1, columna 15)" in shown.err
+
+
+def test_what_the_system_says_about_a_file_is_said_in_spanish():
+    import errno
+    import os
+
+    from hwjournal import i18n, messages
+    from hwjournal.problems import os_said
+
+    problems = [OSError(getattr(errno, name), os.strerror(getattr(errno, name))) for name in (
+        "EACCES", "EISDIR", "ENOSPC", "EROFS", "ENOENT"
+    )]  # fmt: skip
+    assert [os_said(p) for p in problems] == [p.strerror for p in problems]
+    i18n.install("es")
+    try:
+        said = [os_said(p) for p in problems]
+        assert os_said(OSError(errno.ECHILD, "No child processes")) == "No child processes"
+        assert os_said(ValueError("kept as it says")) == "kept as it says"
+    finally:
+        i18n.install("en")
+    assert said == [
+        "Permiso denegado",
+        "Es una carpeta",
+        "No queda espacio en el disco",
+        "El sistema de archivos es de solo lectura",
+        "No existe el archivo o la carpeta",
+    ]
+    assert set(messages.OS_PROBLEMS) <= set(errno.errorcode.values())
+
+
+def test_a_journal_hw_may_not_read_is_told_in_spanish(journal_path, monkeypatch):
+    assert hw_here("start", "gratitude", "--no-input", "--answer", "things=sol").code == 0
+    from hwjournal.journal import opening
+
+    monkeypatch.setattr(opening.os, "access", lambda *_a, **_k: False)
+    refused = hw_here("log", env=ES)
+    assert refused.code != 0
+    assert "Permiso denegado" in refused.err and "Permission denied" not in refused.err

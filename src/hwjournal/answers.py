@@ -124,8 +124,10 @@ def read_json_answers(template: Template, source: str) -> dict[str, Any]:
         else:
             text = sources.read_text(source, ANSWERS_LIMIT, kind, messages.FILE_PIPE_HINT)
     except OSError as exc:  # the disk failing half-way through
+        from hwjournal.problems import os_said
+
         raise UsageError(
-            messages.FILE_CANNOT_READ.format(path=source, problem=exc.strerror or exc)
+            messages.FILE_CANNOT_READ.format(path=source, problem=os_said(exc))
         ) from None
     try:
         data = json.loads(text)

@@ -257,9 +257,9 @@ def load(path: str | None = None) -> Config:
     try:
         data = tomllib.loads(sources.read_text(path, sources.SMALL_FILE, gettext("settings file")))
     except tomllib.TOMLDecodeError as exc:
-        raise malformed(path, exc) from None
+        raise refused(path, exc) from None
     except OSError as exc:
-        raise UsageError(messages.CANNOT_READ.format(path=path, problem=exc.strerror)) from None
+        raise refused(path, exc, messages.CANNOT_READ) from None
     for key, value in data.items():
         if key not in KEYS:
             config.unknown.append(key)
@@ -403,17 +403,18 @@ def _read_for_edit(path: str) -> tuple[str, dict[str, Any]]:
     try:
         text = sources.read_text(path, sources.SMALL_FILE, gettext("settings file"))
     except OSError as exc:
-        problem = exc.strerror or exc
-        raise UsageError(messages.CONFIG_UNREADABLE.format(path=path, problem=problem)) from None
+        raise refused(path, exc, messages.CONFIG_UNREADABLE) from None
     try:
         return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise malformed(path, exc) from None
+        raise refused(path, exc) from None
 
 
-def malformed(path: str, exc: Exception) -> UsageError:
-    """A settings file that is not TOML: what the reader found, in the run's language."""
-    from hwjournal.problems import said
+def refused(path: str, exc: Exception, sentence: str = "") -> UsageError:
+    """Not TOML (what the reader found), or `sentence`: unreadable (the system's words)."""
+    from hwjournal import problems
 
-    said_here = messages.CONFIG_MALFORMED.format(path=path, problem=said(exc))
+    if sentence:
+        return UsageError(sentence.format(path=path, problem=problems.os_said(exc)))
+    said_here = messages.CONFIG_MALFORMED.format(path=path, problem=problems.said(exc))
     return UsageError(said_here, messages.CONFIG_MALFORMED_HINT)

@@ -204,6 +204,25 @@ PARSER_PROBLEMS = {
     "Unescaped '\\' in a string": "Unescaped '\\' in a string",
     "Unterminated string": "Unterminated string",
 }
+# What the system says went wrong with a file (problems.os_said), by its error's name;
+# ENOENT is FILE_MISSING. As C's strerror says them in English.
+OS_PROBLEMS = {
+    "EACCES": "Permission denied",
+    "EPERM": "Operation not permitted",
+    "EISDIR": "Is a directory",
+    "ENOTDIR": "Not a directory",
+    "ENOSPC": "No space left on device",
+    "EDQUOT": "Disk quota exceeded",
+    "EROFS": "Read-only file system",
+    "ENAMETOOLONG": "File name too long",
+    "ELOOP": "Too many levels of symbolic links",
+    "EIO": "Input/output error",
+    "EEXIST": "File exists",
+    "EBUSY": "Device or resource busy",
+    "EMFILE": "Too many open files",
+    "ENXIO": "No such device or address",
+}
+SESSION_NOT_PRIVATE = "it is not private to you"
 CLI_ARGUMENTS = "Arguments"
 CLI_OPTIONS = "Options"
 CLI_COMMANDS = "Commands"

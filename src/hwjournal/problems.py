@@ -1,11 +1,13 @@
-"""What Python's JSON and TOML readers say is wrong with a file, in the run's language.
+"""What Python's JSON and TOML readers, and the system, say is wrong with a file, in
+the run's language.
 
 json and tomllib say it in English only ("Expecting ',' delimiter: line 3 column 5
 (char 40)", "Illegal character '\\n' (at line 1, column 15)"). messages.PARSER_PROBLEMS
 holds each sentence they say, by its English words, and the catalog translates it like
 any other; what they quote from the file ({char}, {key}) is kept as they quote it. A
-sentence they say that is not there (another Python's) stays as they said it. In
-English nothing changes.
+sentence they say that is not there (another Python's) stays as they said it. The
+system's errors (os_said) are named by their errno in messages.OS_PROBLEMS. In English
+nothing changes.
 """
 
 from __future__ import annotations
@@ -37,6 +39,20 @@ def said(problem: object) -> str:
     if text.endswith(_AT_END):
         return f"{_words(text[: -len(_AT_END)])} {messages.PARSER_AT_END}"
     return _words(text)
+
+
+def os_said(exc: BaseException) -> str:
+    """What the system said went wrong (an OSError's strerror) in the run's language;
+    anything else as it says itself."""
+    text = getattr(exc, "strerror", None) or str(exc)
+    if i18n.language == "en":
+        return text
+    import errno
+
+    name = errno.errorcode.get(getattr(exc, "errno", None) or 0, "")
+    if name == "ENOENT":
+        return messages.FILE_MISSING
+    return messages.OS_PROBLEMS.get(name, text)
 
 
 def _words(text: str) -> str:

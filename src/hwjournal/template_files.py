@@ -93,9 +93,10 @@ def read(path: str) -> tuple[dict[str, Any], str]:
             path, messages.TEMPLATE_UNREADABLE.format(problem=exc.problem)
         ) from None
     except OSError as exc:
-        raise TemplateError(
-            path, messages.TEMPLATE_UNREADABLE.format(problem=exc.strerror)
-        ) from None
+        from hwjournal.problems import os_said
+
+        problem = os_said(exc)
+        raise TemplateError(path, messages.TEMPLATE_UNREADABLE.format(problem=problem)) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:

@@ -56,7 +56,9 @@ def _edit_until_valid(path: str, command: list[str], template_id: str) -> int:
         try:
             _run_editor(command, path)
         except OSError as exc:
-            say(messages.EDITOR_FAILED.format(editor=command[0], problem=exc.strerror or exc))
+            from hwjournal.problems import os_said
+
+            say(messages.EDITOR_FAILED.format(editor=command[0], problem=os_said(exc)))
             say(messages.TEMPLATE_NEW_EDIT_LATER.format(path=path))
             return EXIT_FAILED
         try:
