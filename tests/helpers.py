@@ -40,6 +40,11 @@ class Result:
 # ---------------------------------------------------------------- running hw
 
 
+# The `hw` script as a current pip (26 on) or uv writes it, for `python -X importtime
+# -c LAUNCHER ARGS`: nothing imported before hw's own (an older pip's imports `re`).
+LAUNCHER = "import sys; from hwjournal.cli import main; sys.exit(main())"
+
+
 def run_hw(
     *args: str, input: str | None = None, env: dict[str, str] | None = None, timeout: float = 60
 ) -> Result:

@@ -167,7 +167,7 @@ def test_no_underscore_shadows_gettext() -> None:
         ('language="ES"  # mine\n', "ES"),
         ('language = ""\n', ""),
         ("languages = 3\n", ""),
-        ('[table]\nlanguage = "es"\n', ""),  # not a top-level key
+        ('[table]\nlanguage = "es"\n', None),  # a table: read as TOML (and not top-level)
         ('language = "e\\u0073"\n', None),  # not the plain line: read as TOML
         ("language = 5\n", None),
     ],

@@ -137,6 +137,44 @@ def test_ctrl_c_keeps_a_draft_with_half_typed_text_and_resume_finishes_it(every_
     assert done["mood"] is None
 
 
+def test_an_optional_long_step_skips_on_enter_as_the_start_promised(every_type):
+    """'Press Enter to skip a step marked optional', the start says: in free writing
+    too, an Enter before any word skips it, and the hint says so. After a word, an
+    empty line is part of the writing."""
+    child = spawn_hw("start", "every-type", "--mood", "3")
+    child.expect("Press Enter to skip a step marked optional")
+    child.expect("Press Enter when you are ready")
+    child.sendline("")
+    child.expect("A line of text")
+    child.expect("›")
+    child.sendline("only this")
+    child.expect("Some free writing")
+    child.expect("or Enter now to skip it")
+    child.sendline("")  # Enter at once: skipped, and on to the next step
+    child.expect("How strong")
+    for prompt in ("Pick one", "Pick any", "List some things", "How many", "Did it help"):
+        child.expect("›")
+        child.sendline("")
+        child.expect(prompt)
+    child.expect("›")
+    child.sendline("")
+    child.expect("Breathe for a moment")
+    child.expect("›")
+    child.sendline("s")
+    child.expect("What did you notice")
+    child.expect("or Enter now to skip it")
+    child.sendline("a first thought")
+    child.sendline("")  # after a word, an empty line is the writing's own
+    child.sendline("and a second")
+    child.sendeof()
+    child.expect(r"Saved as entry (\d+)")
+    entry_id = child.match.group(1)
+    assert finish(child) == 0
+    entry = run_hw("show", entry_id, "--json").json()
+    assert "story" not in entry["answers"]
+    assert entry["answers"]["reflection"] == "a first thought\n\nand a second"
+
+
 def test_optional_steps_skip_on_enter_and_timer_skips_with_s(every_type):
     child = spawn_hw("start", "every-type", "--mood", "3")
     child.expect("Press Enter when you are ready")

@@ -196,6 +196,27 @@ def test_a_quick_run_ends_with_its_output_whole_and_its_journal_closed(loaded, h
     assert len(hw("log", "-n", "0", "--json").json()) == 401
 
 
+def test_a_run_of_hw_collects_cycles_less_often_and_a_caller_keeps_its_own(journal_path):
+    """As a program, hw raises the collector's first threshold (its start-up made
+    fifteen collections); a process that calls main() (these tests) keeps its own."""
+    import gc
+
+    probe_threshold = PROBE.replace("import os,", "import gc, os,").replace(
+        "    report(code)\n    end_now",
+        "    report(code)\n    print(gc.get_threshold(), flush=True)\n    end_now",
+    )
+    assert "get_threshold" in probe_threshold
+    shown = subprocess.run(
+        [sys.executable, "-c", probe_threshold, HW, "due", "--json", "--date", END],
+        capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60,
+    )  # fmt: skip
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.strip().splitlines()[-1] == "(20000, 10, 10)"
+    before = gc.get_threshold()
+    assert main(["due", "--json", "--date", END]) == 0
+    assert gc.get_threshold() == before != (20000, 10, 10)
+
+
 # ---------------------------------------------------------------- indexes, no full scans
 
 

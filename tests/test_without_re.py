@@ -15,7 +15,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from helpers import HW, add_entry, hw_here
+from helpers import LAUNCHER, add_entry, hw_here
 from hwjournal import display, jsontext, safety
 from hwjournal.render import log_text
 
@@ -140,8 +140,10 @@ def test_one_column_characters_are_the_ones_the_pattern_named():
 )
 def test_the_shell_prompt_commands_import_neither_json_nor_re(journal_path, args):
     """Python's own record of every module a run imports (-X importtime), so nothing
-    the check itself loads can hide one. The journal has a safety plan naming a phone
-    number, an entry with answers and an assignment due, so each path is walked."""
+    the check itself loads can hide one; hw starts as a current pip's or uv's launcher
+    (an older pip's imports `re` itself, before hw starts). The journal has a safety
+    plan naming a phone number, an entry with answers and an assignment due, so each
+    path is walked."""
     made = hw_here("assign", "gratitude", "--days", "mon,thu", "--start", "2026-05-04")
     assert made.code == 0, made.err
     add_entry(journal_path, "2026-05-30", "gratitude", answers={"first": "the sea"})
@@ -160,7 +162,7 @@ def test_the_shell_prompt_commands_import_neither_json_nor_re(journal_path, args
     )
     assert plan.code == 0, plan.err
     proc = subprocess.run(
-        [sys.executable, "-X", "importtime", HW, *args],
+        [sys.executable, "-X", "importtime", "-c", LAUNCHER, *args],
         capture_output=True,
         text=True,
         stdin=subprocess.DEVNULL,

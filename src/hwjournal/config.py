@@ -1,5 +1,5 @@
-"""The person's settings in config.toml: read (cheaply: tomllib is imported only
-when the file exists), and changed one at a time.
+"""The person's settings in config.toml: read (cheaply: the plain lines hw writes
+without a TOML parser, tomllib only for anything else), and changed one at a time.
 
 A change touches one line and leaves the rest of the file as the person wrote it
 (comments, order, blank lines): the key's own line is replaced when it is a plain
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 
-from hwjournal import messages, paths
+from hwjournal import messages, paths, problems
 from hwjournal.errors import UsageError
 from hwjournal.i18n import gettext
 
@@ -250,16 +250,20 @@ def load(path: str | None = None) -> Config:
     config = Config(path=path)
     if not os.path.exists(path):
         return config
-    import tomllib
-
-    from hwjournal import sources
+    from hwjournal import quicktoml, sources
 
     try:
-        data = tomllib.loads(sources.read_text(path, sources.SMALL_FILE, gettext("settings file")))
-    except tomllib.TOMLDecodeError as exc:
-        raise refused(path, exc) from None
+        text = sources.read_text(path, sources.SMALL_FILE, gettext("settings file"))
     except OSError as exc:
-        raise refused(path, exc, messages.CANNOT_READ) from None
+        raise problems.settings_refused(path, exc, messages.CANNOT_READ) from None
+    data = quicktoml.loads(text)  # the plain lines hw writes; anything else: tomllib
+    if data is None:
+        import tomllib
+
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise problems.settings_refused(path, exc) from None
     for key, value in data.items():
         if key not in KEYS:
             config.unknown.append(key)
@@ -403,18 +407,8 @@ def _read_for_edit(path: str) -> tuple[str, dict[str, Any]]:
     try:
         text = sources.read_text(path, sources.SMALL_FILE, gettext("settings file"))
     except OSError as exc:
-        raise refused(path, exc, messages.CONFIG_UNREADABLE) from None
+        raise problems.settings_refused(path, exc, messages.CONFIG_UNREADABLE) from None
     try:
         return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise refused(path, exc) from None
-
-
-def refused(path: str, exc: Exception, sentence: str = "") -> UsageError:
-    """Not TOML (what the reader found), or `sentence`: unreadable (the system's words)."""
-    from hwjournal import problems
-
-    if sentence:
-        return UsageError(sentence.format(path=path, problem=problems.os_said(exc)))
-    said_here = messages.CONFIG_MALFORMED.format(path=path, problem=problems.said(exc))
-    return UsageError(said_here, messages.CONFIG_MALFORMED_HINT)
+        raise problems.settings_refused(path, exc) from None

@@ -57,27 +57,19 @@ def source(setting: str, environ: Mapping[str, str] | None = None) -> tuple[str,
 def setting_in(text: str) -> str | None:
     """The `language` setting of a settings file, read without a TOML parser (every run
     needs it, and most need nothing else from the file): "" when the file sets none,
-    None when the line is not the plain `language = "es"` hw writes (then the caller
-    reads the file properly)."""
+    None when the file is not the plain lines hw writes, or the setting not a plain
+    code (then the caller reads the file properly)."""
     if "language" not in text:
         return ""
-    for line in text.lstrip("\ufeff").splitlines():
-        line = line.strip()
-        if line.startswith("["):  # a table: top-level keys come before any
-            return ""
-        name, eq, value = line.partition("=")
-        key = name.strip()
-        if not eq or key.strip("\"'") != "language":
-            continue
-        if key != "language":  # '"language" = ...': the TOML parser decides
-            return None
-        value = value.split("#", 1)[0].strip()
-        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-            inner = value[1:-1]
-            if inner.replace("-", "").replace("_", "").isalnum() or not inner:
-                return inner
+    from hwjournal import quicktoml
+
+    settings = quicktoml.loads(text.lstrip("\ufeff"))
+    if settings is None:
         return None
-    return ""
+    value = settings.get("language", "")
+    if isinstance(value, str) and (not value or value.replace("-", "").replace("_", "").isalnum()):
+        return value
+    return None
 
 
 def resolve(setting: str, environ: Mapping[str, str] | None = None) -> str:

@@ -819,6 +819,9 @@ STILL_OPEN = "still open"
 # Steps: how to answer each type, and what is wrong with an answer. An answer's
 # problem follows its step id ("thought: should be text.") or an import's record.
 HOW_LONG = "Write as much as you like. Ctrl-D on an empty line when you are done."
+HOW_LONG_OPTIONAL = (
+    "Write as much as you like. Ctrl-D on an empty line when you are done, or Enter now to skip it."
+)
 HOW_LIST = "One item a line; an empty line when you are done."
 HOW_SCALE = "A number from {low} to {high}."
 HOW_SCALE_LABELS = "A number from {low} to {high}, or its words."

@@ -12,17 +12,33 @@ nothing changes.
 
 from __future__ import annotations
 
-import re
-
 from hwjournal import i18n, messages
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
+
+    from hwjournal.errors import UsageError
 
 # where the reader says it found the problem: tomllib's, then json's
 _WHERE = (
-    re.compile(r"^(?P<text>.*?)\s*\(at line (?P<line>\d+), column (?P<column>\d+)\)$", re.S),
-    re.compile(r"^(?P<text>.*?): line (?P<line>\d+) column (?P<column>\d+) \(char \d+\)$", re.S),
+    r"^(?P<text>.*?)\s*\(at line (?P<line>\d+), column (?P<column>\d+)\)$",
+    r"^(?P<text>.*?): line (?P<line>\d+) column (?P<column>\d+) \(char \d+\)$",
 )
 _AT_END = " (at end of document)"  # tomllib's, for a file cut short
 _patterns: list[tuple[str, re.Pattern[str]]] = []
+
+
+def settings_refused(path: str, exc: Exception, sentence: str = "") -> UsageError:
+    """A settings file that is not TOML (what the reader found), or that could not be
+    read (`sentence`, with what the system said). Loaded with the settings, so `re`
+    only when a problem is said."""
+    from hwjournal.errors import UsageError
+
+    if sentence:
+        return UsageError(sentence.format(path=path, problem=os_said(exc)))
+    said_here = messages.CONFIG_MALFORMED.format(path=path, problem=said(exc))
+    return UsageError(said_here, messages.CONFIG_MALFORMED_HINT)
 
 
 def said(problem: object) -> str:
@@ -31,8 +47,10 @@ def said(problem: object) -> str:
     text = str(problem)
     if i18n.language == "en":
         return text
+    import re
+
     for where in _WHERE:
-        found = where.match(text)
+        found = re.match(where, text, re.S)
         if found is not None:
             at = messages.PARSER_AT.format(line=found["line"], column=found["column"])
             return f"{_words(found['text'])} {at}"
@@ -56,6 +74,8 @@ def os_said(exc: BaseException) -> str:
 
 
 def _words(text: str) -> str:
+    import re
+
     if not _patterns:
         for english in messages.PARSER_PROBLEMS:
             pattern = re.escape(english)

@@ -256,6 +256,9 @@ class TerminalAsker:
                 if exc.half_typed:
                     self.partial = "\n".join([*lines, exc.half_typed])
                 raise
+            first = not items and not lines and line is not None
+            if first and not step.required and not line.strip():
+                return None  # Enter before a word: an optional step skipped
             if line is None:  # Ctrl-D
                 if not items:
                     break

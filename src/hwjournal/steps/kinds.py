@@ -82,7 +82,7 @@ class Long(_Textual):
     name, word, asked_as = "long", "free writing", "long"
 
     def hint(self, step: Step) -> str:
-        return messages.HOW_LONG
+        return messages.HOW_LONG if step.required else messages.HOW_LONG_OPTIONAL
 
 
 class Items(StepType):
