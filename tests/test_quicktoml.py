@@ -37,7 +37,7 @@ def same_as_tomllib(text: str) -> None:
         assert [type(v) for v in quick.values()] == [type(v) for v in parsed.values()]
 
 
-@settings(max_examples=400)
+@settings(max_examples=200)
 @given(st.dictionaries(KEY, VALUE, max_size=5))
 def test_what_tomli_w_writes_is_read_the_same_and_mostly_without_tomllib(data):
     text = tomli_w.dumps(data)
@@ -49,7 +49,7 @@ def test_what_tomli_w_writes_is_read_the_same_and_mostly_without_tomllib(data):
         assert quicktoml.loads(text) == data
 
 
-@settings(max_examples=1500)
+@settings(max_examples=500)
 @given(st.lists(st.one_of(PIECES, KEY, TEXT), max_size=14).map("".join))
 @example('a = "x" # "y"\nb = [ "1" , \'2\' , ]\n')
 @example('a = """x"""\n')

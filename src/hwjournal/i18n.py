@@ -4,8 +4,8 @@ that language there and then, so `messages.NAME` reads in it wherever it is used
 
 English is the source: messages.py's own text is the msgid, so an English run reads
 no catalog at all. Another language loads one compiled catalog
-(`locale/LANG/LC_MESSAGES/hwjournal.mo`) with the standard library's gettext: never
-Babel, never Rich. A sentence the catalog lacks stays English.
+(`locale/LANG/LC_MESSAGES/hwjournal.mo`), read as the standard library's gettext
+reads it (mo.py): never Babel, never Rich. A sentence the catalog lacks stays English.
 
 The command line's own words (Typer's "Options", "Commands", "No such command") go
 through `gettext()` here too (cli_words.py hands it to Typer); spec.py's help texts
@@ -56,11 +56,13 @@ def install(code: str) -> None:
 
 
 def _load(code: str) -> GNUTranslations | None:
-    import gettext
+    """The language's catalog, read as gettext reads it but without importing gettext
+    (mo.py: it would bring re and locale to every run in the language)."""
+    from hwjournal import mo
 
     try:
         with open(catalog_path(code), "rb") as file:
-            return gettext.GNUTranslations(file)
+            return mo.read(file)
     except Exception:  # missing or damaged (cut short, bad bytes): English, never a crash
         return None
 

@@ -59,6 +59,34 @@ class Either:
         return Measurement.get(console, options, self.chosen(console))
 
 
+class Hanging:
+    """A line of text whose run-on lines hang `hang` columns further in, so a heading
+    that wraps is still read as one ("mon 30  PHQ-9  16 (moderately severe)  same as on
+    16 Nov" with "16 Nov (16)" under its words, not under its date)."""
+
+    def __init__(self, text: Text, hang: int) -> None:
+        self.text = text
+        self.hang = hang
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        lines = self.text.wrap(console, width)
+        if len(lines) < 2 or width <= self.hang + 10:
+            yield from lines
+            return
+        first = lines[0]
+        rest = self.text[len(first.plain) :]
+        rest = rest[len(rest.plain) - len(rest.plain.lstrip(" ")) :]
+        first.rstrip()
+        yield first
+        for line in rest.wrap(console, width - self.hang):
+            line.rstrip()
+            yield Text(" " * self.hang) + line
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.text)
+
+
 def measure(
     value: float,
     low: float,

@@ -243,15 +243,17 @@ def _scores(data: WeekData) -> list[Any]:
     from rich.text import Text
 
     from hwjournal.progress import baseline_sentence
+    from hwjournal.render.look import Hanging
 
     parts: list[Any] = [_section(messages.SECTION_SCORES)]
     shown: set[int] = set()  # entries whose heading line is out
     for line in data.scores:
         if line.entry.id not in shown:  # the date and title, with the total where it has one
             shown.add(line.entry.id)
-            text = Text(short_day(dt.date.fromisoformat(line.entry.date)) + "  ", style="hw.label")
+            day = short_day(dt.date.fromisoformat(line.entry.date)) + "  "
+            text = Text(day, style="hw.label")
             text.append(display.text(line.entry.title))
-            parts.append(_indent(text, 2))
+            parts.append(_indent(Hanging(text, len(day)), 2))  # run-on words under the title
             if line.scale is None:
                 text.append("  ")
                 _score_words(text, line)
