@@ -5,12 +5,13 @@ finds what the patterns it replaces found."""
 from __future__ import annotations
 
 import re
+import subprocess
 import sys
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from helpers import REPO
+from helpers import LAUNCHER, REPO, hw_here
 from hwjournal import overlays
 
 ID = re.compile(r'^id *= *"([a-z0-9-]+)" *$', re.MULTILINE)
@@ -47,3 +48,30 @@ def test_every_shipped_overlay_s_title_is_read_without_re(monkeypatch):
     for path in sorted((REPO / "templates" / "es").glob("*.toml")):
         title = tomllib.loads(path.read_text())["title"]
         assert overlays.title(path.stem, "es") == title, path.name
+
+
+def test_due_in_spanish_titles_homework_without_json_or_re(tmp_path, hw_home):
+    assert hw_here("assign", "gratitude", "--days", "mon,thu", "--start", "2026-05-04").code == 0
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-c",
+            LAUNCHER,
+            "due",
+            "--json",
+            "--date",
+            "2026-06-01",
+        ],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        env={"HW_HOME": str(hw_home), "LANGUAGE": "es", "PATH": "/usr/bin"},
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert '"title": "Gratitud"' in proc.stdout  # from the overlay: the journal keeps Gratitude
+    imported = {line.rsplit("|", 1)[1].strip() for line in proc.stderr.splitlines() if "|" in line}
+    assert "hwjournal.overlays" in imported, "no overlay was read: the check proves nothing"
+    assert not imported & {"json", "re", "enum", "gettext"}, sorted(imported)
