@@ -26,6 +26,9 @@ def compiled(po_path: Path) -> bytes:
 
     with po_path.open("rb") as file:
         catalog = read_po(file, abort_invalid=True)
+    # the .po has no POT-Creation-Date, and Babel would write the minute it compiled:
+    # the same .po then made a different .mo every minute, and --check failed
+    catalog.creation_date = catalog.revision_date
     out = io.BytesIO()
     write_mo(out, catalog, use_fuzzy=False)
     return out.getvalue()

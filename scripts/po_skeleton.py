@@ -5,7 +5,9 @@
 
 Reads `messages.py` and `spec.py` with `ast` (nothing is imported, so it runs without
 hw installed): every module-level string of messages.py (and each string in its tuples
-and dicts), and every help text of spec.py (HELP, Group, Command, Opt and Arg help;
+and dicts), each sentence with a count (`Plural("{count} entry", "{count} entries")`:
+a msgid with its msgid_plural, given as many msgstr[N] as the catalog's Plural-Forms
+header says), and every help text of spec.py (HELP, Group, Command, Opt and Arg help;
 a help that is `messages.NAME` is that message's). Then the English still written
 inline elsewhere (INLINE below: headings and words of the screens, the exports and the
 completion), until they move into messages.py; and the command line's own words from
@@ -15,7 +17,9 @@ Each msgid is the Python string's value exactly; an extracted comment (`#.`) say
 it comes from (`messages.SAVED`, `spec.start --date`, `inline: render/week.py`). A
 string said in several places is one entry with one comment for each. `--merge PO`
 keeps the msgstr of every msgid that PO already has, drops the msgids that are gone,
-adds the new ones empty, and rewrites PO in place.
+adds the new ones empty, and rewrites PO in place, keeping its Plural-Forms header (a
+new catalog gets English's two forms: set the language's own, then give each plural
+entry that many msgstr[N]).
 """
 
 from __future__ import annotations
@@ -193,6 +197,25 @@ def message_strings(path: Path = PACKAGE / "messages.py") -> list[tuple[str, str
     return found
 
 
+def plural_strings(path: Path = PACKAGE / "messages.py") -> list[tuple[str, str, str]]:
+    """(where, msgid, msgid_plural) for every `NAME = Plural(one, many)` of messages.py."""
+    found: list[tuple[str, str, str]] = []
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if not (isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)):
+            continue
+        call = node.value
+        if (
+            isinstance(call, ast.Call)
+            and isinstance(call.func, ast.Name)
+            and call.func.id == "Plural"
+            and len(call.args) == 2
+        ):
+            one, many = (_string(arg) for arg in call.args)
+            if one is not None and many is not None:
+                found.append((f"messages.{node.targets[0].id}", one, many))
+    return found
+
+
 def _where(call: ast.Call, index: int, name: str) -> ast.AST | None:
     """A call's argument by position or by keyword."""
     for keyword in call.keywords:
@@ -289,7 +312,7 @@ def quote(text: str) -> str:
         text.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t").replace("\n", "\\n\n")
     )
     lines = escaped.split("\n")
-    if lines[-1] == "":
+    if lines[-1] == "" and len(lines) > 1:
         lines.pop()
     if len(lines) == 1:
         return f'"{lines[0]}"'
@@ -301,6 +324,28 @@ def unquote(block: str) -> str:
     parts = re.findall(r'"((?:[^"\\]|\\.)*)"', block)
     escapes = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
     return re.sub(r"\\(.)", lambda m: escapes.get(m.group(1), m.group(1)), "".join(parts))
+
+
+def read_plurals(path: Path) -> dict[str, tuple[str, list[str]]]:
+    """msgid to (msgid_plural, [msgstr[0], msgstr[1], ...]) of a .po file's plural entries."""
+    found = {}
+    text = path.read_text(encoding="utf-8")
+    entry = r'^msgid ((?:".*"\n)+)msgid_plural ((?:".*"\n)+)((?:msgstr\[\d+\] (?:".*"\n?)+)+)'
+    for msgid, plural, forms in re.findall(entry, text, re.M):
+        said = re.findall(r'msgstr\[(\d+)\] ((?:".*"\n?)+)', forms)
+        found[unquote(msgid)] = (unquote(plural), [unquote(block) for _, block in said])
+    return found
+
+
+DEFAULT_PLURAL_FORMS = "nplurals=2; plural=(n != 1);"
+
+
+def plural_forms(header: str) -> tuple[str, int]:
+    """A catalog header's Plural-Forms and its nplurals (English's where it has none)."""
+    found = re.search(r"Plural-Forms: *([^\n]*?) *(?:\n|$)", header)
+    forms = found.group(1) if found else DEFAULT_PLURAL_FORMS
+    count = re.search(r"nplurals *= *(\d+)", forms)
+    return forms, int(count.group(1)) if count else 2
 
 
 def read_po(path: Path) -> dict[str, str]:
@@ -324,22 +369,45 @@ msgstr ""
 "MIME-Version: 1.0\\n"
 "Content-Type: text/plain; charset=UTF-8\\n"
 "Content-Transfer-Encoding: 8bit\\n"
-"Plural-Forms: nplurals=2; plural=(n != 1);\\n"
+"Plural-Forms: {plural_forms}\\n"
 """
 
 
-def render(translations: dict[str, str], language: str = "") -> str:
-    """The catalog: one entry a msgid, in the order the strings first appear."""
+def render(
+    translations: dict[str, str],
+    language: str = "",
+    plurals: dict[str, tuple[str, list[str]]] | None = None,
+) -> str:
+    """The catalog: one entry a msgid, in the order the strings first appear (the
+    sentences with a count last)."""
+    forms, count = plural_forms(translations.get("", ""))
     where: dict[str, list[str]] = {}
     for place, msgid in all_strings():
         where.setdefault(msgid, []).append(place)
-    out = [HEADER.format(language=language)]
+    counted: dict[str, tuple[str, list[str]]] = {}
+    for place, msgid, msgid_plural in plural_strings():
+        if msgid in where:
+            raise ValueError(f"{msgid!r} is both a sentence and a Plural's: one msgid, one kind")
+        if counted.setdefault(msgid, (msgid_plural, []))[0] != msgid_plural:
+            raise ValueError(f"{msgid!r} has two plurals: give it one")
+        counted[msgid][1].append(place)
+    out = [HEADER.format(language=language, plural_forms=forms)]
     for msgid, places in where.items():
         lines = [f"#. {place}" for place in places]
         if brace_fields(msgid):
             lines.append("#, python-brace-format")
         lines.append(f"msgid {quote(msgid)}")
         lines.append(f"msgstr {quote(translations.get(msgid, ''))}")
+        out.append("\n".join(lines) + "\n")
+    for msgid, (msgid_plural, places) in counted.items():
+        lines = [f"#. {place}" for place in places]
+        if brace_fields(msgid) or brace_fields(msgid_plural):
+            lines.append("#, python-brace-format")
+        lines.append(f"msgid {quote(msgid)}")
+        lines.append(f"msgid_plural {quote(msgid_plural)}")
+        said = (plurals or {}).get(msgid, ("", []))[1]
+        for index in range(count):
+            lines.append(f"msgstr[{index}] {quote(said[index] if index < len(said) else '')}")
         out.append("\n".join(lines) + "\n")
     return "\n".join(out)
 
@@ -352,9 +420,11 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write(render({}))
         return 0
     old = read_po(args.merge) if args.merge.exists() else {}
+    counted = read_plurals(args.merge) if args.merge.exists() else {}
     language = re.search(r"Language: ([\w-]*)", old.get("", ""))
     args.merge.parent.mkdir(parents=True, exist_ok=True)
-    args.merge.write_text(render(old, language.group(1) if language else ""), encoding="utf-8")
+    text = render(old, language.group(1) if language else "", counted)
+    args.merge.write_text(text, encoding="utf-8")
     return 0
 
 

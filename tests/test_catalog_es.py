@@ -31,7 +31,8 @@ skeleton = _skeleton()
 
 def _entries() -> list[tuple[list[str], str, str]]:
     """(where comments, msgid, msgstr) for each entry but the header, read strictly:
-    any line that is not a comment, a blank, a keyword or a quoted string fails."""
+    any line that is not a comment, a blank, a keyword or a quoted string fails. A
+    plural entry goes to PLURALS instead: (where, msgid, msgid_plural, its msgstr[N])."""
     entries: list[tuple[list[str], str, str]] = []
     where: list[str] = []
     parts: dict[str, list[str]] = {}
@@ -40,10 +41,12 @@ def _entries() -> list[tuple[list[str], str, str]]:
     def close() -> None:
         nonlocal where, parts
         if parts:
-            msgid = skeleton.unquote("\n".join(parts["msgid"]))
-            msgstr = skeleton.unquote("\n".join(parts["msgstr"]))
-            if msgid:
-                entries.append((where, msgid, msgstr))
+            said = {key: skeleton.unquote("\n".join(lines)) for key, lines in parts.items()}
+            if "msgid_plural" in said:
+                forms = [said[f"msgstr[{i}]"] for i in range(len(parts) - 2)]
+                PLURALS.append((where, said["msgid"], said["msgid_plural"], forms))
+            elif said["msgid"]:
+                entries.append((where, said["msgid"], said["msgstr"]))
         where, parts = [], {}
 
     for number, line in enumerate(PO.read_text(encoding="utf-8").splitlines(), 1):
@@ -53,7 +56,7 @@ def _entries() -> list[tuple[list[str], str, str]]:
             where.append(line[2:].strip())
         elif line.startswith("#"):
             continue
-        elif match := re.fullmatch(r'(msgid|msgstr) (".*")', line):
+        elif match := re.fullmatch(r'(msgid|msgid_plural|msgstr|msgstr\[\d\]) (".*")', line):
             if match.group(1) == "msgid" and parts:
                 close()
             current = match.group(1)
@@ -66,11 +69,13 @@ def _entries() -> list[tuple[list[str], str, str]]:
     return entries
 
 
+PLURALS: list[tuple[list[str], str, str, list[str]]] = []
 ENTRIES = _entries()
+NPLURALS = skeleton.plural_forms(skeleton.read_po(PO)[""])[1]
 
 
 def test_each_msgid_once_and_every_source_string_translated() -> None:
-    msgids = [msgid for _, msgid, _ in ENTRIES]
+    msgids = [msgid for _, msgid, _ in ENTRIES] + [msgid for _, msgid, _, _ in PLURALS]
     assert len(msgids) == len(set(msgids)), "a msgid is written twice"
     catalog = {msgid: msgstr for _, msgid, msgstr in ENTRIES}
     missing = [
@@ -170,3 +175,33 @@ def test_catalog_reads_back_through_gettext() -> None:
     assert translations.gettext("Press Enter once it is written down.").startswith("Pulsa Intro")
     helps = skeleton.spec_strings()
     assert all(translations.gettext(text) != text for _, text in helps if text != "Total")
+
+
+def test_every_sentence_with_a_count_has_each_plural_form() -> None:
+    """Each Plural of messages.py is one plural entry, still said by the code, with as
+    many forms as the header's Plural-Forms says, each keeping its placeholders."""
+    catalog = {msgid: (plural, forms) for _, msgid, plural, forms in PLURALS}
+    source = {msgid: plural for _, msgid, plural in skeleton.plural_strings()}
+    assert set(catalog) == set(source), "run scripts/po_skeleton.py --merge"
+    assert NPLURALS == 2  # Spanish, as gettext's manual and CLDR's es 'one' and 'other'
+    for msgid, (plural, forms) in catalog.items():
+        assert plural == source[msgid], msgid
+        assert len(forms) == NPLURALS and all(forms), (msgid, forms)
+        assert _kept(msgid, forms[0]), (msgid, forms[0])
+        assert all(_kept(plural, form) for form in forms[1:]), (plural, forms)
+
+
+def test_a_sentence_with_a_count_agrees_with_it_through_gettext() -> None:
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with PO.open("rb") as file:
+        catalog = read_po(file, abort_invalid=True)
+    out = io.BytesIO()
+    write_mo(out, catalog, use_fuzzy=False)
+    out.seek(0)
+    translations = gettext.GNUTranslations(out)
+    said = translations.ngettext("{count} entry", "{count} entries", 1)
+    assert said == "{count} entrada"
+    assert translations.ngettext("{count} entry", "{count} entries", 0) == "{count} entradas"
+    assert translations.ngettext("{count} entry", "{count} entries", 21) == "{count} entradas"

@@ -115,9 +115,18 @@ def test_no_modules_import_one_another_in_a_circle():
 
 
 # what storage may stand on: nothing that knows the settings, the terminal or a screen
-# problems: what a reader or the system said went wrong, in the run's language
-BELOW_STORAGE = {"messages", "errors", "migrations", "paths", "atomic", "dates", "ids", "jsontext"}
-BELOW_STORAGE |= {"problems"}
+BELOW_STORAGE = {
+    "messages",
+    "numerals",
+    "errors",
+    "migrations",
+    "paths",
+    "atomic",
+    "dates",
+    "ids",
+    "jsontext",
+    "problems",  # what a reader or the system said went wrong, in the run's language
+}
 
 
 @pytest.mark.parametrize(

@@ -29,8 +29,11 @@ def english_fragments() -> list[re.Pattern[str]]:
     with open(i18n.catalog_path("es"), "rb") as file:
         spanish = gettext.GNUTranslations(file)
     found: set[str] = set()
-    for english in {*i18n.msgids(), *spec_texts()}:
-        said = spanish.gettext(english)
+    pairs = [(english, spanish.gettext(english)) for english in {*i18n.msgids(), *spec_texts()}]
+    for plural in i18n.plurals():  # a sentence with a count: each English form
+        pairs += [(plural.one, spanish.ngettext(plural.one, plural.many, 1))]
+        pairs += [(plural.many, spanish.ngettext(plural.one, plural.many, 2))]
+    for english, said in pairs:
         if said == english:
             continue
         for piece in re.split(r"\{[^{}]*\}", english):

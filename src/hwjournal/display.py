@@ -100,11 +100,14 @@ def scale_words(value: float, low: float, high: float, label: str | None = None)
     """A point on a scale in words: "7 of 10", "1 of 3, Several days", or
     "-2 on a scale from -5 to 5" when the scale does not start at 0 or 1."""
     from hwjournal import messages
+    from hwjournal.numerals import number
 
     if low in (0, 1):
-        words = messages.SCALE_OF.format(value=f"{value:g}", high=f"{high:g}")
+        words = messages.SCALE_OF.format(value=number(value), high=number(high))
     else:
-        words = messages.SCALE_FROM_TO.format(value=f"{value:g}", low=f"{low:g}", high=f"{high:g}")
+        words = messages.SCALE_FROM_TO.format(
+            value=number(value), low=number(low), high=number(high)
+        )
     return f"{words}, {label}" if label else words
 
 

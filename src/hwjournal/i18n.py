@@ -7,6 +7,10 @@ no catalog at all. Another language loads one compiled catalog
 (`locale/LANG/LC_MESSAGES/hwjournal.mo`), read as the standard library's gettext
 reads it (mo.py): never Babel, never Rich. A sentence the catalog lacks stays English.
 
+Numbers and counts (numerals.py) follow: the language's marks from messages.NUMBER_FORMAT
+and messages.PERCENT, and a Plural sentence's form from the catalog's `ngettext` (its
+Plural-Forms header decides which form a count takes).
+
 The command line's own words (Typer's "Options", "Commands", "No such command") go
 through `gettext()` here too (cli_words.py hands it to Typer); spec.py's help texts
 are put in the language when the help is drawn (typer_app.py).
@@ -19,6 +23,8 @@ import os
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from gettext import GNUTranslations
+
+    from hwjournal.numerals import Plural
 
 DOMAIN = "hwjournal"
 LOCALE_DIR = os.path.join(os.path.dirname(__file__), "locale")
@@ -53,6 +59,11 @@ def install(code: str) -> None:
             setattr(messages, name, said(text))
     _catalog = catalog
     language = code if catalog is not None else "en"
+    from hwjournal import numerals
+
+    numerals.speak(
+        messages.NUMBER_FORMAT, messages.PERCENT, catalog.ngettext if catalog is not None else None
+    )
 
 
 def _load(code: str) -> GNUTranslations | None:
@@ -87,9 +98,18 @@ def gettext(text: str) -> str:
 
 
 def msgids() -> list[str]:
-    """Every English sentence messages.py has, once each: what a catalog translates."""
+    """Every English sentence messages.py has, once each: what a catalog translates
+    (a Plural sentence: see plurals())."""
     found: dict[str, None] = {}
     for text in english_messages().values():
         for one in text.values() if isinstance(text, dict) else (text,):
             found[one] = None
     return list(found)
+
+
+def plurals() -> list[Plural]:
+    """Every sentence with a count in messages.py (a msgid and its msgid_plural)."""
+    from hwjournal import messages
+    from hwjournal.numerals import Plural
+
+    return [value for name, value in vars(messages).items() if isinstance(value, Plural)]

@@ -9,6 +9,7 @@ import math
 import re
 
 from hwjournal import measures, messages
+from hwjournal.numerals import number
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -145,7 +146,7 @@ def _check_bands(
     if missing is not None:
         chk.fail(
             messages.SCORING_BANDS_GAP.format(
-                missing=f"{missing:g}", extent="–".join(f"{n:g}" for n in scale.extent(by_id))
+                missing=number(missing), extent="–".join(number(n) for n in scale.extent(by_id))
             ),
             prefix + "bands",
             *where,

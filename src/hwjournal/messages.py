@@ -10,6 +10,8 @@ template files, import records, several commands and the terminal's step-by-step
 prompts say (gathered from their modules in issue 24); for the therapist (hw export
 --from, hw caseload); what a file read in (an import, a client's file) is told."""
 
+from hwjournal.numerals import Plural
+
 SAVED = "Saved as entry {id}. Thank you for taking the time."
 SAVED_PRIVATE = "Saved as entry {id} (private: it stays out of exports unless you ask)."
 DRAFT_KEPT = "Your answers so far are kept as draft {id}. Go on any time with: hw resume {id}"
@@ -67,7 +69,6 @@ RHYTHM_ON_DAYS = "on {days}"
 DAY_TODAY = "today"
 DAY_YESTERDAY = "yesterday"
 DAY_TOMORROW = "tomorrow"
-DAYS_AGO = "{delta} days ago"
 SPAN_ENDED = "{start} to {ended}, ended"
 SPAN_TO = "{start} to {until}"
 SPAN_FROM_OPEN = "from {start}, no set end"
@@ -80,7 +81,6 @@ WHEN_ENDED = "ended {date}"
 WHEN_FROM = "from {date}"
 WHEN_STARTS = "starts {date}"
 WHEN_FROM_TO = "{begins} to {date}"
-FIGURE_DONE = "{done} of {due} done"
 FIGURE_SET_ASIDE = "{skipped} set aside"
 FIGURE_OPEN_TODAY = "open today"
 ASSIGNMENT_NOTE = ", note: "
@@ -382,14 +382,11 @@ TEMPLATE_FILE_HEADER = """\
 # hw week and hw export
 WEEK_EMPTY = "Nothing recorded this week yet. Start one with: hw start values-compass"
 WEEK_EMPTY_PAST = "Nothing was recorded in this week."
-WEEK_STREAK = "{days} days in a row with an entry."
 # the week's screen (render/week.py) and the trends screen's labels (render/trends.py)
 WEEK_TITLE = "Week {number} of {year}"
 SKIP_FOR_THIS_WEEK = " for this week"
 SKIP_FOR_WEEK_OF = " for the week of {start}"
 SKIP_FOR_DAY = " for {day}"
-ENTRIES_ONE = "{count} entry"
-ENTRIES_MANY = "{count} entries"
 DAY_TO_COME = "still to come"
 DAY_NO_ENTRIES = "no entries"
 DAY_MOOD = "mood {words}"
@@ -408,10 +405,6 @@ SECTION_MEASURES = "Measures"
 SECTION_OVER_TIME = "Over time"
 SCORES_EARLIER = "earlier: {scores}"
 SCORES_THEN = ", then "
-WORD_ENTRY = "entry"
-WORD_ENTRIES = "entries"
-WORD_WEEK = "week"
-WORD_WEEKS = "weeks"
 # an entry read back (render/entries.py) and a template shown (render/templates.py)
 ENTRY_WORDS = "{title}, entry {id}"
 ENTRY_ROW = "entry {}"
@@ -439,7 +432,6 @@ NOTHING_DUE = "nothing due this week"
 NOT_RECORDED = "not recorded"
 SCREENING_NOTE = "A screening score to talk over with your therapist, never a diagnosis."
 ATTENTION_MARK = "(one to talk over with your therapist)"
-EXPORT_WITHHELD = "{count} private {entries} withheld."
 EXPORT_WITHHELD_HINT = "Add --include-private to include them."
 EXPORT_WROTE = "Wrote {path} (readable by you only)."
 EXPORT_EXISTS = "{path} already exists, so it was left as it is."
@@ -627,19 +619,11 @@ CHECK_SCHEMA = "Schema"
 CHECK_CURRENT = "current"
 CHECK_SCHEMA_OLDER = "older"
 CHECK_HOLDS = "Holds"
-CHECK_ENTRIES = "{count} entries"
-CHECK_DRAFTS = "{count} drafts"
-CHECK_ASSIGNMENTS = "{count} assignments"
-CHECK_SKIPS = "{count} skips"
 CHECK_WHOLE = "the file is whole (integrity check)"
 CHECK_LINKED = "every skip and entry points at what it should"
 CHECK_COMPLETE = "every entry reads back complete"
 CHECK_INDEX_OK = "the search index is in step"
 CHECK_PRIVATE = "readable by you only"
-WORD_PROBLEM = "problem"
-WORD_PROBLEMS = "problems"
-WORD_COPY = "copy"
-WORD_COPIES = "copies"
 CONFIG_NONE = "(none)"
 CONFIG_ROW_ALLOWED = "allowed: {}"
 CONFIG_COUNTRY_SOURCES = {"setting": "your settings", "locale": "your locale ({value})"}
@@ -687,10 +671,8 @@ BACKUP_NO_FOLDER = "The folder for {path} does not exist."
 BACKUP_FAILED = "The backup could not be written to {path}: {problem}."
 BACKUP_FAILED_HINT = "Your journal is untouched. Check there is room on that disk, then try again."
 BACKUP_DONE = "Backed up {entries} to {path} (readable by you only)."
-BACKUP_PRUNED = "Removed {count} older automatic {backups} (backup_keep is {keep})."
 CHECK_NO_JOURNAL = "There is no journal at {path} yet; nothing to check."
 CHECK_OK = "Your journal is healthy."
-CHECK_PROBLEMS = "{count} {problems} found."
 CHECK_NOT_A_JOURNAL_FIX = "Point --journal or HW_JOURNAL at your journal file."
 CHECK_OLDER = "Schema {version}: hw brings it up to {latest} the next time it writes."
 CHECK_RESTORE = (
@@ -698,11 +680,7 @@ CHECK_RESTORE = (
     "newest backup, or recover what can be read with: sqlite3 '{path}' .recover"
 )
 CHECK_DAMAGED = "SQLite finds the journal file damaged: {first}"
-CHECK_DANGLING = "{count} records point at something that is not there (first: {table} {rowid})."
-CHECK_BROKEN = "{count} entries cannot be read (ids: {ids})."
-CHECK_INCOMPLETE = "{count} complete entries lack a required answer (ids: {ids})."
 CHECK_INCOMPLETE_FIX = "Read them with hw show ID; nothing is lost by keeping them."
-CHECK_INDEX_COUNTS = "{indexed} indexed for {rows} entries"
 CHECK_INDEX = "The search index is out of step with the entries ({state})."
 CHECK_INDEX_FIX = "Search may miss entries; your entries themselves are unaffected. "
 CHECK_NOT_A_DATABASE = "{path} is not a journal file, or its start is damaged ({problem})."
@@ -801,7 +779,6 @@ SKIP_CANCELLED = "Nothing was recorded."
 TODAY_HELLO = "Hello. This is your homework journal; it stays on this computer."
 TODAY_LAST = "Last entry: {title}, {when}."
 TODAY_NO_ENTRIES = "No entries yet."
-TODAY_STREAK = "{days} days in a row with an entry."
 TODAY_NEXT = "Next:"
 TODAY_DRAFT = "{title} is waiting, half-done, as draft {id}."
 DAYS_NONE = "--days needs at least one day."
@@ -923,15 +900,15 @@ SCORING_INTRO = (
 )
 SCORING_TOTAL = "Total"
 SCORING_OF_STEPS = "{label} (questions {numbers})"
-SCORING_TIMES = "the sum × {multiplier:g}"
+SCORING_TIMES = "the sum × {multiplier}"
 SCORING_HIGHER = "higher is better"
 SCORING_BANDS = "bands: {bands}"
 SCORING_NO_BANDS = "no bands"
 SCORING_THRESHOLD = {
-    "reliable_change": "reliable change: {value:g} points",
-    "caseness": "caseness: {value:g}",
-    "remission_below": "remission: below {value:g}",
-    "response_drop": "response: a change of {share:g}% of the first score",
+    "reliable_change": "reliable change: {value} points",
+    "caseness": "caseness: {value}",
+    "remission_below": "remission: below {value}",
+    "response_drop": "response: a change of {share} of the first score",
 }
 SCORING_SOURCE = "Source ({what}): {text}"
 # a measure's status words (measures.py keeps them in English: they are data, in JSON)
@@ -985,11 +962,7 @@ TRENDS_WEEKLY_NOTE = "Under the days, each week's average mood (1 to 5)."
 TRENDS_MOOD_AVERAGE = "Average {average} of 5 ({word}) over {count} with a mood."
 TRENDS_NO_MOOD = "No entry between these dates gave a mood."
 TRENDS_NO_HOMEWORK = "No homework was due between these dates."
-TRENDS_HOMEWORK_TOTAL = "Over {weeks}: {done} of {due} done ({percent}%)"
 TRENDS_BARRIERS = "What got in the way, most often first"
-TRENDS_DOTS_AVERAGED = (
-    "Where scores share a column, the dot is their average (a column is about {days} days)."
-)
 # hw trends in words (--plain)
 TRENDS_WORDS_TITLE = "Over time, {span}, {weeks}."
 TRENDS_WORDS_SCORES = "Scores, oldest first: {scores}."
@@ -1194,11 +1167,6 @@ KEYRING_NOT_INSTALLED = "the keyring package is not installed"
 # ---------------------------------------------------------------- at the terminal, step by step
 # (terminal.py: each is drawn in its own style)
 PICKING_UP = "Picking up where you left off."
-ABOUT_MINUTES = (
-    "About {minutes:g} {unit}. Press Enter to skip a step marked optional; Ctrl-C keeps a draft."
-)
-MINUTE = "minute"
-MINUTES = "minutes"
 STEP_NUMBER = "{number} of {total}"
 STEP_OPTIONAL = " · optional"
 TRY_AGAIN = "Try again:"
@@ -1207,7 +1175,6 @@ EDITOR_OPENING = "Opening your editor; save and close it to go on."
 EDITOR_FAILED_WRITE_HERE = "Could not start the editor '{command}'; write here instead."
 EARLIER_KEPT = "What you wrote before is kept:"
 PRESS_ENTER_READY = "Press Enter when you are ready."
-TIMER_OFFER = "Enter starts a {minutes:g}-minute timer; s then Enter skips it."
 TIMER_SKIPPED = "Timer skipped."
 TIMER_LEFT = "{minutes}:{seconds:02d} left"
 TIMER_STOP_EARLY = "Enter stops it early."
@@ -1250,28 +1217,20 @@ CASELOAD_WITH_ALERT = "{count} with an alert"
 CASELOAD_WORSE = "{count} with a reliable deterioration"
 CASELOAD_NO_HOMEWORK = "none set"
 CASELOAD_HOMEWORK = "{done} of {due}"
-CASELOAD_HOMEWORK_WORDS = "{done} of {due} done"
 CASELOAD_NO_ENTRIES = "no entries"
 CASELOAD_LAST_ENTRY = "last entry {date}"
 CASELOAD_NO_SCORES = "no scores"
 CASELOAD_NO_ALERTS = "none"
 CASELOAD_NO_ALERTS_WORDS = "no alerts"
-CASELOAD_ALERT_COUNT = "{count} alert"
-CASELOAD_ALERT_COUNT_MANY = "{count} alerts"
 CASELOAD_ALERT_LINE = "{what}{times}, {date}"
 # the same in words: "urge suicide on 18 Feb", "self harm 2 times, the last on 19 Oct"
 CASELOAD_ALERT_WORDS = "{what} on {date}"
-CASELOAD_ALERT_WORDS_MANY = "{what} {times} times (the last on {date})"
 CASELOAD_SCORE = "{title} {total}{band}"
 CASELOAD_FOOTNOTE = (
     "Alerts and scores come from the files as the clients sent them: hw tells no one and "
     "watches nothing. Scores are screening measures to talk over, never a diagnosis."
 )
 EXPORT_FROM_PART = "{path} covers {first} to {last}, so this shows {start} to {end} only."
-EXPORT_FROM_WITHHELD = (
-    "The client left {count} private entries out of the file, somewhere in {first} to "
-    "{last}; it does not say on which days."
-)
 EXPORT_FROM_OUTSIDE = "{path} covers {first} to {last}: nothing of {start} to {end} is in it."
 EXPORT_FROM_OUTSIDE_HINT = "Ask for days inside it, or leave out the range to see its last week."
 EXPORT_FROM_EMPTY = "{path} holds no entries and says no dates, so there is nothing to show."
@@ -1314,3 +1273,74 @@ OVERLAY_SKIPPED = "Showed the template in English: its translation does not fit 
 OVERLAY_VALID = "{mark} {path}: the {language} text of {id} is complete."
 # A published instrument kept in its original language in a translated run, said once.
 INSTRUMENT_ORIGINAL = "This questionnaire is shown in English, its original language, as published."
+
+# ------------------------------------------------------------ numbers and counts (numerals.py)
+# How the language writes a number: its decimal mark, its group separator, and the fewest
+# digits before a first group is split off (CLDR's minimumGroupingDigits: 1 writes 1,000;
+# 2 keeps 1000 whole and writes 10,000), as key=value pairs split on ';', no space by '='.
+NUMBER_FORMAT = "decimal=.; group=,; minimum_grouping=1"
+PERCENT = "{number}%"
+# Sentences with a count in them: Plural(one, many) is a gettext msgid and msgid_plural,
+# and a catalog gives each as many forms as its Plural-Forms header says; {count} is the
+# count, written as the language writes numbers.
+ENTRIES = Plural("{count} entry", "{count} entries")
+WEEKS = Plural("{count} week", "{count} weeks")
+DRAFTS = Plural("{count} draft", "{count} drafts")
+ASSIGNMENTS = Plural("{count} assignment", "{count} assignments")
+SKIPS = Plural("{count} skip", "{count} skips")
+DAYS_AGO = Plural("{count} day ago", "{count} days ago")
+STREAK = Plural("{count} day in a row with an entry.", "{count} days in a row with an entry.")
+EXPORT_WITHHELD = Plural("{count} private entry withheld.", "{count} private entries withheld.")
+EXPORT_FROM_WITHHELD = Plural(
+    "The client left {count} private entry out of the file, somewhere in {first} to {last}; "
+    "it does not say on which day.",
+    "The client left {count} private entries out of the file, somewhere in {first} to "
+    "{last}; it does not say on which days.",
+)
+BACKUP_PRUNED = Plural(
+    "Removed {count} older automatic copy (backup_keep is {keep}).",
+    "Removed {count} older automatic copies (backup_keep is {keep}).",
+)
+CHECK_PROBLEMS = Plural("{count} problem found.", "{count} problems found.")
+CHECK_DANGLING = Plural(
+    "{count} record points at something that is not there ({table} {rowid}).",
+    "{count} records point at something that is not there (first: {table} {rowid}).",
+)
+CHECK_BROKEN = Plural(
+    "{count} entry cannot be read (id: {ids}).", "{count} entries cannot be read (ids: {ids})."
+)
+CHECK_INCOMPLETE = Plural(
+    "{count} complete entry lacks a required answer (id: {ids}).",
+    "{count} complete entries lack a required answer (ids: {ids}).",
+)
+CHECK_INDEX_COUNTS = Plural(
+    "{indexed} indexed for {count} entry", "{indexed} indexed for {count} entries"
+)
+TRENDS_DOTS_AVERAGED = Plural(
+    "Where scores share a column, the dot is their average (a column is about {count} day).",
+    "Where scores share a column, the dot is their average (a column is about {count} days).",
+)
+ALERTS = Plural("{count} alert", "{count} alerts")
+CLIENTS = Plural("{count} client", "{count} clients")
+TIMES = Plural("{count} time", "{count} times")
+# more than once (once: CASELOAD_ALERT_WORDS); a language whose 'one' form also serves
+# 21 or 31 has the singular here
+CASELOAD_ALERT_WORDS_MANY = Plural(
+    "{what} {count} time (the last on {date})", "{what} {count} times (the last on {date})"
+)
+ABOUT_MINUTES = Plural(
+    "About {count} minute. Press Enter to skip a step marked optional; Ctrl-C keeps a draft.",
+    "About {count} minutes. Press Enter to skip a step marked optional; Ctrl-C keeps a draft.",
+)
+TIMER_OFFER = Plural(
+    "Enter starts a {count}-minute timer; s then Enter skips it.",
+    "Enter starts a {count}-minute timer; s then Enter skips it.",
+)
+# how many of the occasions were done: the count is the done ones (1 of 7 done)
+FIGURE_DONE = Plural("{count} of {due} done", "{count} of {due} done")
+CASELOAD_HOMEWORK_WORDS = Plural("{count} of {due} done", "{count} of {due} done")
+TRENDS_HOMEWORK_TOTAL = Plural(
+    "Over {weeks}: {count} of {due} done ({percent})",
+    "Over {weeks}: {count} of {due} done ({percent})",
+)
+IMPORT_PROGRESS = "Importing"

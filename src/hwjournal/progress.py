@@ -11,6 +11,7 @@ from __future__ import annotations
 from hwjournal import course, measures, messages
 from hwjournal.course import Score
 from hwjournal.errors import HwError
+from hwjournal.numerals import number
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ class Progress:
         band = f" ({measures.band_said(first.band)})" if first.band else ""
         text = messages.PROGRESS.format(
             words=", ".join(measures.said(self.words)),
-            total=f"{first.total:g}",
+            total=number(first.total),
             band=band,
             date=when(first.date),
         )

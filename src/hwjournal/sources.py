@@ -17,6 +17,7 @@ import stat
 from hwjournal import messages
 from hwjournal.errors import UsageError
 from hwjournal.i18n import gettext
+from hwjournal.numerals import number
 
 SMALL_FILE = 1 << 20  # bytes: a template or a settings file is a few kilobytes
 
@@ -143,8 +144,8 @@ def size_words(size: int) -> str:
     for unit, factor in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
         if size >= factor:
             amount = size / factor
-            return f"{amount:.1f} {unit}".replace(".0 ", " ")
-    return gettext("{size} bytes").format(size=size)
+            return f"{number(amount, 0 if round(amount, 1).is_integer() else 1)} {unit}"
+    return gettext("{size} bytes").format(size=number(size))
 
 
 def _over(limit: int) -> str:

@@ -153,8 +153,7 @@ class TerminalAsker:
         elif t.summary:
             self.out.print(display.text(t.summary, "hw.help"))
         if t.minutes and not self.resumed:
-            unit = messages.MINUTE if t.minutes == 1 else messages.MINUTES
-            about = messages.ABOUT_MINUTES.format(minutes=t.minutes, unit=unit)
+            about = messages.ABOUT_MINUTES.of(t.minutes)
             self.out.print(f"[hw.label]{about}[/]")
 
     def _header(self, step: Step, number: int, total: int) -> None:
@@ -287,7 +286,7 @@ class TerminalAsker:
         self.current, self.partial = step.id, None
         self._header(step, number, total)
         minutes = step.minutes or 1
-        self.out.print(f"[hw.label]{messages.TIMER_OFFER.format(minutes=minutes)}[/]")
+        self.out.print(f"[hw.label]{messages.TIMER_OFFER.of(minutes)}[/]")
         line = read_line(ARROW)
         if line is None or line.strip().lower() == "s":
             self.out.print(f"[hw.label]{messages.TIMER_SKIPPED}[/]")

@@ -8,10 +8,6 @@ from hwjournal.context import Context, print_json, say
 from hwjournal.journal import backup, opening
 
 
-def _entries(count: int) -> str:
-    return f"{count:,} {messages.WORD_ENTRY if count == 1 else messages.WORD_ENTRIES}"
-
-
 def run_backup(ctx: Context, *, dest: str | None, json: bool) -> int:
     journal_path = ctx.journal_path
     opening.check_path(journal_path)  # /dev/null is not "no journal yet"
@@ -39,16 +35,9 @@ def run_backup(ctx: Context, *, dest: str | None, json: bool) -> int:
     else:
         sys.stdout.write(result.path + "\n")
         sys.stdout.flush()
-    say(messages.BACKUP_DONE.format(entries=_entries(result.entries), path=result.path))
+    say(messages.BACKUP_DONE.format(entries=messages.ENTRIES.of(result.entries), path=result.path))
     if result.key_file:
         say(messages.BACKUP_KEY_COPIED.format(path=result.key_file))
     if result.removed:
-        count = len(result.removed)
-        say(
-            messages.BACKUP_PRUNED.format(
-                count=count,
-                backups=messages.WORD_COPY if count == 1 else messages.WORD_COPIES,
-                keep=keep,
-            )
-        )
+        say(messages.BACKUP_PRUNED.of(len(result.removed), keep=keep))
     return 0

@@ -35,10 +35,10 @@ def _screen(report: Report) -> Any:
     if report.counts:
         c = report.counts
         held = [
-            messages.CHECK_ENTRIES.format(count=f"{c['entries']:,}"),
-            messages.CHECK_DRAFTS.format(count=f"{c['drafts']:,}"),
-            messages.CHECK_ASSIGNMENTS.format(count=f"{c['assignments']:,}"),
-            messages.CHECK_SKIPS.format(count=f"{c['skips']:,}"),
+            messages.ENTRIES.of(c["entries"]),
+            messages.DRAFTS.of(c["drafts"]),
+            messages.ASSIGNMENTS.of(c["assignments"]),
+            messages.SKIPS.of(c["skips"]),
         ]
         lines.append(_marked(Text(holds.ljust(width - 1), style="hw.label"), joined(held)))
     lines += [display.text(note, "hw.note") for note in report.notes]
@@ -60,9 +60,7 @@ def _screen(report: Report) -> Any:
     if report.ok:
         lines.append(Text(messages.CHECK_OK))
     else:
-        count = len(report.problems)
-        problems = messages.WORD_PROBLEM if count == 1 else messages.WORD_PROBLEMS
-        lines.append(Text(messages.CHECK_PROBLEMS.format(count=count, problems=problems)))
+        lines.append(Text(messages.CHECK_PROBLEMS.of(len(report.problems))))
     return Group(*lines)
 
 

@@ -83,7 +83,6 @@ def run_export(
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.buffer.flush()
     if data.week.withheld:
-        entries = "entry" if data.week.withheld == 1 else "entries"
-        say(messages.EXPORT_WITHHELD.format(count=data.week.withheld, entries=entries))
+        say(messages.EXPORT_WITHHELD.of(data.week.withheld))
         say(messages.EXPORT_WITHHELD_HINT)
     return 0

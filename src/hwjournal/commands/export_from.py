@@ -71,8 +71,8 @@ def build_from_file(
             data.week.withheld += client.withheld
         else:
             say(
-                messages.EXPORT_FROM_WITHHELD.format(
-                    count=client.withheld, first=client.start, last=client.end
+                messages.EXPORT_FROM_WITHHELD.of(
+                    client.withheld, first=client.start, last=client.end
                 )
             )
     return data

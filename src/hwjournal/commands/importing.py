@@ -55,15 +55,17 @@ class _Bar:
             from hwjournal import display
 
             self.progress = Progress(
-                TextColumn("[hw.label]Importing[/]"),
+                TextColumn(f"[hw.label]{messages.IMPORT_PROGRESS}[/]"),
                 BarColumn(),
-                TextColumn("{task.fields[entries]:,} entries"),
+                TextColumn("{task.fields[said]}"),
                 console=display.console(stderr=True),
                 transient=True,
             )
             self.progress.start()
-            self.task = self.progress.add_task("import", total=self.total, entries=entries)
-        self.progress.update(self.task, completed=bytes_read, entries=entries)
+            self.task = self.progress.add_task(
+                "import", total=self.total, said=messages.ENTRIES.of(entries)
+            )
+        self.progress.update(self.task, completed=bytes_read, said=messages.ENTRIES.of(entries))
 
     def stop(self) -> None:
         if self.progress is not None:
@@ -86,7 +88,7 @@ def _progress_bar(total: int, plain: bool) -> Any:
     from hwjournal import display
 
     return Progress(
-        TextColumn("[hw.label]Importing[/]"),
+        TextColumn(f"[hw.label]{messages.IMPORT_PROGRESS}[/]"),
         BarColumn(),
         MofNCompleteColumn(),
         console=display.console(stderr=True),
@@ -94,19 +96,11 @@ def _progress_bar(total: int, plain: bool) -> Any:
     )
 
 
-def _plural(count: int, one: str, many: str) -> str:
-    """1 entry, 3 entries, in the run's language (the words are msgids)."""
-    return f"{count:,} {gettext(one if count == 1 else many)}"
-
-
 def _describe(counts: Counts) -> str:
-    parts = [_plural(counts["entries"], "entry", "entries")]
-    for key, one, many in (
-        ("assignments", "assignment", "assignments"),
-        ("skips", "skip", "skips"),
-    ):
+    parts = [messages.ENTRIES.of(counts["entries"])]
+    for key, said in (("assignments", messages.ASSIGNMENTS), ("skips", messages.SKIPS)):
         if counts[key]:
-            parts.append(_plural(counts[key], one, many))
+            parts.append(said.of(counts[key]))
     if len(parts) == 1:
         return parts[0]
     return ", ".join(parts[:-1]) + gettext(" and ") + parts[-1]

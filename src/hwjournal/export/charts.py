@@ -13,6 +13,7 @@ import itertools
 from hwjournal import messages
 from hwjournal.export.data import Measure
 from hwjournal.measures import band_said
+from hwjournal.numerals import number
 from hwjournal.render import words
 from hwjournal.week import WeekData
 
@@ -56,7 +57,7 @@ def _fitted(text: str, most: int) -> str:
 
 
 def _number(value: float) -> str:
-    return f"{value:g}"
+    return number(value)
 
 
 # ---------------------------------------------------------------- mood
@@ -289,13 +290,13 @@ def homework_bar(item: Any) -> dict[str, Any] | None:
                 width = count / item.due * inner
                 boxes.append({"x": _round(at), "width": _round(width), "kind": kind})
                 at += width
-    parts = [messages.FIGURE_DONE.format(done=item.done, due=item.due)]
+    parts = [messages.FIGURE_DONE.of(item.done, due=number(item.due))]
     if item.skipped:
-        parts.append(messages.FIGURE_SKIPPED.format(skipped=item.skipped))
+        parts.append(messages.FIGURE_SKIPPED.format(skipped=number(item.skipped)))
     if item.not_recorded:
-        parts.append(messages.CHART_NOT_RECORDED.format(count=item.not_recorded))
+        parts.append(messages.CHART_NOT_RECORDED.format(count=number(item.not_recorded)))
     if item.open:
-        parts.append(messages.CHART_STILL_OPEN.format(count=item.open))
+        parts.append(messages.CHART_STILL_OPEN.format(count=number(item.open)))
     return {
         "width": BAR_WIDTH,
         "height": BAR_HEIGHT,

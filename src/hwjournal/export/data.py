@@ -12,6 +12,7 @@ import datetime as dt
 
 from hwjournal import messages
 from hwjournal.journal import Entry, Journal
+from hwjournal.numerals import number
 from hwjournal.render.words import (
     entry_meta,
     full_day,  # noqa: F401 (the exports call it shared.full_day)
@@ -297,15 +298,14 @@ def withheld_text(week: WeekData) -> str:
     """The sentence that says how many private entries were withheld; empty if none."""
     if not week.withheld:
         return ""
-    entries = messages.WORD_ENTRY if week.withheld == 1 else messages.WORD_ENTRIES
-    return messages.EXPORT_WITHHELD.format(count=week.withheld, entries=entries)
+    return messages.EXPORT_WITHHELD.of(week.withheld)
 
 
 def scale_text(step: dict[str, Any], value: int) -> str:
     """7 on 0–10 (worst ever)."""
     low, high = step.get("min", 0), step.get("max", 10)
     label = (step.get("labels") or {}).get(str(value))
-    text = messages.EXPORT_SCALE_ON.format(value=value, low=f"{low:g}", high=f"{high:g}")
+    text = messages.EXPORT_SCALE_ON.format(value=number(value), low=number(low), high=number(high))
     return f"{text} ({label})" if label else text
 
 
@@ -347,7 +347,7 @@ def marked(entry: Entry, step_id: str) -> bool:
 def earlier_text(line: ScoreLine) -> str:
     """The measure's scores before this one: "12 on 2026-11-09; 15 on 2026-11-02"."""
     said = messages.EXPORT_EARLIER_ON
-    return "; ".join(said.format(total=e.total, date=e.date) for e in line.earlier) or (
+    return "; ".join(said.format(total=number(e.total), date=e.date) for e in line.earlier) or (
         messages.EXPORT_NONE_RECORDED
     )
 

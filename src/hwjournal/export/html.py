@@ -22,6 +22,7 @@ from hwjournal.export import data as shared
 from hwjournal.export.data import ExportData
 from hwjournal.journal import Entry
 from hwjournal.measures import band_said
+from hwjournal.numerals import number, percent
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs `hw export` milliseconds
@@ -209,12 +210,12 @@ def _homework(data: ExportData) -> dict[str, Any]:
             {
                 "exercise": item.title or item.template,
                 "cadence": shared.cadence_text(item.schedule, list(item.days or [])),
-                "due": item.due,
-                "done": item.done,
-                "skipped": item.skipped,
-                "not_recorded": item.not_recorded,
-                "open": item.open,
-                "percent": "—" if item.percent is None else f"{item.percent}%",
+                "due": number(item.due),
+                "done": number(item.done),
+                "skipped": number(item.skipped),
+                "not_recorded": number(item.not_recorded),
+                "open": number(item.open),
+                "percent": "—" if item.percent is None else percent(item.percent),
                 "bar": charts.homework_bar(item),
             }
             for item in items
@@ -244,7 +245,7 @@ def _glance(data: ExportData) -> dict[str, Any]:
         "days": days,
         "average": ""
         if average is None
-        else messages.HTML_AVERAGE_MOOD.format(average=f"{average:g}"),
+        else messages.HTML_AVERAGE_MOOD.format(average=number(average)),
         "chart": charts.mood_week(week),
     }
 
@@ -266,7 +267,7 @@ def _entry(entry: Entry) -> dict[str, Any]:
 
     score = None
     if entry.score and entry.score.get("total") is not None:
-        score = {"total": entry.score["total"], "band": band_said(entry.score.get("band"))}
+        score = {"total": number(entry.score["total"]), "band": band_said(entry.score.get("band"))}
     scales = scale_texts(entry.score, entry.template)
     return {
         "title": entry.title,

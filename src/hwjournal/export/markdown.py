@@ -13,12 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from hwjournal import messages
+from hwjournal import messages, numerals
 from hwjournal.display import clean
 from hwjournal.export import data as shared
 from hwjournal.export.data import ExportData, cadence_text, full_day, scale_text
 from hwjournal.journal import Entry
 from hwjournal.measures import band_said
+from hwjournal.numerals import number
 from hwjournal.render.words import change_phrase, long_day, step_label
 from hwjournal.steps import answer_text, is_scale_answer
 
@@ -201,14 +202,14 @@ def _homework(data: ExportData) -> list[str]:
         row = [
             inline(item.title or item.template),
             inline(cadence_text(item.schedule, list(item.days or []))),
-            str(item.due),
-            str(item.done),
-            str(item.skipped),
-            str(item.not_recorded),
+            number(item.due),
+            number(item.done),
+            number(item.skipped),
+            number(item.not_recorded),
         ]
         if any_open:
-            row.append(str(item.open))
-        row.append("—" if percent is None else f"{percent}%")
+            row.append(number(item.open))
+        row.append("—" if percent is None else numerals.percent(percent))
         rows.append(row)
     headers = messages.MD_HOMEWORK_HEADERS.split("|")
     headers += [messages.MD_STILL_OPEN] if any_open else []
@@ -242,12 +243,12 @@ def _glance(data: ExportData) -> list[str]:
             [
                 f"{long_day(day)}",
                 str(counts[key]),
-                "—" if mood is None else f"{mood:g}",
+                "—" if mood is None else number(mood),
             ]
         )
     lines = [messages.MD_DAYS, "", *table(messages.MD_DAYS_HEADERS.split("|"), rows)]
     if week.mood_average is not None:
-        lines += ["", messages.MD_AVERAGE_MOOD.format(average=f"{week.mood_average:g}")]
+        lines += ["", messages.MD_AVERAGE_MOOD.format(average=number(week.mood_average))]
     return lines
 
 
@@ -260,7 +261,7 @@ def _entry(entry: Entry) -> list[str]:
         lines += [f"*{meta}*", ""]
     if entry.score and entry.score.get("total") is not None:
         band = f" ({inline(band_said(entry.score['band']))})" if entry.score.get("band") else ""
-        lines += [messages.MD_SCORE.format(total=entry.score["total"], band=band), ""]
+        lines += [messages.MD_SCORE.format(total=number(entry.score["total"]), band=band), ""]
     scales = scale_texts(entry.score, entry.template)
     if scales:
         lines += [*(f"- {inline(text)}" for text in scales), ""]

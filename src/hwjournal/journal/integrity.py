@@ -16,6 +16,7 @@ from typing import Any
 from hwjournal import messages, migrations
 from hwjournal.journal import opening
 from hwjournal.journal.database import db_errors
+from hwjournal.numerals import number
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -187,24 +188,22 @@ def check_database(report: Report, db: sqlite3.Connection) -> None:
     if report.foreign_keys:
         first = report.foreign_keys[0]
         report.problem(
-            messages.CHECK_DANGLING.format(
-                count=len(report.foreign_keys), table=first["table"], rowid=first["rowid"]
+            messages.CHECK_DANGLING.of(
+                len(report.foreign_keys), table=first["table"], rowid=first["rowid"]
             ),
             restore,
         )
     report.broken_entries = [row[0] for row in db.execute(BROKEN_JSON)]
     if report.broken_entries:
         report.problem(
-            messages.CHECK_BROKEN.format(
-                count=len(report.broken_entries), ids=_ids(report.broken_entries)
-            ),
+            messages.CHECK_BROKEN.of(len(report.broken_entries), ids=_ids(report.broken_entries)),
             restore,
         )
     report.incomplete_entries = [row[0] for row in db.execute(MISSING_REQUIRED)]
     if report.incomplete_entries:
         report.problem(
-            messages.CHECK_INCOMPLETE.format(
-                count=len(report.incomplete_entries), ids=_ids(report.incomplete_entries)
+            messages.CHECK_INCOMPLETE.of(
+                len(report.incomplete_entries), ids=_ids(report.incomplete_entries)
             ),
             messages.CHECK_INCOMPLETE_FIX,
         )
@@ -234,7 +233,7 @@ def _check_search_index(report: Report, db: sqlite3.Connection) -> None:
         rows = db.execute("SELECT count(*) FROM entries").fetchone()[0]
         indexed = db.execute("SELECT count(*) FROM entries_fts").fetchone()[0]
         if rows != indexed:
-            report.search_index = messages.CHECK_INDEX_COUNTS.format(indexed=indexed, rows=rows)
+            report.search_index = messages.CHECK_INDEX_COUNTS.of(rows, indexed=number(indexed))
     except db_errors() as exc:
         report.search_index = str(exc)
     if report.search_index != "ok":

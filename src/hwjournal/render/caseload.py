@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hwjournal import display, measures, messages
+from hwjournal import display, measures, messages, numerals
 from hwjournal.caseload import AlertRow, Client, MeasureRow
 from hwjournal.measures import band_said
 from hwjournal.render.words import day_month, short_date, span_text, step_heading
@@ -57,18 +57,14 @@ def caseload_view(clients: list[Client], today: dt.date) -> Any:
 
 def _counts(clients: list[Client]) -> str:
     """12 clients, 2 with an alert, 1 with a reliable deterioration."""
-    parts = [_count(len(clients), "client", "clients")]
+    parts = [messages.CLIENTS.of(len(clients))]
     alerted = sum(1 for c in clients if c.alerts)
     worse = sum(1 for c in clients if c.deteriorated)
     if alerted:
-        parts.append(messages.CASELOAD_WITH_ALERT.format(count=alerted))
+        parts.append(messages.CASELOAD_WITH_ALERT.format(count=numerals.number(alerted)))
     if worse:
-        parts.append(messages.CASELOAD_WORSE.format(count=worse))
+        parts.append(messages.CASELOAD_WORSE.format(count=numerals.number(worse)))
     return ", ".join(parts)
-
-
-def _count(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
 
 
 def _when(text: str, today: dt.date) -> str:
@@ -115,8 +111,10 @@ def _homework(client: Client) -> Any:
 
     if not client.due:
         return Text(messages.CASELOAD_NO_HOMEWORK, style="hw.label")
-    figures = messages.CASELOAD_HOMEWORK.format(done=client.done, due=client.due)
-    words = messages.CASELOAD_HOMEWORK_WORDS.format(done=client.done, due=client.due)
+    figures = messages.CASELOAD_HOMEWORK.format(
+        done=numerals.number(client.done), due=numerals.number(client.due)
+    )
+    words = messages.CASELOAD_HOMEWORK_WORDS.of(client.done, due=numerals.number(client.due))
     return Either(Text(figures), words)
 
 
@@ -141,7 +139,7 @@ def _measures(client: Client) -> Any:
             text.append("\n")
         band = f" {band_said(row.band)}" if row.band else ""
         score = messages.CASELOAD_SCORE.format(
-            title=display.clean(short_title(row)), total=f"{row.total:g}", band=band
+            title=display.clean(short_title(row)), total=numerals.number(row.total), band=band
         )
         text.append(score)
         for number, word in enumerate(row.status):
@@ -164,8 +162,8 @@ def _alerts(client: Client, today: dt.date) -> Any:
             Text(messages.CASELOAD_NO_ALERTS, style="hw.label"), messages.CASELOAD_NO_ALERTS_WORDS
         )
     count = len(client.alerts)
-    many = messages.CASELOAD_ALERT_COUNT_MANY if count > 1 else messages.CASELOAD_ALERT_COUNT
-    picture = Text(many.format(count=count), style="hw.alert")
+    counted = messages.ALERTS.of(count)
+    picture = Text(counted, style="hw.alert")
     words = []
     for title, steps in _grouped(client.alerts):
         picture.append(f"\n{display.clean(title)}:", style="hw.label")
@@ -173,17 +171,15 @@ def _alerts(client: Client, today: dt.date) -> Any:
         for step, times, last in steps:
             when = _when(last, today)
             line = messages.CASELOAD_ALERT_LINE.format(
-                what=step, times=f" ×{times}" if times > 1 else "", date=when
+                what=step, times=f" ×{numerals.number(times)}" if times > 1 else "", date=when
             )
             picture.append("\n" + line)
             if times > 1:
-                said.append(
-                    messages.CASELOAD_ALERT_WORDS_MANY.format(what=step, times=times, date=when)
-                )
+                said.append(messages.CASELOAD_ALERT_WORDS_MANY.of(times, what=step, date=when))
             else:
                 said.append(messages.CASELOAD_ALERT_WORDS.format(what=step, date=when))
         words.append(f"{display.clean(title)}, {', '.join(said)}")
-    return Either(picture, f"{many.format(count=count)}: " + "; ".join(words))
+    return Either(picture, f"{counted}: " + "; ".join(words))
 
 
 def _grouped(alerts: list[AlertRow]) -> list[tuple[str, list[tuple[str, int, str]]]]:

@@ -84,7 +84,9 @@ class Lane:
 
 
 def _number(value: float) -> str:
-    return f"{value:g}"
+    from hwjournal.numerals import number
+
+    return number(value)
 
 
 def lanes_for(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hwjournal import display, measures, messages
 from hwjournal.journal import Entry
+from hwjournal.numerals import number
 from hwjournal.render.log_text import (
     DATE_WIDTH,
     MOOD_WIDTH,
@@ -118,7 +119,7 @@ def entry_view(entry: Entry) -> Any:
         if entry.score.get("total") is not None:
             parts.append(
                 Text(
-                    messages.ENTRY_SCORE.format(total=entry.score["total"])
+                    messages.ENTRY_SCORE.format(total=number(entry.score["total"]))
                     + (
                         f" ({measures.band_said(entry.score['band'])})"
                         if entry.score.get("band")

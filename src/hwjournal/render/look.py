@@ -19,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from hwjournal import display
+from hwjournal.numerals import number
 from hwjournal.render.plain import PlainConsole
 from hwjournal.steps.base import BULLET
 
@@ -99,7 +100,7 @@ def measure(
     full-width bar, its label; in words "3 of 5, so-so"."""
     picture = Text(display.bar(value, low, high, bar_width), style="hw.bar")
     if figures:
-        picture.append(f" {value:g}", style="")
+        picture.append(f" {number(value)}", style="")
         if label and bar_width >= 10:
             picture.append(f"  {display.clean(label)}", style="hw.label")
     return Either(picture, display.scale_words(value, low, high, label))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from hwjournal import display, messages
+from hwjournal.numerals import number
 from hwjournal.plans import WEEKDAYS, Adherence, Assignment, DayPlan, Due
 
 TYPE_CHECKING = False
@@ -39,7 +40,7 @@ def day_words(value: str | dt.date, today: dt.date) -> str:
     if delta == -1:
         return messages.DAY_TOMORROW
     if 1 < delta < 7:
-        return messages.DAYS_AGO.format(delta=delta)
+        return messages.DAYS_AGO.of(delta)
     if -7 < delta < -1:
         from hwjournal.render.words import day_names
 
@@ -163,11 +164,11 @@ def figure_words(figure: Adherence | None) -> str:
     """This week's occasions, the spec's way: 'not recorded', never 'missed'."""
     if figure is None or figure.due == 0:
         return ""
-    parts = [messages.FIGURE_DONE.format(done=figure.done, due=figure.due)]
+    parts = [messages.FIGURE_DONE.of(figure.done, due=number(figure.due))]
     if figure.skipped:
-        parts.append(messages.FIGURE_SET_ASIDE.format(skipped=figure.skipped))
+        parts.append(messages.FIGURE_SET_ASIDE.format(skipped=number(figure.skipped)))
     if figure.not_recorded:
-        parts.append(f"{figure.not_recorded} {messages.NOT_RECORDED}")
+        parts.append(f"{number(figure.not_recorded)} {messages.NOT_RECORDED}")
     if figure.open:
         parts.append(messages.FIGURE_OPEN_TODAY)
     return ", ".join(parts)
@@ -235,7 +236,7 @@ def today_screen(
         )
         parts.append(line)
     if streak >= 2:
-        parts.append(Text(messages.TODAY_STREAK.format(days=streak), style="hw.ok"))
+        parts.append(Text(messages.STREAK.of(streak), style="hw.ok"))
     if draft is not None:
         parts.append(
             display.text(

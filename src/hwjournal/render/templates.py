@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from hwjournal import display, messages
+from hwjournal.numerals import number, percent
 from hwjournal.templates import Template
 
 TYPE_CHECKING = False
@@ -31,7 +32,7 @@ def catalogue(templates: list[Template]) -> Any:
             display.text(t.id),
             title,
             display.text(_tag(t.modality)),
-            f"{t.minutes:g}" if t.minutes else "",
+            number(t.minutes) if t.minutes else "",
         )
     return Listing(table, ("{}", "{}", "{}", messages.TEMPLATE_ROW_MINUTES))
 
@@ -53,7 +54,7 @@ def explain(t: Template) -> Any:
         x
         for x in (
             _tag(t.modality),
-            messages.TEMPLATE_ABOUT_MINUTES.format(minutes=f"{t.minutes:g}") if t.minutes else "",
+            messages.TEMPLATE_ABOUT_MINUTES.format(minutes=number(t.minutes)) if t.minutes else "",
             messages.CADENCE_WORDS.get(t.cadence, t.cadence),
             ", ".join(_tag(goal) for goal in t.goals),
         )
@@ -102,11 +103,11 @@ def scoring_lines(t: Template) -> list[tuple[str, int]]:
         asked = _runs([numbers[i] for i in scale.steps if i in numbers])
         facts = [messages.SCORING_OF_STEPS.format(label=label, numbers=asked)]
         if scale.multiplier != 1:
-            facts.append(messages.SCORING_TIMES.format(multiplier=scale.multiplier))
+            facts.append(messages.SCORING_TIMES.format(multiplier=number(scale.multiplier)))
         if scale.higher_is_better:
             facts.append(messages.SCORING_HIGHER)
         bands = ", ".join(
-            messages.TEMPLATE_BAND_UP_TO.format(label=band_said(b.label), max=f"{b.max:g}")
+            messages.TEMPLATE_BAND_UP_TO.format(label=band_said(b.label), max=number(b.max))
             for b in scale.bands
         )
         facts.append(
@@ -116,7 +117,7 @@ def scoring_lines(t: Template) -> list[tuple[str, int]]:
         for name, words in messages.SCORING_THRESHOLD.items():
             value = getattr(thresholds, name)
             if value is not None:
-                facts.append(words.format(value=value, share=value * 100))
+                facts.append(words.format(value=number(value), share=percent(value * 100, None)))
         lines.append(("; ".join(facts) + ".", 1))
         for what, text in thresholds.sources.items():
             lines.append(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hwjournal import measures, messages
+from hwjournal import measures, messages, numerals
 from hwjournal.render import charts
 from hwjournal.render.trends_text import (
     baseline_sentence,
@@ -42,7 +42,7 @@ def trends_view(data: TrendsData, width: int = 80) -> Any:
     title = Text(messages.SECTION_OVER_TIME, style="hw.title")
     span = span_text(data.since, data.until) if data.since != data.until else long_date(data.since)
     title.append("  " + span, style="hw.label")
-    title.append(" · " + _count(weeks, messages.WORD_WEEK, messages.WORD_WEEKS), style="hw.label")
+    title.append(" · " + messages.WEEKS.of(weeks), style="hw.label")
     parts: list[Any] = [title]
     if not data.entries and not data.measures and not data.homework_total().due:
         parts += [Text(""), _plain(messages.TRENDS_EMPTY, indent=0)]
@@ -51,9 +51,9 @@ def trends_view(data: TrendsData, width: int = 80) -> Any:
     parts.append(
         Text(
             messages.TRENDS_ENTRIES.format(
-                entries=_count(data.entries, messages.WORD_ENTRY, messages.WORD_ENTRIES),
-                days=days_with,
-                all=data.day_count,
+                entries=messages.ENTRIES.of(data.entries),
+                days=numerals.number(days_with),
+                all=numerals.number(data.day_count),
             ),
             style="hw.label",
         )
@@ -63,10 +63,6 @@ def trends_view(data: TrendsData, width: int = 80) -> Any:
     parts += [Text(""), *mood_section(data, width)]
     parts += [Text(""), *homework_section(data, width)]
     return Group(*parts)
-
-
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number:,} {one if number == 1 else many}"
 
 
 class _Pieces:
@@ -183,7 +179,7 @@ def measure_block(
         parts.append(_line(row, 2))
     if len({charts.column_of(day, data.since, days, room) for day, _ in points}) < len(points):
         per = max(1, round(days / room))
-        parts.append(_plain(messages.TRENDS_DOTS_AVERAGED.format(days=per), "hw.label"))
+        parts.append(_plain(messages.TRENDS_DOTS_AVERAGED.of(per), "hw.label"))
     parts.append(_plain(change_sentence(measure)))
     worse = measures.RELIABLE_DETERIORATION in measure.status  # said first, and marked
     for number, sentence in enumerate(status_sentences(measure)):
@@ -284,7 +280,7 @@ def mood_section(data: TrendsData, width: int) -> list[Any]:
                 messages.TRENDS_MOOD_AVERAGE.format(
                     average=mood_number(round(average, 1)),
                     word=word,
-                    count=_count(rated, messages.WORD_ENTRY, messages.WORD_ENTRIES),
+                    count=messages.ENTRIES.of(rated),
                 )
             )
         )
@@ -310,23 +306,23 @@ def homework_section(data: TrendsData, width: int) -> list[Any]:
             stack.insert(2, (week.not_recorded, *NOT_RECORDED_SHAPE))
             stacks.append(stack)
         rows = charts.stacked_bars(stacks, CHART_ROWS)
-        parts += _chart_rows(rows, ["100%", "", "", ""], column)
-        parts.append(_axis("0%", len(block), column))
+        parts += _chart_rows(rows, [numerals.percent(100), "", "", ""], column)
+        parts.append(_axis(numerals.percent(0), len(block), column))
     parts.append(_plain(messages.TRENDS_HOMEWORK_LEGEND, "hw.label"))
     figures = [
-        messages.TRENDS_HOMEWORK_TOTAL.format(
-            weeks=_count(len(data.weeks), messages.WORD_WEEK, messages.WORD_WEEKS),
-            done=total.done,
-            due=total.due,
-            percent=round(total.done / total.due * 100),
+        messages.TRENDS_HOMEWORK_TOTAL.of(
+            total.done,
+            weeks=messages.WEEKS.of(len(data.weeks)),
+            due=numerals.number(total.due),
+            percent=numerals.percent(total.done / total.due * 100),
         )
     ]
     if total.skipped:
-        figures.append(messages.FIGURE_SKIPPED.format(skipped=total.skipped))
+        figures.append(messages.FIGURE_SKIPPED.format(skipped=numerals.number(total.skipped)))
     if total.not_recorded:
-        figures.append(f"{total.not_recorded} {messages.NOT_RECORDED}")
+        figures.append(f"{numerals.number(total.not_recorded)} {messages.NOT_RECORDED}")
     if total.open:
-        figures.append(f"{total.open} {messages.STILL_OPEN}")
+        figures.append(f"{numerals.number(total.open)} {messages.STILL_OPEN}")
     parts.append(_plain(" · ".join(figures) + "."))
     parts += barriers_block(data)
     return parts

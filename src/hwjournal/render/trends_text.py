@@ -7,6 +7,7 @@ import datetime as dt
 
 from hwjournal import measures, messages
 from hwjournal.i18n import gettext
+from hwjournal.numerals import number, percent
 from hwjournal.render.words import day_month, full_date
 from hwjournal.trends import Measure, TrendsData
 
@@ -18,7 +19,7 @@ def long_date(day: dt.date) -> str:
 def score_words(total: float, band: str | None) -> str:
     from hwjournal.measures import band_said
 
-    return f"{total:g}" + (f" ({band_said(band)})" if band else "")
+    return number(total) + (f" ({band_said(band)})" if band else "")
 
 
 def baseline_sentence(data: TrendsData) -> str:
@@ -53,7 +54,7 @@ def change_sentence(measure: Measure) -> str:
     change = measure.change or 0
     how = (
         messages.TRENDS_HOW.format(
-            change=f"{abs(change):g}", way=gettext("higher" if change > 0 else "lower")
+            change=number(abs(change)), way=gettext("higher" if change > 0 else "lower")
         )
         if change
         else gettext("the same")
@@ -76,7 +77,7 @@ def status_sentences(measure: Measure) -> list[str]:
         no_course = measure.in_course and measure.baseline is None
         return [] if no_course else [messages.TRENDS_NEXT_SHOWS]
     sentences = []
-    points = f"{t.reliable_change:g}" if t.reliable_change is not None else ""
+    points = number(t.reliable_change) if t.reliable_change is not None else ""
     if measures.RELIABLE_IMPROVEMENT in words:
         sentences.append(messages.TRENDS_IMPROVEMENT.format(points=points))
     elif measures.RELIABLE_DETERIORATION in words:
@@ -105,14 +106,14 @@ def _meaning(word: str, t: measures.Thresholds) -> str:
     if word == measures.RECOVERY:
         words = (gettext("less"), gettext("above")) if up else (gettext("more"), gettext("below"))
         return messages.TRENDS_MEANS_RECOVERY.format(
-            caseness=f"{t.caseness:g}", case=words[0], out=words[1]
+            caseness=number(t.caseness), case=words[0], out=words[1]
         )
     if word == measures.RELIABLE_RECOVERY:
         return messages.TRENDS_MEANS_RELIABLE_RECOVERY
     if word == measures.RESPONSE:
         return messages.TRENDS_MEANS_RESPONSE.format(
-            way=gettext("up" if up else "down"), share=f"{(t.response_drop or 0) * 100:g}%"
+            way=gettext("up" if up else "down"), share=percent((t.response_drop or 0) * 100, None)
         )
     return messages.TRENDS_MEANS_REMISSION.format(
-        side=gettext("above" if up else "below"), value=f"{t.remission_below:g}"
+        side=gettext("above" if up else "below"), value=number(t.remission_below)
     )

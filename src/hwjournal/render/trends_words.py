@@ -5,7 +5,7 @@ each week on one labelled line, and no block, box or braille character."""
 from __future__ import annotations
 
 from hwjournal import messages
-from hwjournal.render.trends import _count
+from hwjournal.numerals import number, percent
 from hwjournal.render.trends_text import (
     baseline_sentence,
     change_sentence,
@@ -27,21 +27,23 @@ def trends_words(data: TrendsData) -> Any:
     from rich.text import Text
 
     span = span_text(data.since, data.until) if data.since != data.until else long_date(data.since)
-    weeks = _count(len(data.weeks), messages.WORD_WEEK, messages.WORD_WEEKS)
+    weeks = messages.WEEKS.of(len(data.weeks))
     lines = [messages.TRENDS_WORDS_TITLE.format(span=span, weeks=weeks)]
     if not data.entries and not data.measures and not data.homework_total().due:
         lines += ["", messages.TRENDS_EMPTY]
         return Group(*(Text(line) for line in lines))
     days_with = sum(1 for count, _, _ in data.days.values() if count)
-    entries = _count(data.entries, messages.WORD_ENTRY, messages.WORD_ENTRIES)
+    entries = messages.ENTRIES.of(data.entries)
     lines.append(
-        messages.TRENDS_ENTRIES.format(entries=entries, days=days_with, all=data.day_count)
+        messages.TRENDS_ENTRIES.format(
+            entries=entries, days=number(days_with), all=number(data.day_count)
+        )
     )
     if data.measures:
         lines += ["", messages.SECTION_MEASURES, baseline_sentence(data), *_measures(data)]
         lines += [*pair_sentences(data), messages.SCREENING_NOTE]
-    lines += ["", "Mood", *_mood(data)]
-    lines += ["", "Homework", *_homework(data)]
+    lines += ["", messages.SECTION_MOOD, *_mood(data)]
+    lines += ["", messages.SECTION_HOMEWORK, *_homework(data)]
     return Group(*(Text(line) for line in lines))
 
 
@@ -71,7 +73,7 @@ def _mood(data: TrendsData) -> list[str]:
         if not mood["entries"]:
             lines.append(f"  {when}: {messages.TRENDS_WORDS_NO_ENTRIES}")
         elif mood["average"] is None:
-            count = _count(mood["entries"], messages.WORD_ENTRY, messages.WORD_ENTRIES)
+            count = messages.ENTRIES.of(mood["entries"])
             lines.append(f"  {when}: {count}, {messages.TRENDS_WORDS_NO_MOOD}")
         else:
             lines.append(
@@ -79,7 +81,7 @@ def _mood(data: TrendsData) -> list[str]:
                 + messages.TRENDS_WORDS_MOOD.format(
                     average=mood_number(round(mood["average"], 1)),
                     word=moods()[max(1, min(5, round(mood["average"])))],
-                    count=_count(mood["entries"], messages.WORD_ENTRY, messages.WORD_ENTRIES),
+                    count=messages.ENTRIES.of(mood["entries"]),
                 )
             )
     return lines
@@ -96,22 +98,21 @@ def _homework(data: TrendsData) -> list[str]:
         if not done.due:
             continue
         when = messages.TRENDS_WORDS_WEEK.format(day=day_month(week.start.isoformat()))
-        figures = [f"{done.done} of {done.due} done"]
+        figures = [messages.FIGURE_DONE.of(done.done, due=number(done.due))]
         if done.skipped:
-            figures.append(f"{done.skipped} skipped")
+            figures.append(messages.FIGURE_SKIPPED.format(skipped=number(done.skipped)))
         if done.not_recorded:
-            figures.append(f"{done.not_recorded} {messages.NOT_RECORDED}")
+            figures.append(f"{number(done.not_recorded)} {messages.NOT_RECORDED}")
         if done.open:
-            figures.append(f"{done.open} {messages.STILL_OPEN}")
+            figures.append(f"{number(done.open)} {messages.STILL_OPEN}")
         lines.append(f"  {when}: {', '.join(figures)}.")
-    percent = round(total.done / total.due * 100)
     lines.append(
         "  "
-        + messages.TRENDS_HOMEWORK_TOTAL.format(
-            weeks=_count(len(data.weeks), messages.WORD_WEEK, messages.WORD_WEEKS),
-            done=total.done,
-            due=total.due,
-            percent=percent,
+        + messages.TRENDS_HOMEWORK_TOTAL.of(
+            total.done,
+            weeks=messages.WEEKS.of(len(data.weeks)),
+            due=number(total.due),
+            percent=percent(total.done / total.due * 100),
         )
         + "."
     )
@@ -119,5 +120,5 @@ def _homework(data: TrendsData) -> list[str]:
         lines += ["", messages.TRENDS_BARRIERS]
         for code, count in data.barriers.items():
             words = plans.BARRIERS.get(code, code)
-            lines.append(f"  {words}: {_count(count, 'time', 'times')}")
+            lines.append(f"  {words}: {messages.TIMES.of(count)}")
     return lines

@@ -8,6 +8,7 @@ import datetime as dt
 
 from hwjournal import display, messages
 from hwjournal.journal import Entry
+from hwjournal.numerals import number
 from hwjournal.render.entries import answer_view, entry_heading
 from hwjournal.render.words import (
     change_phrase,
@@ -111,9 +112,7 @@ def _day(data: WeekData, day: dt.date) -> tuple[Any, Any, Any, str]:
         entries = Text(f"●×{count}", style="hw.ok")
     mood = data.mood_by_day[key]
     if count:
-        words = [
-            (messages.ENTRIES_ONE if count == 1 else messages.ENTRIES_MANY).format(count=count)
-        ]
+        words = [messages.ENTRIES.of(count)]
     else:  # a day not yet come is not an empty one
         words = [messages.DAY_TO_COME if day > data.today else messages.DAY_NO_ENTRIES]
     if mood is None:
@@ -173,7 +172,7 @@ def _mood_and_streak(data: WeekData) -> list[Any]:
         line.append("  " + figure)
         lines.append(Either(line, messages.WEEK_MOOD_LABEL + figure))
     if data.streak >= 2:
-        lines.append(Text(messages.WEEK_STREAK.format(days=data.streak), style="hw.ok"))
+        lines.append(Text(messages.STREAK.of(data.streak), style="hw.ok"))
     return lines
 
 
@@ -205,13 +204,13 @@ def _homework(data: WeekData) -> list[Any]:
         if item.due == 0:
             table.add_row(title, "", Text(messages.NOTHING_DUE, style="hw.label"))
             continue
-        figures = [messages.FIGURE_DONE.format(done=item.done, due=item.due)]
+        figures = [messages.FIGURE_DONE.of(item.done, due=number(item.due))]
         if item.skipped:
-            figures.append(messages.FIGURE_SKIPPED.format(skipped=item.skipped))
+            figures.append(messages.FIGURE_SKIPPED.format(skipped=number(item.skipped)))
         if item.not_recorded:
-            figures.append(f"{item.not_recorded} {messages.NOT_RECORDED}")
+            figures.append(f"{number(item.not_recorded)} {messages.NOT_RECORDED}")
         if item.open:
-            figures.append(f"{item.open} {messages.STILL_OPEN}")
+            figures.append(f"{number(item.open)} {messages.STILL_OPEN}")
         picture = Text(figures[0])
         for figure in figures[1:]:
             picture.append(f" · {figure}", style="hw.label")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from hwjournal import display, measures, messages
+from hwjournal.numerals import number
 from hwjournal.steps import type_of
 
 TYPE_CHECKING = False
@@ -100,7 +101,8 @@ def span_text(start: dt.date, end: dt.date) -> str:
 
 
 def mood_number(mood: float) -> str:
-    return f"{mood:g}" if mood == int(mood) else f"{mood:.1f}"
+    """A mood or a mean of moods: 4, 3.5 (one decimal), as the language writes it."""
+    return number(mood) if mood == int(mood) else number(mood, 1)
 
 
 def step_label(step: dict[str, Any]) -> str:
@@ -135,9 +137,11 @@ def change_phrase(line: ScoreLine, when: Any = day_month) -> str:
     before = line.earlier[0]
     change = line.change or 0
     if change == 0:
-        return messages.CHANGE_SAME.format(date=when(before.date), total=before.total)
+        return messages.CHANGE_SAME.format(date=when(before.date), total=number(before.total))
     said = messages.CHANGE_HIGHER if change > 0 else messages.CHANGE_LOWER
-    return said.format(amount=abs(change), date=when(before.date), total=before.total)
+    return said.format(
+        amount=number(abs(change)), date=when(before.date), total=number(before.total)
+    )
 
 
 def tags_phrase(tags: list[str]) -> str:
@@ -199,7 +203,7 @@ def scale_texts(score: dict[str, Any] | None, template_id: str) -> list[str]:
         value, band = measures.part(score, scale_id)
         if value is None:
             continue
-        text = f"{labels.get(scale_id) or scale_id}: {value:g}"
+        text = f"{labels.get(scale_id) or scale_id}: {number(value)}"
         found.append(text + (f" ({band})" if band else ""))
     return found
 

@@ -16,6 +16,7 @@ import re
 from hwjournal import messages
 from hwjournal.errors import UsageError
 from hwjournal.i18n import gettext  # the words of a step type, in the run's language
+from hwjournal.numerals import number
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs milliseconds to import; the fast path has none to spare
@@ -333,7 +334,7 @@ class StepType:
         if isinstance(value, list):
             return "\n".join(BULLET + str(v) for v in value)
         if isinstance(value, float):
-            return f"{value:g}"
+            return number(value)
         return str(value)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from hwjournal import messages
 from hwjournal.i18n import gettext  # the words of a step type, in the run's language
+from hwjournal.numerals import number, typed
 from hwjournal.steps.base import (
     KIND_NAMES,
     AnswerError,
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 def _number(text: str) -> int | float | None:
     """A number typed as text; whole numbers come back as int."""
     try:
-        value = float(text.strip())
+        value = float(typed(text.strip()))
     except ValueError:
         return None
     if not is_number(value):
@@ -44,14 +45,14 @@ def _whole_if_whole(value: Any) -> Any:
 
 
 def _range(step: Step) -> str:
-    low = f"{step.min:g}" if step.min is not None else ""
-    high = f"{step.max:g}" if step.max is not None else ""
+    low = number(step.min) if step.min is not None else ""
+    high = number(step.max) if step.max is not None else ""
     return messages.STEP_RANGE.format(low=low, high=high)
 
 
 def _outside(step: Step, value: int | float) -> str | None:
     if (step.min is not None and value < step.min) or (step.max is not None and value > step.max):
-        return messages.ANSWER_OUTSIDE.format(value=f"{value:g}", range=_range(step))
+        return messages.ANSWER_OUTSIDE.format(value=number(value), range=_range(step))
     return None
 
 
@@ -180,11 +181,11 @@ class Scale(_Numeric):
         return reaches(step, value, step.urgent_at)
 
     def describe(self, step: Step) -> str:
-        return f"{gettext(self.word)} {step.min:g}–{step.max:g}"
+        return f"{gettext(self.word)} {number(step.min)}–{number(step.max)}"
 
     def hint(self, step: Step) -> str:
         how = messages.HOW_SCALE_LABELS if step.labels else messages.HOW_SCALE
-        return how.format(low=f"{step.min:g}", high=f"{step.max:g}")
+        return how.format(low=number(step.min), high=number(step.max))
 
     def listed(self, step: Step) -> list[tuple[str, str]]:
         return [(str(number), label) for number, label in sorted(step.labels.items())]
@@ -213,7 +214,9 @@ class Scale(_Numeric):
         low = step.min if step.min is not None else 0
         high = step.max if step.max is not None else 10
         label = step.labels.get(value)
-        text = f"{value} on {low:g}–{high:g}"
+        text = messages.EXPORT_SCALE_ON.format(
+            value=number(value), low=number(low), high=number(high)
+        )
         return f"{text} ({label})" if label else text
 
 

@@ -7,6 +7,7 @@ import re
 
 from hwjournal import messages
 from hwjournal.i18n import gettext  # the words of a step type, in the run's language
+from hwjournal.numerals import number
 from hwjournal.steps.base import AnswerError, Key, Step, StepType, is_whole
 
 TYPE_CHECKING = False
@@ -68,7 +69,7 @@ class Timer(StepType):
         return super().validate(data, fail)
 
     def describe(self, step: Step) -> str:
-        return messages.STEP_TIMER.format(word=gettext(self.word), minutes=f"{step.minutes:g}")
+        return messages.STEP_TIMER.format(word=gettext(self.word), minutes=number(step.minutes))
 
     def parse(self, step: Step, text: str) -> Any:
         value = text.strip().lower()
