@@ -125,6 +125,7 @@ BELOW_STORAGE = {
     "dates",
     "ids",
     "jsontext",
+    "problems",  # what a reader or the system said went wrong, in the run's language
 }
 
 

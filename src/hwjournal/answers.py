@@ -124,14 +124,18 @@ def read_json_answers(template: Template, source: str) -> dict[str, Any]:
         else:
             text = sources.read_text(source, ANSWERS_LIMIT, kind, messages.FILE_PIPE_HINT)
     except OSError as exc:  # the disk failing half-way through
+        from hwjournal.problems import os_said
+
         raise UsageError(
-            messages.FILE_CANNOT_READ.format(path=source, problem=exc.strerror or exc)
+            messages.FILE_CANNOT_READ.format(path=source, problem=os_said(exc))
         ) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
+        from hwjournal.problems import said
+
         raise UsageError(
-            messages.ANSWERS_JSON_BAD.format(source=source, problem=exc),
+            messages.ANSWERS_JSON_BAD.format(source=source, problem=said(exc)),
             messages.ANSWERS_JSON_HINT,
         ) from None
     return parse_json_answers(template, data, source)

@@ -34,8 +34,10 @@ def write_private(path: str, text: str, force: bool = False) -> None:
     try:
         fd, temp = tempfile.mkstemp(dir=folder, prefix=".hw-", suffix=".tmp")
     except OSError as exc:
+        from hwjournal.problems import os_said
+
         raise HwError(
-            messages.EXPORT_CANNOT_WRITE.format(path=path, problem=exc.strerror)
+            messages.EXPORT_CANNOT_WRITE.format(path=path, problem=os_said(exc))
         ) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
@@ -51,7 +53,9 @@ def write_private(path: str, text: str, force: bool = False) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         if isinstance(exc, OSError) and not isinstance(exc, FileExistsError):
-            problem = exc.strerror or str(exc)
+            from hwjournal.problems import os_said
+
+            problem = os_said(exc)
             raise HwError(messages.EXPORT_CANNOT_WRITE.format(path=path, problem=problem)) from None
         raise
     sync_folder(folder)

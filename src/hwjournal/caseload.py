@@ -141,7 +141,9 @@ def client_files(paths: list[str], on_problem: Callable[[str, str], None]) -> It
             try:
                 names = sorted(os.listdir(path))
             except OSError as exc:
-                on_problem(path, exc.strerror or str(exc))
+                from hwjournal.problems import os_said
+
+                on_problem(path, os_said(exc))
                 continue
             found = [n for n in names if n.lower().endswith(".json")]
             if not found:

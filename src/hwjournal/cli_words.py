@@ -50,6 +50,14 @@ class _Words:
         for param in params:  # Typer's own: --install-completion, --show-completion
             if isinstance(getattr(param, "help", None), str):
                 param.help = i18n.gettext(param.help)
+            if param.name in ("install_completion", "show_completion"):
+                from hwjournal import shell_setup  # in hw's words, for the shell named
+
+                install = param.name == "install_completion"
+                param.callback = shell_setup.callback(install)
+                param.help = (
+                    messages.COMPLETION_INSTALL_HELP if install else messages.COMPLETION_SHOW_HELP
+                )
             if param.param_type_name == "argument":
                 # an argument is named by its metavar alone: "ID", not "ID <str>"
                 param.display_type_rich = _no_type

@@ -255,7 +255,7 @@ def load(path: str | None = None) -> Config:
     try:
         text = sources.read_text(path, sources.SMALL_FILE, gettext("settings file"))
     except OSError as exc:
-        raise UsageError(messages.CANNOT_READ.format(path=path, problem=exc.strerror)) from None
+        raise _refused(path, exc, messages.CANNOT_READ) from None
     data = quicktoml.loads(text)  # the plain lines hw writes; anything else: tomllib
     if data is None:
         import tomllib
@@ -263,10 +263,7 @@ def load(path: str | None = None) -> Config:
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise UsageError(
-                messages.CONFIG_MALFORMED.format(path=path, problem=exc),
-                messages.CONFIG_MALFORMED_HINT,
-            ) from None
+            raise _refused(path, exc) from None
     for key, value in data.items():
         if key not in KEYS:
             config.unknown.append(key)
@@ -410,11 +407,14 @@ def _read_for_edit(path: str) -> tuple[str, dict[str, Any]]:
     try:
         text = sources.read_text(path, sources.SMALL_FILE, gettext("settings file"))
     except OSError as exc:
-        problem = exc.strerror or exc
-        raise UsageError(messages.CONFIG_UNREADABLE.format(path=path, problem=problem)) from None
+        raise _refused(path, exc, messages.CONFIG_UNREADABLE) from None
     try:
         return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise UsageError(
-            messages.CONFIG_MALFORMED.format(path=path, problem=exc), messages.CONFIG_MALFORMED_HINT
-        ) from None
+        raise _refused(path, exc) from None
+
+
+def _refused(path: str, exc: Exception, sentence: str = "") -> UsageError:
+    from hwjournal import problems  # loaded only when a settings file is refused
+
+    return problems.settings_refused(path, exc, sentence)

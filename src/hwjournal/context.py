@@ -9,7 +9,6 @@ only os and sys up front: the journal, the settings and json load when first use
 from __future__ import annotations
 
 import os
-import sys
 
 from hwjournal import paths
 from hwjournal.streams import (
@@ -185,8 +184,7 @@ class TerminalKeyPrompt:
         return ask_hidden(prompt)
 
     def tell(self, line: str) -> None:
-        sys.stderr.write(line + "\n")
-        sys.stderr.flush()
+        say(line)  # wrapped at words: a Spanish line is often longer than the English
 
 
 def plain_from_environment() -> bool:

@@ -176,9 +176,13 @@ def describe(
             Measure(template_id, title, _scores_of(rows, p), bare, [], None, scale=p, label=p)
             for p in parts
         ]
+    from hwjournal import i18n, overlays
+
+    # named in the run's language, as homework is (its overlay's title)
+    title = overlays.title(template.id, i18n.language, template_dirs) or template.title
     scoring = template.scoring
     if scoring is None:
-        return [Measure(template_id, template.title, [], measures.Thresholds(), [], None)]
+        return [Measure(template_id, title, [], measures.Thresholds(), [], None)]
     by_id = {s.id: s for s in template.steps}
     found = []
     for scale in scoring.every():
@@ -186,7 +190,7 @@ def describe(
         found.append(
             Measure(
                 template.id,
-                template.title,
+                title,
                 _scores_of(rows, scale.id),
                 scale.thresholds,
                 [(b.max, b.label) for b in scale.bands],

@@ -133,6 +133,10 @@ def try_run(argv: list[str], ctx: Context) -> int | None:
     if argv == ["--version"]:
         print_version()
         return 0
+    if argv and argv[0] in ("--install-completion", "--show-completion"):
+        from hwjournal import shell_setup  # in hw's words, for the shell named
+
+        return shell_setup.run(argv)
     if not argv:  # `hw` alone: today's greeting at a terminal, else the help (Typer)
         from hwjournal.streams import stdin_is_terminal, stdout_is_terminal
 

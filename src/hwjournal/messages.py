@@ -139,6 +139,90 @@ CLI_INSTALL_COMPLETION = "Install completion for the current shell."
 CLI_SHOW_COMPLETION = (
     "Show completion for the current shell, to copy it or customize the installation."
 )
+# hw --install-completion / --show-completion [SHELL] (shell_setup.py), in hw's words
+COMPLETION_INSTALL_HELP = (
+    "Install completion for the current shell, or for the one named after it "
+    "(bash, zsh, fish, powershell)."
+)
+COMPLETION_SHOW_HELP = (
+    "Show completion for the current shell, or for the one named after it, "
+    "to copy it or customize the installation."
+)
+COMPLETION_INSTALLED = "Completion for {shell} is installed in {path}."
+COMPLETION_NEW_TERMINAL = "It works in a new terminal: open one, or restart this one."
+COMPLETION_NO_SHELL = "hw could not tell which shell you are using."
+COMPLETION_SHELL_UNKNOWN = "hw cannot set up completion for '{shell}', only for {shells}."
+COMPLETION_NAME_SHELL = "Name the shell ({shells}), for example: hw {flag} bash"
+# What Python's JSON and TOML readers say is wrong with a file (problems.py), by
+# their own English words: a {placeholder} is what they quote from the file
+PARSER_AT = "(line {line}, column {column})"
+PARSER_AT_END = "(at the end of the file)"
+PARSER_PROBLEMS = {
+    # json, in Python and in its C scanner
+    "Expecting value": "Expecting value",
+    "Expecting property name enclosed in double quotes": (
+        "Expecting property name enclosed in double quotes"
+    ),
+    "Expecting ':' delimiter": "Expecting ':' delimiter",
+    "Expecting ',' delimiter": "Expecting ',' delimiter",
+    "Extra data": "Extra data",
+    "Unterminated string starting at": "Unterminated string starting at",
+    "Invalid control character at": "Invalid control character at",
+    "Invalid control character {char} at": "Invalid control character {char} at",
+    "Invalid \\escape": "Invalid \\escape",
+    "Invalid \\escape: {char}": "Invalid \\escape: {char}",
+    "Invalid \\uXXXX escape": "Invalid \\uXXXX escape",
+    # tomllib
+    "Cannot declare {key} twice": "Cannot declare {key} twice",
+    "Cannot mutate immutable namespace {key}": "Cannot mutate immutable namespace {key}",
+    "Cannot overwrite a value": "Cannot overwrite a value",
+    "Cannot redefine namespace {key}": "Cannot redefine namespace {key}",
+    "Duplicate inline table key {key}": "Duplicate inline table key {key}",
+    "Escaped character is not a Unicode scalar value": (
+        "Escaped character is not a Unicode scalar value"
+    ),
+    "Expected '=' after a key in a key/value pair": "Expected '=' after a key in a key/value pair",
+    "Expected ']' at the end of a table declaration": (
+        "Expected ']' at the end of a table declaration"
+    ),
+    "Expected ']]' at the end of an array declaration": (
+        "Expected ']]' at the end of an array declaration"
+    ),
+    "Expected newline or end of document after a statement": (
+        "Expected newline or end of document after a statement"
+    ),
+    "Expected {expected}": "Expected {expected}",
+    "Found invalid character {char}": "Found invalid character {char}",
+    "Illegal character {char}": "Illegal character {char}",
+    "Invalid date or datetime": "Invalid date or datetime",
+    "Invalid hex value": "Invalid hex value",
+    "Invalid initial character for a key part": "Invalid initial character for a key part",
+    "Invalid statement": "Invalid statement",
+    "Invalid value": "Invalid value",
+    "Unclosed array": "Unclosed array",
+    "Unclosed inline table": "Unclosed inline table",
+    "Unescaped '\\' in a string": "Unescaped '\\' in a string",
+    "Unterminated string": "Unterminated string",
+}
+# What the system says went wrong with a file (problems.os_said), by its error's name;
+# ENOENT is FILE_MISSING. As C's strerror says them in English.
+OS_PROBLEMS = {
+    "EACCES": "Permission denied",
+    "EPERM": "Operation not permitted",
+    "EISDIR": "Is a directory",
+    "ENOTDIR": "Not a directory",
+    "ENOSPC": "No space left on device",
+    "EDQUOT": "Disk quota exceeded",
+    "EROFS": "Read-only file system",
+    "ENAMETOOLONG": "File name too long",
+    "ELOOP": "Too many levels of symbolic links",
+    "EIO": "Input/output error",
+    "EEXIST": "File exists",
+    "EBUSY": "Device or resource busy",
+    "EMFILE": "Too many open files",
+    "ENXIO": "No such device or address",
+}
+SESSION_NOT_PRIVATE = "it is not private to you"
 CLI_ARGUMENTS = "Arguments"
 CLI_OPTIONS = "Options"
 CLI_COMMANDS = "Commands"

@@ -260,9 +260,10 @@ def is_overlay(path: str) -> bool:
 
 
 def title(template_id: str, language: str, extra_dirs: list[str] | None = None) -> str | None:
-    """The title an overlay gives a template, read cheaply for `hw due` and
-    `hw today` (their titles were kept when the homework was assigned; this runs on
-    the fast path, so nothing of the template machinery is loaded): from the
+    """The title an overlay gives a template, read cheaply for homework (`hw due`,
+    `hw`, `hw assign`, `hw assignments`, `hw skip`, the week and its exports: their
+    titles were kept when the homework was assigned; `hw due` runs on the fast path,
+    so nothing of the template machinery is loaded): from the
     overlay beside the template's file, the person's own first as `find` looks.
     None when there is none."""
     if not language or language == "en":
@@ -281,13 +282,13 @@ def title(template_id: str, language: str, extra_dirs: list[str] | None = None) 
             text = fh.read()
     except (OSError, UnicodeDecodeError):
         return None
-    import re
-
     # the two lines as overlays write them, before the first table; anything
-    # fancier (an escape, a multi-line string) is read by tomllib
+    # fancier (an escape, a multi-line string) is read by tomllib. (No `re`: it
+    # would be the only thing loading it on the fast path.)
     head = text.split("\n[", 1)[0]
-    ids = re.findall(r'^id *= *"([a-z0-9-]+)" *$', head, re.MULTILINE)
-    titles = re.findall(r'^title *= *"([^"\\]*)" *$', head, re.MULTILINE)
+    lines = head.split("\n")
+    ids = [v for v in (_plain(line, "id") for line in lines) if v and v.strip(_ID_CHARS) == ""]
+    titles = [v for v in (_plain(line, "title") for line in lines) if v is not None]
     if len(ids) == len(titles) == 1 and head.count("title") == 1:
         data = {"id": ids[0], "title": titles[0]}
     else:
@@ -303,10 +304,43 @@ def title(template_id: str, language: str, extra_dirs: list[str] | None = None) 
     return found
 
 
-def retitle(dues: list[Any], language: str, extra_dirs: list[str] | None = None) -> None:
-    """Homework due (plans.Due) titled in `language` where its template's overlay
-    gives a title; the title kept at assignment time otherwise."""
+_ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789-"
+
+
+def _plain(line: str, key: str) -> str | None:
+    """The value of `key = "value"` written plainly on a line of its own (spaces
+    around, no quote or backslash inside); None for any other line."""
+    if not line.startswith(key):
+        return None
+    rest = line[len(key) :].lstrip(" ")
+    if not rest.startswith("="):
+        return None
+    rest = rest[1:].strip(" ")
+    if len(rest) < 2 or rest[0] != '"' or rest[-1] != '"':
+        return None
+    value = rest[1:-1]
+    return None if '"' in value or "\\" in value else value
+
+
+def retitle(
+    homework: Any, language: str | None = None, extra_dirs: list[str] | None = None
+) -> None:
+    """Homework titled in `language` (the run's, by default) where its template's
+    overlay gives a title: anything with `.template` and `.title` (plans.Due,
+    plans.Assignment, plans.Adherence). The title kept at assignment time, the
+    template's own, otherwise: that is what an English run shows.
+
+    The journal keeps the template's own title, never a translation, so homework
+    set in one language reads right in every other, and a journal that kept its
+    titles before overlays existed needs no change."""
+    if language is None:
+        from hwjournal import i18n
+
+        language = i18n.language
     if not language or language == "en":
         return
-    for due in dues:
-        due.title = title(due.template, language, extra_dirs) or due.title
+    found: dict[str, str | None] = {}
+    for item in homework:
+        if item.template not in found:
+            found[item.template] = title(item.template, language, extra_dirs)
+        item.title = found[item.template] or item.title

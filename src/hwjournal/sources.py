@@ -48,7 +48,9 @@ def open_file(
     except FileNotFoundError:
         raise FileProblem(path, _missing(path), hint) from None
     except OSError as exc:
-        raise FileProblem(path, exc.strerror or str(exc), hint) from None
+        from hwjournal.problems import os_said
+
+        raise FileProblem(path, os_said(exc), hint) from None
     try:
         found = os.fstat(fd)
         mode, size = found.st_mode, found.st_size

@@ -93,9 +93,10 @@ def read(path: str) -> tuple[dict[str, Any], str]:
             path, messages.TEMPLATE_UNREADABLE.format(problem=exc.problem)
         ) from None
     except OSError as exc:
-        raise TemplateError(
-            path, messages.TEMPLATE_UNREADABLE.format(problem=exc.strerror)
-        ) from None
+        from hwjournal.problems import os_said
+
+        problem = os_said(exc)
+        raise TemplateError(path, messages.TEMPLATE_UNREADABLE.format(problem=problem)) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -103,12 +104,14 @@ def read(path: str) -> tuple[dict[str, Any], str]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
+        from hwjournal.problems import said
+
         match = re.search(r"line (\d+)", str(exc))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         line = opening_line(text, int(match.group(1)) if match else None)
         raise TemplateError(
             path,
-            messages.TEMPLATE_NOT_TOML.format(problem=message),
+            messages.TEMPLATE_NOT_TOML.format(problem=said(message)),
             key=key_on(text, line),
             line=line,
         ) from None

@@ -259,6 +259,9 @@ def gather(
     data = WeekData(start, end, today, entries=shown, journal=journal, template_dirs=template_dirs)
     data.withheld = len(entries) - len(shown)
     data.assignments = plans.week_figures(journal, start, end, week_start)
+    from hwjournal.overlays import retitle
+
+    retitle(data.assignments, extra_dirs=template_dirs)  # titled in the run's language
     data.skips = plans.skips_between(journal, start, end, week_start)
     data.barriers = dict(plans.BARRIERS)
     if template:

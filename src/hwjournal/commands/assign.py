@@ -7,6 +7,7 @@ from hwjournal import messages, plans, templates
 from hwjournal.context import Context, print_json, say, stdout_is_terminal
 from hwjournal.dates import parse_date, today, week_of
 from hwjournal.errors import UsageError
+from hwjournal.overlays import retitle
 from hwjournal.render.plans import rhythm, span_words
 
 
@@ -61,9 +62,11 @@ def run_assign(
     plans.check_plan(schedule, day_list, first, last)
 
     journal = ctx.open_journal(write=True)
+    # the journal keeps the template's own title; it is shown in the run's language
     assignment = plans.add_assignment(
         journal, template.id, template.title, schedule, day_list, first, last, (note or "").strip()
     )
+    retitle([assignment], ctx.language, ctx.config.template_dirs)
     if json:
         print_json(assignment.to_json(now))
     elif not stdout_is_terminal():  # at a terminal the message names the id
@@ -98,6 +101,7 @@ def run_assignments(ctx: Context, *, all_: bool, json: bool) -> int:
     now = today()
     journal = ctx.open_journal()
     found = plans.list_assignments(journal, include_ended=all_, today=now)
+    retitle(found, ctx.language, ctx.config.template_dirs)
     if json:
         print_json([a.to_json(now) for a in found])
         return 0
@@ -122,6 +126,7 @@ def run_assignment_end(ctx: Context, *, assignment_id: str, json: bool) -> int:
     now = today()
     journal = ctx.open_journal()
     assignment = plans.get_assignment(journal, assignment_id)
+    retitle([assignment], ctx.language, ctx.config.template_dirs)
     from hwjournal import display
 
     title = display.clean(assignment.title)

@@ -56,7 +56,9 @@ def _edit_until_valid(path: str, command: list[str], template_id: str) -> int:
         try:
             _run_editor(command, path)
         except OSError as exc:
-            say(messages.EDITOR_FAILED.format(editor=command[0], problem=exc.strerror or exc))
+            from hwjournal.problems import os_said
+
+            say(messages.EDITOR_FAILED.format(editor=command[0], problem=os_said(exc)))
             say(messages.TEMPLATE_NEW_EDIT_LATER.format(path=path))
             return EXIT_FAILED
         try:
@@ -90,7 +92,11 @@ def run_new(ctx: Context, *, new_id: str, from_id: str | None, force: bool) -> i
             messages.TEMPLATE_EXISTS_HINT.format(id=new_id),
         )
     if from_id:
-        source = templates.find(from_id, ctx.config.template_dirs)
+        # in the run's language: a copy made in Spanish starts from the Spanish texts
+        # (the overlay merged in; a published instrument keeps its items as published)
+        source = templates.find(
+            from_id, ctx.config.template_dirs, language=ctx.language, on_problem=say
+        )
         data = template_files.copy_of(source.raw, new_id)
         origin = from_id
     else:

@@ -45,8 +45,7 @@ def _refuse_if_in_use(path: str) -> None:
 
 
 def _wait_for_enter(prompt: str) -> None:
-    sys.stderr.write(prompt)
-    sys.stderr.flush()
+    say(prompt, end="")
     if not sys.stdin.readline():
         raise Interrupted(messages.INTERRUPTED)
 
@@ -180,8 +179,7 @@ def run_decrypt(ctx: Context, *, yes: bool) -> int:
     if not yes:
         if not unlock.can_prompt():
             raise UsageError(messages.DECRYPT_NEEDS_YES, messages.DECRYPT_NEEDS_YES_HINT)
-        sys.stderr.write(messages.DECRYPT_ASK)
-        sys.stderr.flush()
+        say(messages.DECRYPT_ASK, end="")  # wrapped at words, its trailing space kept
         if not said_yes(sys.stdin.readline()):
             say(messages.DECRYPT_KEPT)
             return 0

@@ -92,6 +92,9 @@ def run_skip(
         # a template no assignment ever had: unknown is exit 2 with did-you-mean
         unknown=lambda template_id: templates.find(template_id, ctx.config.template_dirs),
     )
+    from hwjournal.overlays import retitle
+
+    retitle([assignment], ctx.language, ctx.config.template_dirs)  # said in the run's language
     plans.skippable(journal, assignment, day, week_start)  # before asking anything
     from hwjournal import display
 

@@ -192,6 +192,7 @@ def measures(
     """Each measure scored in the span (its total, then each of its scales), in the
     order of its first score there, with its scores since six months before the
     span's last day (private ones only when the export includes private entries)."""
+    from hwjournal import i18n, overlays
     from hwjournal.measures import part
     from hwjournal.trends import DEFAULT_MONTHS, months_before
 
@@ -206,7 +207,9 @@ def measures(
             if line.progress is not None:  # the latest score's status stands for it
                 found[key].status_text = line.progress.phrase()
             continue
-        measure = Measure(template_id, line.name, since, week.end, line.scale)
+        title = overlays.title(template_id, i18n.language, template_dirs)  # as in hw trends
+        name = line.name if not title else title if line.scale is None else f"{title}: {line.label}"
+        measure = Measure(template_id, name, since, week.end, line.scale)
         if line.progress is not None:
             measure.status_text = line.progress.phrase()
         if template_id not in read:

@@ -154,11 +154,13 @@ def read_json(text: str, source: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
+        from hwjournal.problems import said
+
         raise ImportProblem(
             gettext("{source}, line {line}, column {column}").format(
                 source=source, line=exc.lineno, column=exc.colno
             ),
-            messages.IMPORT_NOT_JSON.format(problem=exc.msg),
+            messages.IMPORT_NOT_JSON.format(problem=said(exc.msg)),
         ) from None
     except RecursionError:
         raise ImportProblem(source, messages.IMPORT_TOO_DEEP) from None

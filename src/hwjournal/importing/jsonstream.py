@@ -158,7 +158,12 @@ class JsonStream:
         newlines = before.count("\n")
         line = self.dropped_lines + newlines + 1
         column = pos - before.rfind("\n") if newlines else self.dropped_column + pos + 1
+        from hwjournal.i18n import gettext
+        from hwjournal.problems import said
+
         return ImportProblem(
-            f"{self.source}, line {line}, column {column}",
-            messages.IMPORT_NOT_JSON.format(problem=message),
+            gettext("{source}, line {line}, column {column}").format(
+                source=self.source, line=line, column=column
+            ),
+            messages.IMPORT_NOT_JSON.format(problem=said(message)),
         )

@@ -134,7 +134,9 @@ def copy(journal_path: str, dest_path: str, unlock: Unlocker | None = None) -> B
         raise
     except (*db_errors(), OSError) as exc:
         atomic.remove_database(temporary)
-        problem = getattr(exc, "strerror", None) or str(exc)
+        from hwjournal.problems import os_said
+
+        problem = os_said(exc)
         if is_db_error(exc) and "not a database" in str(exc):
             raise _not_a_journal(journal_path) from None
         raise HwError(

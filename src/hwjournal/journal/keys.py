@@ -147,7 +147,9 @@ def passphrase_from_command() -> str:
     try:
         done = subprocess.run(command, shell=True, stdout=subprocess.PIPE, check=False)
     except OSError as exc:
-        raise JournalError(messages.COMMAND_FAILED.format(problem=exc.strerror or exc)) from None
+        from hwjournal.problems import os_said
+
+        raise JournalError(messages.COMMAND_FAILED.format(problem=os_said(exc))) from None
     if done.returncode != 0:
         raise JournalError(
             messages.COMMAND_FAILED.format(

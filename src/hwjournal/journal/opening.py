@@ -157,8 +157,10 @@ def check_path(path: str) -> None:
     except (FileNotFoundError, NotADirectoryError):
         return
     except OSError as exc:
+        from hwjournal.problems import os_said
+
         raise JournalError(
-            messages.JOURNAL_CANNOT_OPEN.format(path=path, problem=exc.strerror or exc)
+            messages.JOURNAL_CANNOT_OPEN.format(path=path, problem=os_said(exc))
         ) from None
     if stat.S_ISDIR(mode):
         raise JournalError(
@@ -169,9 +171,10 @@ def check_path(path: str) -> None:
             messages.JOURNAL_NOT_A_FILE.format(path=path), messages.NOT_A_JOURNAL_HINT
         )
     if not os.access(path, os.R_OK):  # SQLite would only say "unable to open"
-        raise JournalError(
-            messages.JOURNAL_CANNOT_OPEN.format(path=path, problem=os.strerror(errno.EACCES))
-        )
+        from hwjournal.problems import os_said
+
+        denied = PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+        raise JournalError(messages.JOURNAL_CANNOT_OPEN.format(path=path, problem=os_said(denied)))
 
 
 def create_private_file(path: str) -> None:
@@ -180,8 +183,10 @@ def create_private_file(path: str) -> None:
         paths.make_private_dir(os.path.dirname(os.path.abspath(path)))
         fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
     except OSError as exc:
+        from hwjournal.problems import os_said
+
         raise JournalError(
-            messages.JOURNAL_CANNOT_CREATE.format(path=path, problem=exc.strerror),
+            messages.JOURNAL_CANNOT_CREATE.format(path=path, problem=os_said(exc)),
             messages.JOURNAL_CANNOT_CREATE_HINT,
         ) from None
     os.close(fd)

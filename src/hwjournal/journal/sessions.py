@@ -108,10 +108,12 @@ def write(journal_path: str, data_key: bytes, seconds: float) -> float:
         if not _private(os.stat(where), 0o077):
             os.chmod(where, 0o700)
         if not _private(os.stat(where), 0o077):
-            raise OSError("it is not private to you")
+            raise OSError(messages.SESSION_NOT_PRIVATE)
     except OSError as exc:
+        from hwjournal.problems import os_said
+
         raise JournalError(
-            messages.UNLOCK_CANNOT_KEEP.format(path=where, problem=exc.strerror or exc)
+            messages.UNLOCK_CANNOT_KEEP.format(path=where, problem=os_said(exc))
         ) from None
     ends = time.time() + seconds
     path = os.path.join(where, _name(journal_path))

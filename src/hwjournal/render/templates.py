@@ -94,6 +94,8 @@ def scoring_lines(t: Template) -> list[tuple[str, int]]:
 
     scoring = t.scoring
     assert scoring is not None
+    from hwjournal.measures import band_said  # a band in the run's language, as elsewhere
+
     numbers = {s.id: n for n, s in enumerate(t.answerable_steps, 1)}
     lines = [(messages.SCORING_INTRO, 1)]
     for scale in scoring.every():
@@ -105,7 +107,7 @@ def scoring_lines(t: Template) -> list[tuple[str, int]]:
         if scale.higher_is_better:
             facts.append(messages.SCORING_HIGHER)
         bands = ", ".join(
-            messages.TEMPLATE_BAND_UP_TO.format(label=b.label, max=number(b.max))
+            messages.TEMPLATE_BAND_UP_TO.format(label=band_said(b.label), max=number(b.max))
             for b in scale.bands
         )
         facts.append(
