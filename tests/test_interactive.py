@@ -208,6 +208,7 @@ def test_writing_pasted_with_a_blank_line_first_is_kept_not_skipped(every_type):
     entry = run_hw("show", entry_id, "--json").json()
     assert entry["answers"]["story"] == "What happened today was hard.\nI wrote it down anyway."
 
+
 def test_optional_steps_skip_on_enter_and_timer_skips_with_s(every_type):
     child = spawn_hw("start", "every-type", "--mood", "3")
     child.expect("Press Enter when you are ready")
