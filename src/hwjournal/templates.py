@@ -274,9 +274,29 @@ def from_data(data: dict[str, Any], path: str = "<template>", text: str = "") ->
     )
 
 
+# Templates this run has loaded, by file and its state on disk: a week's export asks
+# for the PHQ-9 a dozen times (its bands, its scales, its layout), and parsing and
+# checking it each time was most of the export's time. Never written anywhere.
+_loaded: dict[tuple[str, int, int, int, int], Template] = {}
+
+
 def load_file(path: str) -> Template:
-    data, text = template_files.read(path)
-    return from_data(data, path, text)
+    """The template in the file at `path` (TemplateError when it cannot be one): a copy
+    of this run's earlier reading when the file is unchanged since."""
+    try:
+        state = os.stat(path)
+        key = (path, state.st_ino, state.st_size, state.st_mtime_ns, state.st_ctime_ns)
+    except OSError:
+        key = None
+    earlier = _loaded.get(key) if key is not None else None
+    if earlier is None:
+        data, text = template_files.read(path)
+        earlier = from_data(data, path, text)
+        if key is not None:
+            _loaded[key] = earlier
+    twin = Template.__new__(Template)  # its own flags (builtin, overrides_builtin)
+    twin.__dict__.update(earlier.__dict__)
+    return twin
 
 
 def warnings_for(template: Template) -> list[str]:
