@@ -17,7 +17,7 @@ COMMANDS = sorted((SRC / "commands").glob("*.py"))
 
 
 # written by a compiler, read by none (scripts/compile_report.py)
-GENERATED = {"report_compiled.py"}
+GENERATED = {"report_compiled.py", "templates_compiled.py"}
 
 
 def module_name(path: Path) -> str:

@@ -82,9 +82,9 @@ def key_on(text: str, line: int | None) -> str | None:
 
 def read(path: str) -> tuple[dict[str, Any], str]:
     """A template (or overlay) file's table and text; TemplateError naming the file,
-    and the line where TOML gives it, when it cannot be read or parsed."""
-    import tomllib
-
+    and the line where TOML gives it, when it cannot be read or parsed. A built-in
+    file as shipped is not parsed: its data was read when hw was built
+    (templates_compiled.py, by scripts/compile_templates.py)."""
     try:
         with sources.open_file(path, sources.SMALL_FILE, "template") as fh:
             raw = fh.read()
@@ -101,6 +101,13 @@ def read(path: str) -> tuple[dict[str, Any], str]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise TemplateError(path, messages.TEMPLATE_NOT_UTF8) from None
+    from hwjournal import jsontext, templates_compiled
+
+    shipped = templates_compiled.DATA.get(text)  # a built-in file exactly as shipped
+    if shipped is not None:
+        return jsontext.loads(shipped), text
+    import tomllib
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -274,25 +274,23 @@ def from_data(data: dict[str, Any], path: str = "<template>", text: str = "") ->
     )
 
 
-# Templates this run has loaded, by file and its state on disk: a week's export asks
-# for the PHQ-9 a dozen times (its bands, its scales, its layout), and parsing and
-# checking it each time was most of the export's time. Never written anywhere.
-_loaded: dict[tuple[str, int, int, int, int], Template] = {}
+_loaded: dict[tuple[str, int, int, int, int], Template] = {}  # this run's, in memory
 
 
 def load_file(path: str) -> Template:
     """The template in the file at `path` (TemplateError when it cannot be one): a copy
-    of this run's earlier reading when the file is unchanged since."""
+    of this run's earlier reading while the file is unchanged (a week's export asks for
+    the PHQ-9 a dozen times)."""
     try:
         state = os.stat(path)
         key = (path, state.st_ino, state.st_size, state.st_mtime_ns, state.st_ctime_ns)
-    except OSError:
+    except OSError:  # template_files.read says what is wrong
         key = None
-    earlier = _loaded.get(key) if key is not None else None
+    earlier = _loaded.get(key) if key else None
     if earlier is None:
         data, text = template_files.read(path)
         earlier = from_data(data, path, text)
-        if key is not None:
+        if key:
             _loaded[key] = earlier
     twin = Template.__new__(Template)  # its own flags (builtin, overrides_builtin)
     twin.__dict__.update(earlier.__dict__)
@@ -416,9 +414,7 @@ def _find(template_id: str, extra_dirs: list[str] | None, on_problem: Any) -> Te
     import difflib
 
     close = difflib.get_close_matches(template_id, list(everything.templates), n=1, cutoff=0.5)
-    hint = (
-        gettext("Did you mean '{id}'?").format(id=close[0])
-        if close
-        else gettext("See them all with: hw templates list")
-    )
+    hint = gettext("See them all with: hw templates list")
+    if close:
+        hint = gettext("Did you mean '{id}'?").format(id=close[0])
     raise NotFoundError(messages.NO_SUCH_TEMPLATE.format(id=template_id), hint)
