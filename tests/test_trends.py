@@ -387,6 +387,17 @@ def test_the_export_leaves_private_scores_out_of_the_baseline_unless_asked(tmp_p
     assert "since 20 (severe) on 1 Sep" in screen
 
 
+def test_the_reports_chart_leaves_private_scores_out_unless_asked(tmp_path):
+    home = tmp_path / "home"
+    phq9(home, "2026-09-01", 24, "--private")
+    phq9(home, "2026-09-22", 8)
+    asked = hw_in(home, "export", "--format", "html", "--week", "2026-W39", "--include-private")
+    assert "24 (severe) on 1 Sep; 8 (mild) on 22 Sep, this week" in asked.out
+    plain = hw_in(home, "export", "--format", "html", "--week", "2026-W39").out
+    assert "2026: 8 (mild) on 22 Sep, this week." in plain
+    assert "24 (severe)" not in plain
+
+
 def test_deterioration_is_said_plainly_with_the_next_session_in_mind(tmp_path):
     home = tmp_path / "home"
     phq9(home, "2026-09-01", 6)

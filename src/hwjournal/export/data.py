@@ -193,12 +193,13 @@ def measures(
     order of its first score there, with its scores since six months before the
     span's last day (private ones only when the export includes private entries)."""
     from hwjournal import i18n, overlays
+    from hwjournal.journal import scores
     from hwjournal.measures import part
     from hwjournal.trends import DEFAULT_MONTHS, months_before
 
     since = months_before(week.end, DEFAULT_MONTHS)
     found: dict[tuple[str, str | None], Measure] = {}
-    read: dict[str, list[Entry]] = {}
+    read: dict[str, list[tuple[str, str, int, dict[str, Any]]]] = {}  # the scores alone
     scorings: dict[str, Any] = {}  # each template's (steps by id, scoring), read once
     for line in week.scores:
         template_id = line.entry.template
@@ -212,22 +213,15 @@ def measures(
         measure = Measure(template_id, name, since, week.end, line.scale)
         if line.progress is not None:
             measure.status_text = line.progress.phrase()
-        if template_id not in read:
-            read[template_id] = journal.find(
-                since=since.isoformat(),
-                until=week.end.isoformat(),
-                template=template_id,
-                limit=None,
-                newest_first=False,
-            )
+        if template_id not in read:  # the scores alone: not each entry's answers and steps
+            span = (since.isoformat(), week.end.isoformat())
+            read[template_id] = list(scores.between(journal, *span, template_id, include_private))
         start = week.start.isoformat()
-        for entry in read[template_id]:
-            if entry.private and not include_private:
-                continue
-            value, band = part(entry.score, line.scale)
+        for _template, day, _id, score in read[template_id]:
+            value, band = part(score, line.scale)
             if value is None:
                 continue
-            measure.scores.append(MeasureScore(entry.date, value, band, entry.date >= start))
+            measure.scores.append(MeasureScore(day, value, band, day >= start))
         if template_id not in scorings:
             scorings[template_id] = _scoring_of(template_id, template_dirs)
         _scale_of(measure, scorings[template_id])

@@ -103,6 +103,8 @@ def _shown(value: Any) -> Any:
     """Every value the template prints: text as typed, with line breaks as \\n and
     control characters as their visible symbols (ESC as ␛)."""
     if isinstance(value, str) and not hasattr(value, "__html__"):
+        if value.isprintable():  # most: no line break, control or lone surrogate in it
+            return value
         from hwjournal.display import clean
 
         return clean(_SURROGATES.sub("\ufffd", _NEWLINES.sub("\n", value)))

@@ -29,16 +29,18 @@ _NO_END = "9999-99-99"
 
 
 def between(
-    journal: Journal, since: str, until: str, only: str | None = None
+    journal: Journal, since: str, until: str, only: str | None = None, private: bool = True
 ) -> Iterator[tuple[str, str, int, dict[str, Any]]]:
     """(template, date, entry id, score) for every complete scored entry in the
-    range, oldest first (by date, then id)."""
+    range, oldest first (by date, then id); private entries' only when `private`."""
     from hwjournal import jsontext
 
     sql, params = _BETWEEN, [since, until]
     if only is not None:
         sql += " AND template = ?"
         params.append(only)
+    if not private:
+        sql += " AND private = 0"
     for template, day, entry_id, text in journal.db.execute(sql + " ORDER BY date, id", params):
         try:
             score = jsontext.loads(text)
