@@ -155,10 +155,13 @@ def _check_bands(
 
 def possible_scores(scale: measures.Scale, by_id: dict[str, Any]) -> list[float] | None:
     """Every score the scale can give, lowest first; None when there are too many to list."""
-    totals = {0.0}
+    totals: set[float] = {0}
     for step_id in scale.steps:
         table = set(measures.point_table(by_id[step_id]) or [0])
-        totals = {round(t + p, 9) for t in totals for p in table}
+        if all(type(p) is int for p in table) and all(type(t) is int for t in totals):
+            totals = {t + p for t in totals for p in table}  # exact: nothing to round
+        else:
+            totals = {round(t + p, 9) for t in totals for p in table}
         if len(totals) > _MOST_TOTALS:
             return None
     return sorted(measures.whole(t * scale.multiplier) for t in totals)
