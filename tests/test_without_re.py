@@ -16,7 +16,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from helpers import LAUNCHER, add_entry, hw_here
-from hwjournal import display, jsontext, safety
+from hwjournal import dates, display, ids, jsontext, safety, template_files
+from hwjournal.export import html
 from hwjournal.render import log_text
 
 # ------------------------------------------------------------------ jsontext
@@ -136,6 +137,60 @@ def test_one_column_characters_are_the_ones_the_pattern_named():
     assert log_text.measured_alike("") is True
 
 
+TEMPLATE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+STEP_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
+ID_TEXT = st.one_of(st.text(alphabet="ab09-_Z\n é", max_size=8), st.text(max_size=8))
+
+
+@settings(max_examples=500)
+@given(ID_TEXT)
+@example("abc\n")  # the old patterns' $ let a trailing newline through; these do not
+@example("a--b")
+@example("-a")
+def test_ids_are_checked_as_their_patterns_check_them_whole(text):
+    assert ids.is_template_id(text) == bool(TEMPLATE_ID.fullmatch(text))
+    assert ids.is_step_id(text) == bool(STEP_ID.fullmatch(text))
+
+
+LAYOUT = re.compile(rb'^layout *= *"([a-z]*)" *$', re.MULTILINE)
+LAYOUT_TEXT = st.lists(
+    st.sampled_from([b"layout", b" ", b"=", b'"', b"columns", b"X", b"\n", b"\r", b"#", b"["]),
+    max_size=16,
+).map(b"".join)
+
+
+@settings(max_examples=500)
+@given(LAYOUT_TEXT)
+@example(b'id = "x"\nlayout = "columns"\n[[steps]]\nlayout  =  ""  \n')
+def test_layout_lines_are_found_where_the_pattern_finds_them(text):
+    expected = [(m.start(), m.group(1)) for m in LAYOUT.finditer(text)]
+    assert template_files.layout_lines(text) == expected
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="0123456789-wW \u0663x", max_size=10))
+@example("2026-W49")
+@example("2026w5")
+@example("\u0662\u0660\u0662\u0666-W1")  # digits of another script: \d reads them too
+def test_an_iso_week_is_read_as_the_pattern_reads_it(text):
+    found = re.match(dates._ISO_WEEK, text, re.IGNORECASE)
+    expected = (int(found.group(1)), int(found.group(2))) if found else None
+    assert dates.iso_week(text) == expected
+
+
+def _shown_as_before(value: str) -> str:
+    value = re.sub(r"[\ud800-\udfff]", "\ufffd", re.sub(r"\r\n?", "\n", value))
+    return display.clean(value)
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=st.characters(max_codepoint=0x2030), max_size=20))
+@example("line one\r\nline two\rthree\n\x1b[0m")
+@example("half \ud83d of a pair")
+def test_the_reports_values_are_shown_as_the_patterns_showed_them(text):
+    assert html._shown(text) == _shown_as_before(text)
+
+
 # ---------------------------------------------------- and the modules stay out
 
 
@@ -146,8 +201,11 @@ def test_one_column_characters_are_the_ones_the_pattern_named():
         ["log", "-n", "10", "--json"],
         ["log", "-n", "10"],
         ["sos", "--json"],
+        ["week", "2026-W22", "--json"],
+        ["export", "--week", "2026-W22", "--format", "html"],
+        ["start", "gratitude", "--no-input", "--answer", "things=tea", "--date", "2026-06-01"],
     ],
-    ids=["due", "log", "log-table", "sos"],
+    ids=["due", "log", "log-table", "sos", "week", "report", "start"],
 )
 def test_the_shell_prompt_commands_import_neither_json_nor_re(journal_path, args):
     """Python's own record of every module a run imports (-X importtime), so nothing
@@ -157,7 +215,12 @@ def test_the_shell_prompt_commands_import_neither_json_nor_re(journal_path, args
     path is walked."""
     made = hw_here("assign", "gratitude", "--days", "mon,thu", "--start", "2026-05-04")
     assert made.code == 0, made.err
-    add_entry(journal_path, "2026-05-30", "gratitude", answers={"first": "the sea"})
+    add_entry(journal_path, "2026-05-30", "gratitude", answers={"things": ["the sea"]})
+    letter = hw_here(
+        "start", "letter-never-sent", "--date", "2026-05-31", "--answer",
+        "letter=Dear you,\r\nthe sky", "--answer", "revealed=a lot", "--no-input", "--shared",
+    )  # fmt: skip
+    assert letter.code == 0, letter.err
     plan = hw_here(
         "start",
         "safety-plan",
@@ -180,7 +243,8 @@ def test_the_shell_prompt_commands_import_neither_json_nor_re(journal_path, args
         timeout=60,
     )
     assert proc.returncode == 0, proc.stderr
-    assert ("555" if args[0] == "sos" else "ratitude") in proc.stdout  # Gratitude, gratitude
+    said = {"sos": "555", "export": "Dear you,\nthe sky"}.get(args[0], "ratitude")
+    assert proc.stdout.strip().isdigit() if args[0] == "start" else said in proc.stdout
     imported = {line.rsplit("|", 1)[1].strip() for line in proc.stderr.splitlines() if "|" in line}
     assert "hwjournal.cli" in imported, "the record lists nothing: the check proves nothing"
     assert not imported & {"json", "json.decoder", "re", "enum"}, sorted(imported)

@@ -30,3 +30,22 @@ def looks_like_id(text: str) -> bool:
     assignment 12, never a template called 12."""
     digits = text.strip()
     return bool(digits) and digits.isascii() and digits.isdigit()
+
+
+# A template's, a step's and a scale's id, checked without `re` (whose import would
+# cost every week, export and start a fifth of its floor): tests/test_without_re.py
+# holds each equal to its pattern (anchored at both ends: no trailing newline either).
+_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_LOWER_MARKS = _LOWER | {"_", "-"}
+
+
+def is_template_id(text: object) -> bool:
+    """r"[a-z0-9]+(?:-[a-z0-9]+)*", whole: lowercase words joined by single dashes."""
+    return isinstance(text, str) and all(
+        part and _LOWER.issuperset(part) for part in text.split("-")
+    )
+
+
+def is_step_id(text: object) -> bool:
+    """r"[a-z0-9][a-z0-9_-]*", whole: a step's or a scale's id."""
+    return isinstance(text, str) and text[:1] in _LOWER and _LOWER_MARKS.issuperset(text)

@@ -6,9 +6,9 @@ score without a band. The scoring itself is measures.py."""
 from __future__ import annotations
 
 import math
-import re
 
 from hwjournal import measures, messages
+from hwjournal.ids import is_step_id, is_template_id
 from hwjournal.numerals import number
 
 TYPE_CHECKING = False
@@ -33,7 +33,6 @@ SCORED_TYPES = ("scale", "choice")
 # A source may name a threshold or what else a template states: its bands, the
 # multiplier, the scoring as a whole.
 SOURCE_KEYS = (*measures.THRESHOLDS, "bands", "multiplier", "scoring")
-_SCALE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 # More possible scores than this and bands with a `min` are checked at their ends only.
 _MOST_TOTALS = 20000
 
@@ -59,14 +58,14 @@ def check_scoring(chk: Any, scoring: dict[str, Any], steps: list[Any]) -> measur
         for key in ("id", "label", "steps"):
             if not scale.get(key):
                 chk.fail(messages.SCORING_SCALE_NEEDS.format(key=key), prefix + key, *where)
-        if not _SCALE_ID.match(scale["id"]):
+        if not is_step_id(scale["id"]):
             chk.fail(messages.SCORING_SCALE_ID, prefix + "id", *where)
         if scale["id"] in seen:
             chk.fail(messages.SCORING_SCALE_TWICE.format(id=scale["id"]), prefix + "id", *where)
         seen.add(scale["id"])
         _check_scale(chk, scale, by_id, prefix, where)
     pairs_with = scoring.get("pairs_with")
-    if pairs_with is not None and not re.match(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", pairs_with):
+    if pairs_with is not None and not is_template_id(pairs_with):
         chk.fail(messages.SCORING_PAIRS_WITH, "scoring.pairs_with", "scoring")
     return measures.Scoring.from_table(scoring)
 

@@ -13,8 +13,6 @@ safety.Alerter) shows an alert wherever the caller shows things.
 
 from __future__ import annotations
 
-from typing import Any, Protocol
-
 from hwjournal import answers as answers_mod
 from hwjournal import messages
 from hwjournal.answers import merged
@@ -24,6 +22,12 @@ from hwjournal.journal import Entry, Journal, new_uid
 from hwjournal.runner import Asker, Progress
 from hwjournal.steps import is_mood_step
 from hwjournal.templates import Step, Template
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # `hw start` loads this module: typing (and its re) costs it milliseconds
+    from typing import Any, Protocol
+else:  # at run time Alerts is a plain class: it only says what an alerter does
+    Protocol = object
 
 __all__ = ["DraftKept", "Session", "merged"]
 

@@ -4,9 +4,6 @@ header that explains the format, then the template as readable TOML."""
 
 from __future__ import annotations
 
-import re
-import shlex
-
 from hwjournal import messages, sources
 from hwjournal.errors import TemplateError
 from hwjournal.i18n import gettext  # a new template in the person's language
@@ -20,6 +17,8 @@ if TYPE_CHECKING:
 
 def line_of(text: str, key: str, table: str | None = None, index: int = 0) -> int | None:
     """Best-effort line number of `key` at top level, or inside the index-th `[[table]]`."""
+    import re
+
     lines = text.splitlines()
     start = 0
     if table:
@@ -71,6 +70,8 @@ def opening_line(text: str, found: int | None) -> int | None:
 
 def key_on(text: str, line: int | None) -> str | None:
     """The key written on a line (`why = ...`), to name it with a TOML error."""
+    import re
+
     if line is None:
         return None
     lines = text.splitlines()
@@ -78,6 +79,25 @@ def key_on(text: str, line: int | None) -> str | None:
         return None
     match = re.match(r"\s*([A-Za-z0-9_-]+)\s*(=|$)", lines[line - 1])
     return match.group(1) if match else None
+
+
+# What the pattern rb'^layout *= *"([a-z]*)" *$' (a line of its own) finds in a
+# template's bytes, found without `re`: tests/test_without_re.py holds the two equal.
+_LETTERS = frozenset(b"abcdefghijklmnopqrstuvwxyz")
+
+
+def layout_lines(text: bytes) -> list[tuple[int, bytes]]:
+    """(where the line starts, the layout it names) for each `layout = "..."` line."""
+    found, start = [], 0
+    for line in text.split(b"\n"):
+        rest = line[6:].lstrip(b" ") if line.startswith(b"layout") else b""
+        value = rest[1:].lstrip(b" ") if rest[:1] == b"=" else b""
+        end = value.find(b'"', 1)
+        whole = value[:1] == b'"' and end > 0 and not value[end + 1 :].strip(b" ")
+        if whole and _LETTERS.issuperset(value[1:end]):
+            found.append((start, value[1:end]))
+        start += len(line) + 1
+    return found
 
 
 def read(path: str) -> tuple[dict[str, Any], str]:
@@ -111,6 +131,8 @@ def read(path: str) -> tuple[dict[str, Any], str]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
+        import re
+
         from hwjournal.problems import said
 
         match = re.search(r"line (\d+)", str(exc))
@@ -230,6 +252,7 @@ def _body(data: dict[str, Any]) -> str:
 
 def render(data: dict[str, Any], path: str, origin: str = "") -> str:
     """The file's text: the comment header, then the template as TOML."""
+    import shlex
     import tomllib
 
     import tomli_w

@@ -9,11 +9,11 @@ file never stops the others from loading: it is reported and skipped.
 from __future__ import annotations
 
 import os
-import re
 
 from hwjournal import measure_checks, messages, paths, template_files
 from hwjournal.errors import NotFoundError, TemplateError, UsageError
 from hwjournal.i18n import gettext  # the words of a step type, in the run's language
+from hwjournal.ids import is_template_id
 from hwjournal.measures import Band, Scoring
 from hwjournal.steps import KIND_NAMES, Step, is_mood_step, kind_ok, parse_step
 
@@ -33,7 +33,6 @@ GOALS = (
 CADENCES = ("once", "daily", "weekly")
 LAYOUTS = ("columns",)
 
-TEMPLATE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 TOP_KEYS = {
     "id": str,
@@ -221,7 +220,7 @@ def from_data(data: dict[str, Any], path: str = "<template>", text: str = "") ->
     for key in ("id", "title", "steps"):
         if key not in data:
             chk.fail(messages.TEMPLATE_NEEDS_KEY.format(key=key), key)
-    if not TEMPLATE_ID.match(data["id"]):
+    if not is_template_id(data["id"]):
         chk.fail(messages.TEMPLATE_ID_FORM, "id")
     for goal in data.get("goals", []):
         if goal not in GOALS:
@@ -387,8 +386,8 @@ def _find(template_id: str, extra_dirs: list[str] | None, on_problem: Any) -> Te
     template does not parse all of them. A broken file of one's own that shadows a
     built-in: `on_problem` is told so, in a sentence, and the built-in is used."""
     builtin_path = os.path.join(paths.builtin_templates_dir(), f"{template_id}.toml")
-    builtin_exists = TEMPLATE_ID.match(template_id) and os.path.exists(builtin_path)
-    if TEMPLATE_ID.match(template_id):
+    builtin_exists = is_template_id(template_id) and os.path.exists(builtin_path)
+    if is_template_id(template_id):
         for folder in user_dirs(extra_dirs):
             path = os.path.join(folder, f"{template_id}.toml")
             if not os.path.exists(path):

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 
 from hwjournal import paths, plans
 from hwjournal.dates import Week
@@ -375,8 +374,7 @@ def _found_layout(template_id: str, extra_dirs: list[str] | None) -> str:
 # A built-in template's layout line, as the shipped files write it: a top-level key
 # (before the first table), a plain string. tests/test_week.py checks that this reads
 # every built-in template as templates.find does.
-_LAYOUT_LINE = re.compile(rb'^layout *= *"([a-z]*)" *$', re.MULTILINE)
-_PLAIN_ID = re.compile(r"[a-z0-9-]+")
+_PLAIN_ID = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 
 
 def _builtin_layout(template_id: str, extra_dirs: list[str] | None) -> str | None:
@@ -385,7 +383,7 @@ def _builtin_layout(template_id: str, extra_dirs: list[str] | None) -> str | Non
     (then templates.find says). A busy week holds a score of templates, and
     importing the template machinery to parse them cost more than the export's
     own work."""
-    if not _PLAIN_ID.fullmatch(template_id):
+    if not template_id or not _PLAIN_ID.issuperset(template_id):
         return None
     name = f"{template_id}.toml"
     if any(os.path.exists(os.path.join(folder, name)) for folder in user_template_dirs(extra_dirs)):
@@ -395,15 +393,17 @@ def _builtin_layout(template_id: str, extra_dirs: list[str] | None) -> str | Non
             text = fh.read()
     except OSError:
         return None
-    lines = list(_LAYOUT_LINE.finditer(text))
+    from hwjournal.template_files import layout_lines
+
+    lines = layout_lines(text)
     if text.count(b"layout") != len(lines) or b"\\u" in text or b"\\U" in text:
         return None  # "layout" said some other way, or an escape that might spell it
     if not lines:
         return ""
     first_table = text.find(b"\n[")
-    if len(lines) > 1 or (first_table != -1 and lines[0].start() > first_table):
+    if len(lines) > 1 or (first_table != -1 and lines[0][0] > first_table):
         return None
-    return lines[0].group(1).decode("ascii")
+    return lines[0][1].decode("ascii")
 
 
 def user_template_dirs(extra_dirs: list[str] | None) -> list[str]:

@@ -16,6 +16,7 @@ import sys
 from hwjournal import atomic, messages, paths, template_files, templates
 from hwjournal.context import Context, say, stdin_is_terminal, stdout_is_terminal
 from hwjournal.errors import EXIT_FAILED, TemplateError, UsageError
+from hwjournal.ids import is_template_id
 from hwjournal.streams import said_yes
 
 
@@ -82,7 +83,7 @@ def _report_valid(template: templates.Template, template_id: str) -> None:
 
 
 def run_new(ctx: Context, *, new_id: str, from_id: str | None, force: bool) -> int:
-    if not templates.TEMPLATE_ID.match(new_id):
+    if not is_template_id(new_id):
         raise UsageError(messages.TEMPLATE_BAD_ID.format(id=new_id), messages.TEMPLATE_BAD_ID_HINT)
     folder = paths.user_templates_dir()
     path = os.path.join(folder, f"{new_id}.toml")

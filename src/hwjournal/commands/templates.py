@@ -5,6 +5,7 @@ import os
 from hwjournal import messages, overlays, templates
 from hwjournal.context import Context, print_json, say
 from hwjournal.errors import TemplateError, UsageError
+from hwjournal.ids import is_template_id
 
 
 def _catalog(ctx: Context) -> templates.Catalog:
@@ -126,7 +127,7 @@ def _overlay(path: str, extra_dirs: list[str] | None) -> templates.Template:
 
     data, text = template_files.read(path)
     template_id = data.get("id")
-    if not isinstance(template_id, str) or not templates.TEMPLATE_ID.match(template_id):
+    if not isinstance(template_id, str) or not is_template_id(template_id):
         line = template_files.line_of(text, "id")
         raise TemplateError(path, messages.OVERLAY_NEEDS_ID, key="id", line=line)
     folder = os.path.dirname(os.path.dirname(os.path.abspath(path)))

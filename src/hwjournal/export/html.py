@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 
 from hwjournal import messages
 from hwjournal.export import data as shared
@@ -33,10 +32,6 @@ EXTENSION = "html"
 EXTENSIONS = ("html", "htm")
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
-
-_NEWLINES = re.compile(r"\r\n?")
-# Lone surrogates (JSON can carry them) cannot be written as UTF-8.
-_SURROGATES = re.compile(r"[\ud800-\udfff]")
 
 
 TEMPLATE = "report.html.jinja"
@@ -107,7 +102,12 @@ def _shown(value: Any) -> Any:
             return value
         from hwjournal.display import clean
 
-        return clean(_SURROGATES.sub("\ufffd", _NEWLINES.sub("\n", value)))
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # lone surrogates (JSON can carry them)
+            value = "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in value)
+        return clean(value)
     return value
 
 

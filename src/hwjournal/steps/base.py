@@ -11,11 +11,11 @@ Loaded on the fast path (`hw start --answer`), so: no typing, no dataclasses.
 from __future__ import annotations
 
 import math
-import re
 
 from hwjournal import messages
 from hwjournal.errors import UsageError
 from hwjournal.i18n import gettext  # the words of a step type, in the run's language
+from hwjournal.ids import is_step_id
 from hwjournal.numerals import number
 
 TYPE_CHECKING = False
@@ -26,7 +26,6 @@ if TYPE_CHECKING:  # typing costs milliseconds to import; the fast path has none
     # fail(problem, key): refuse the step being read, naming the key at fault
     Fail = Callable[[str, str], NoReturn]
 
-STEP_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 BULLET = "• "  # before each item of a list answer, one a line
 
 # What a TOML value may be, and how to say so when it is something else.
@@ -365,7 +364,7 @@ def parse_step(data: Any, fail: Fail) -> Step:
     for key in ("id", "type", "prompt"):
         if key not in data:
             fail(messages.STEP_KEY_MISSING.format(key=key), key)
-    if not STEP_ID.match(data["id"]):
+    if not is_step_id(data["id"]):
         fail(messages.STEP_BAD_ID, "id")
     name = data["type"]
     if name not in STEP_TYPES:

@@ -3,8 +3,6 @@ timer and info (registered with the others in kinds.py)."""
 
 from __future__ import annotations
 
-import re
-
 from hwjournal import messages
 from hwjournal.i18n import gettext  # the words of a step type, in the run's language
 from hwjournal.numerals import number
@@ -18,7 +16,8 @@ if TYPE_CHECKING:
 
 YES = {"y", "yes", "true", "1"}
 NO = {"n", "no", "false", "0"}
-_DURATION = re.compile(r"^(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s(?:ec)?)?$")
+# a duration typed as "1h 20m 5s" (compiled when one is typed: re costs every start)
+_DURATION = r"^(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s(?:ec)?)?$"
 
 
 class YesNo(StepType):
@@ -75,7 +74,9 @@ class Timer(StepType):
         value = text.strip().lower()
         if value.isdecimal():
             return int(value)
-        match = _DURATION.match(value)
+        import re
+
+        match = re.match(_DURATION, value)
         if value and match and any(match.groups()):
             hours, minutes, seconds = (int(g or 0) for g in match.groups())
             return hours * 3600 + minutes * 60 + seconds
