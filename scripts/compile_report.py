@@ -15,9 +15,10 @@ is run.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
+
+import generated  # scripts/generated.py, beside this one
 
 from hwjournal.export import html
 
@@ -51,25 +52,7 @@ def compiled() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 if out of date")
-    args = parser.parse_args(argv)
-    text = compiled()
-    try:
-        with open(TARGET, encoding="utf-8") as fh:
-            current = fh.read()
-    except FileNotFoundError:
-        current = ""
-    if args.check:
-        if current != text:
-            print(f"{os.path.normpath(TARGET)} is out of date: run scripts/compile_report.py")
-            return 1
-        return 0
-    if current != text:
-        with open(TARGET, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        print(f"wrote {os.path.normpath(TARGET)}")
-    return 0
+    return generated.main(TARGET, compiled, "compile_report.py", argv)
 
 
 if __name__ == "__main__":

@@ -13,11 +13,12 @@ PHQ-9 and the GAD-7 was a fifth of a heavy week's HTML report.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
 import tomllib
+
+import generated  # scripts/generated.py, beside this one
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE = os.path.join(HERE, "..", "templates")
@@ -52,25 +53,7 @@ def compiled() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 if out of date")
-    args = parser.parse_args(argv)
-    text = compiled()
-    try:
-        with open(TARGET, encoding="utf-8") as file:
-            current = file.read()
-    except FileNotFoundError:
-        current = ""
-    if args.check:
-        if current != text:
-            print("templates_compiled.py is out of date: run scripts/compile_templates.py")
-            return 1
-        return 0
-    if current != text:
-        with open(TARGET, "w", encoding="utf-8") as file:
-            file.write(text)
-        print(f"wrote {os.path.relpath(TARGET)}")
-    return 0
+    return generated.main(TARGET, compiled, "compile_templates.py", argv)
 
 
 if __name__ == "__main__":

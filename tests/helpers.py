@@ -45,6 +45,27 @@ class Result:
 LAUNCHER = "import sys; from hwjournal.cli import main; sys.exit(main())"
 
 
+def hw_imports(*args: str, env: dict[str, str] | None = None) -> tuple[Result, set[str]]:
+    """Run hw (as LAUNCHER) with Python's own record of every module it imports (-X
+    importtime, which nothing the check loads can hide from); its result (stderr
+    without the record) and the modules. `env` replaces the environment when given."""
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", LAUNCHER, *args],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        env=env,
+        timeout=60,
+    )
+    record = [line for line in proc.stderr.splitlines() if line.startswith("import time:")]
+    imported = {line.rsplit("|", 1)[1].strip() for line in record}
+    said = "".join(
+        line + "\n" for line in proc.stderr.splitlines() if not line.startswith("import time:")
+    )
+    assert "hwjournal.cli" in imported, "the record lists nothing: the check proves nothing"
+    return Result(proc.returncode, proc.stdout, said), imported
+
+
 def run_hw(
     *args: str, input: str | None = None, env: dict[str, str] | None = None, timeout: float = 60
 ) -> Result:

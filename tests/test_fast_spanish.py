@@ -5,13 +5,12 @@ finds what the patterns it replaces found."""
 from __future__ import annotations
 
 import re
-import subprocess
 import sys
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from helpers import LAUNCHER, REPO, hw_here
+from helpers import REPO, hw_here, hw_imports
 from hwjournal import overlays
 
 ID = re.compile(r'^id *= *"([a-z0-9-]+)" *$', re.MULTILINE)
@@ -52,26 +51,9 @@ def test_every_shipped_overlay_s_title_is_read_without_re(monkeypatch):
 
 def test_due_in_spanish_titles_homework_without_json_or_re(tmp_path, hw_home):
     assert hw_here("assign", "gratitude", "--days", "mon,thu", "--start", "2026-05-04").code == 0
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-X",
-            "importtime",
-            "-c",
-            LAUNCHER,
-            "due",
-            "--json",
-            "--date",
-            "2026-06-01",
-        ],
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        env={"HW_HOME": str(hw_home), "LANGUAGE": "es", "PATH": "/usr/bin"},
-        timeout=60,
-    )
-    assert proc.returncode == 0, proc.stderr
-    assert '"title": "Gratitud"' in proc.stdout  # from the overlay: the journal keeps Gratitude
-    imported = {line.rsplit("|", 1)[1].strip() for line in proc.stderr.splitlines() if "|" in line}
+    env = {"HW_HOME": str(hw_home), "LANGUAGE": "es", "PATH": "/usr/bin"}
+    proc, imported = hw_imports("due", "--json", "--date", "2026-06-01", env=env)
+    assert proc.code == 0, proc.err
+    assert '"title": "Gratitud"' in proc.out  # from the overlay: the journal keeps Gratitude
     assert "hwjournal.overlays" in imported, "no overlay was read: the check proves nothing"
     assert not imported & {"json", "re", "enum", "gettext"}, sorted(imported)

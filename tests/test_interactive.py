@@ -138,6 +138,22 @@ def test_ctrl_c_keeps_a_draft_with_half_typed_text_and_resume_finishes_it(every_
     assert done["mood"] is None
 
 
+def skip_to_the_reflection(child: pexpect.spawn) -> None:
+    """From the scale step on, every optional step left empty and the timer skipped,
+    up to the reflection's prompt."""
+    child.expect("How strong")
+    for prompt in ("Pick one", "Pick any", "List some things", "How many", "Did it help"):
+        child.expect("›")
+        child.sendline("")
+        child.expect(prompt)
+    child.expect("›")
+    child.sendline("")
+    child.expect("Breathe for a moment")
+    child.expect("›")
+    child.sendline("s")
+    child.expect("What did you notice")
+
+
 def test_an_optional_long_step_skips_on_enter_as_the_start_promised(every_type):
     """'Press Enter to skip a step marked optional', the start says: in free writing
     too, an Enter before any word skips it, and the hint says so. After a word, an
@@ -152,17 +168,7 @@ def test_an_optional_long_step_skips_on_enter_as_the_start_promised(every_type):
     child.expect("Some free writing")
     child.expect("or Enter now to skip it")
     child.sendline("")  # Enter at once: skipped, and on to the next step
-    child.expect("How strong")
-    for prompt in ("Pick one", "Pick any", "List some things", "How many", "Did it help"):
-        child.expect("›")
-        child.sendline("")
-        child.expect(prompt)
-    child.expect("›")
-    child.sendline("")
-    child.expect("Breathe for a moment")
-    child.expect("›")
-    child.sendline("s")
-    child.expect("What did you notice")
+    skip_to_the_reflection(child)
     child.expect("or Enter now to skip it")
     child.sendline("a first thought")
     child.sendline("")  # after a word, an empty line is the writing's own
@@ -189,17 +195,7 @@ def test_writing_pasted_with_a_blank_line_first_is_kept_not_skipped(every_type):
     child.send("\nWhat happened today was hard.\nI wrote it down anyway.\n")
     time.sleep(0.5)  # let hw read the lines: Ctrl-D must come after them
     child.sendeof()
-    child.expect("How strong")
-    for prompt in ("Pick one", "Pick any", "List some things", "How many", "Did it help"):
-        child.expect("›")
-        child.sendline("")
-        child.expect(prompt)
-    child.expect("›")
-    child.sendline("")
-    child.expect("Breathe for a moment")
-    child.expect("›")
-    child.sendline("s")
-    child.expect("What did you notice")
+    skip_to_the_reflection(child)
     child.expect("Ctrl-D")
     child.sendeof()
     child.expect(r"Saved as entry (\d+)")

@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import gettext
 import io
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import LAUNCHER
+from helpers import hw_imports
 from hwjournal import i18n, mo
 
 SHIPPED = Path(i18n.catalog_path("es"))
@@ -135,15 +133,8 @@ def test_a_damaged_catalog_is_refused_where_gettext_refuses_it(data):
 def test_a_run_in_spanish_imports_neither_gettext_nor_re(tmp_path):
     settings_file = tmp_path / "config.toml"
     settings_file.write_text('language = "es"\n', encoding="utf-8")
-    proc = subprocess.run(
-        [sys.executable, "-X", "importtime", "-c", LAUNCHER, "--version"],
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        env={"HW_CONFIG": str(settings_file), "HW_HOME": str(tmp_path), "PATH": "/usr/bin"},
-        timeout=60,
-    )
-    assert proc.returncode == 0, proc.stderr
-    imported = {line.rsplit("|", 1)[1].strip() for line in proc.stderr.splitlines() if "|" in line}
+    env = {"HW_CONFIG": str(settings_file), "HW_HOME": str(tmp_path), "PATH": "/usr/bin"}
+    proc, imported = hw_imports("--version", env=env)
+    assert proc.code == 0, proc.err
     assert "hwjournal.mo" in imported, "the catalog was not read: the check proves nothing"
     assert not imported & {"gettext", "re", "locale"}, sorted(imported)

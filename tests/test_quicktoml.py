@@ -4,8 +4,6 @@ itself writes never needs tomllib."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import tomllib
 
 import pytest
@@ -13,7 +11,7 @@ import tomli_w
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from helpers import LAUNCHER, hw_here
+from helpers import hw_here, hw_imports
 from hwjournal import config, quicktoml
 
 KEY = st.text(alphabet="abcdefghijklmnopqrstuvwxyz_-019", min_size=1, max_size=8)
@@ -103,25 +101,8 @@ def test_every_setting_hw_writes_is_read_without_tomllib(hw_home):
 def test_hw_due_with_a_settings_file_does_not_load_tomllib(hw_home):
     assert hw_here("config", "set", "week_start", "sunday").code == 0
     assert hw_here("config", "set", "language", "es").code == 0
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-X",
-            "importtime",
-            "-c",
-            LAUNCHER,
-            "due",
-            "--json",
-            "--date",
-            "2026-06-01",
-        ],
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=60,
-    )
-    assert proc.returncode == 0, proc.stderr
-    imported = {line.rsplit("|", 1)[1].strip() for line in proc.stderr.splitlines() if "|" in line}
+    proc, imported = hw_imports("due", "--json", "--date", "2026-06-01")
+    assert proc.code == 0, proc.err
     assert "hwjournal.config" in imported and "hwjournal.quicktoml" in imported
     assert "tomllib" not in imported
 

@@ -9,7 +9,7 @@ import sys
 import tomllib
 from pathlib import Path
 
-from helpers import LAUNCHER, REPO
+from helpers import REPO, hw_imports
 from hwjournal import jsontext, template_files, templates_compiled
 
 SHIPPED = sorted((REPO / "templates").rglob("*.toml"))
@@ -46,12 +46,8 @@ def test_a_file_edited_since_is_parsed_as_it_is_now(tmp_path: Path):
 
 
 def test_starting_a_built_in_exercise_loads_no_toml_parser(hw_home: Path):
-    proc = subprocess.run(
-        [sys.executable, "-X", "importtime", "-c", LAUNCHER, "start", "gratitude", "--no-input",
-         "--answer", "things=tea", "--date", "2026-06-01"],
-        capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60,
-    )  # fmt: skip
-    assert proc.returncode == 0, proc.stderr
-    imported = {line.rsplit("|", 1)[1].strip() for line in proc.stderr.splitlines() if "|" in line}
+    start = ("start", "gratitude", "--no-input", "--answer", "things=tea", "--date", "2026-06-01")
+    proc, imported = hw_imports(*start)
+    assert proc.code == 0, proc.err
     assert "hwjournal.templates_compiled" in imported
     assert "tomllib" not in imported

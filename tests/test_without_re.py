@@ -8,14 +8,12 @@ from __future__ import annotations
 import json
 import math
 import re
-import subprocess
-import sys
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from helpers import LAUNCHER, add_entry, hw_here
+from helpers import add_entry, hw_here, hw_imports
 from hwjournal import dates, display, ids, jsontext, safety, template_files
 from hwjournal.export import html
 from hwjournal.render import log_text
@@ -235,16 +233,8 @@ def test_the_shell_prompt_commands_import_neither_json_nor_re(journal_path, args
         settle=True,
     )
     assert plan.code == 0, plan.err
-    proc = subprocess.run(
-        [sys.executable, "-X", "importtime", "-c", LAUNCHER, *args],
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=60,
-    )
-    assert proc.returncode == 0, proc.stderr
+    proc, imported = hw_imports(*args)
+    assert proc.code == 0, proc.err
     said = {"sos": "555", "export": "Dear you,\nthe sky"}.get(args[0], "ratitude")
-    assert proc.stdout.strip().isdigit() if args[0] == "start" else said in proc.stdout
-    imported = {line.rsplit("|", 1)[1].strip() for line in proc.stderr.splitlines() if "|" in line}
-    assert "hwjournal.cli" in imported, "the record lists nothing: the check proves nothing"
+    assert proc.out.strip().isdigit() if args[0] == "start" else said in proc.out
     assert not imported & {"json", "json.decoder", "re", "enum"}, sorted(imported)
