@@ -52,7 +52,7 @@ def test_installing_says_where_in_the_run_s_language(home, monkeypatch):
     assert "_HW_COMPLETE=complete_fish" in path.read_text()
     assert done.out == ""
     assert f"El autocompletado para fish está instalado en {path}." in done.err
-    assert "Funciona en una terminal nueva" in done.err
+    assert "Estará disponible en una terminal nueva" in done.err
     assert "installed" not in done.err and "restart" not in done.err
 
 
@@ -80,7 +80,7 @@ def test_no_shell_found_asks_for_one_to_be_named(home, monkeypatch):
     started_from(monkeypatch, None)
     refused = hw_here("--install-completion", env=ES)
     assert refused.code == 2
-    assert "hw no ha podido saber qué shell usas." in refused.err
+    assert "hw no ha podido averiguar qué shell usas." in refused.err
     assert list(home.iterdir()) == []
 
 

@@ -73,7 +73,7 @@ def test_marks_that_do_not_read_are_english() -> None:
 def test_a_count_agrees_in_english_and_in_spanish(spanish: None) -> None:
     assert messages.ENTRIES.of(1) == "1 entrada" and messages.ENTRIES.of(2) == "2 entradas"
     assert messages.ENTRIES.of(0) == "0 entradas"
-    assert messages.CHECK_PROBLEMS.of(1) == "La revisión encuentra 1 problema."
+    assert messages.CHECK_PROBLEMS.of(1) == "La revisión ha encontrado 1 problema."
     assert messages.ENTRIES.of(12345) == "12.345 entradas"
     assert messages.FIGURE_DONE.of(1, due=7) == "1 de 7 hecha"
     assert messages.FIGURE_DONE.of(5, due=7) == "5 de 7 hechas"
