@@ -138,6 +138,20 @@ def test_ctrl_c_keeps_a_draft_with_half_typed_text_and_resume_finishes_it(every_
     assert done["mood"] is None
 
 
+def past_the_first_line(expect_first: str = "") -> pexpect.spawn:
+    """every-type started with its mood given, up to just after its one required step
+    ("A line of text", answered "only this")."""
+    child = spawn_hw("start", "every-type", "--mood", "3")
+    if expect_first:
+        child.expect(expect_first)
+    child.expect("Press Enter when you are ready")
+    child.sendline("")
+    child.expect("A line of text")
+    child.expect("›")
+    child.sendline("only this")
+    return child
+
+
 def skip_to_the_reflection(child: pexpect.spawn) -> None:
     """From the scale step on, every optional step left empty and the timer skipped,
     up to the reflection's prompt."""
@@ -151,6 +165,7 @@ def skip_to_the_reflection(child: pexpect.spawn) -> None:
     child.expect("Breathe for a moment")
     child.expect("›")
     child.sendline("s")
+    child.expect("Timer skipped")
     child.expect("What did you notice")
 
 
@@ -158,13 +173,7 @@ def test_an_optional_long_step_skips_on_enter_as_the_start_promised(every_type):
     """'Press Enter to skip a step marked optional', the start says: in free writing
     too, an Enter before any word skips it, and the hint says so. After a word, an
     empty line is part of the writing."""
-    child = spawn_hw("start", "every-type", "--mood", "3")
-    child.expect("Press Enter to skip a step marked optional")
-    child.expect("Press Enter when you are ready")
-    child.sendline("")
-    child.expect("A line of text")
-    child.expect("›")
-    child.sendline("only this")
+    child = past_the_first_line(expect_first="Press Enter to skip a step marked optional")
     child.expect("Some free writing")
     child.expect("or Enter now to skip it")
     child.sendline("")  # Enter at once: skipped, and on to the next step
@@ -185,12 +194,7 @@ def test_an_optional_long_step_skips_on_enter_as_the_start_promised(every_type):
 def test_writing_pasted_with_a_blank_line_first_is_kept_not_skipped(every_type):
     """Enter alone skips an optional free-writing step; a paste that begins with a
     blank line is writing, and every line of it is kept."""
-    child = spawn_hw("start", "every-type", "--mood", "3")
-    child.expect("Press Enter when you are ready")
-    child.sendline("")
-    child.expect("A line of text")
-    child.expect("›")
-    child.sendline("only this")
+    child = past_the_first_line()
     child.expect("or Enter now to skip it")
     child.send("\nWhat happened today was hard.\nI wrote it down anyway.\n")
     time.sleep(0.5)  # let hw read the lines: Ctrl-D must come after them
@@ -206,31 +210,11 @@ def test_writing_pasted_with_a_blank_line_first_is_kept_not_skipped(every_type):
 
 
 def test_optional_steps_skip_on_enter_and_timer_skips_with_s(every_type):
-    child = spawn_hw("start", "every-type", "--mood", "3")
-    child.expect("Press Enter when you are ready")
-    child.sendline("")
-    child.expect("A line of text")
-    child.expect("›")
-    child.sendline("only this")
+    child = past_the_first_line()
     child.expect("Some free writing")
     child.expect("Ctrl-D")
     child.sendeof()  # Ctrl-D at once skips a long step
-    for prompt in (
-        "How strong",
-        "Pick one",
-        "Pick any",
-        "List some things",
-        "How many",
-        "Did it help",
-    ):
-        child.expect(prompt)
-        child.expect("›")
-        child.sendline("")
-    child.expect("Breathe for a moment")
-    child.expect("›")
-    child.sendline("s")
-    child.expect("Timer skipped")
-    child.expect("What did you notice")
+    skip_to_the_reflection(child)
     child.expect("Ctrl-D")
     child.sendeof()
     child.expect(r"Saved as entry (\d+)")  # --mood given: no check-in asked
